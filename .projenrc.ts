@@ -1,0 +1,136 @@
+import { javascript, typescript } from 'projen';
+
+/**
+ * The source of truth for package.json, tsconfig, jest and eslint.
+ * Run `npx projen` after editing this file.
+ */
+const project = new typescript.TypeScriptProject({
+  name: 'k8s-udp-constructs',
+  description:
+    'cdk8s constructs, Pulumi components and a linter for UDP and TCP+UDP services on Kubernetes and AWS',
+  license: 'Apache-2.0',
+  copyrightOwner: 'k8s-udp-constructs contributors',
+  defaultReleaseBranch: 'main',
+  projenrcTs: true,
+  packageManager: javascript.NodePackageManager.NPM,
+  minNodeVersion: '20.0.0',
+  typescriptVersion: '~5.9.3',
+  sampleCode: false,
+  // No hosted CI here: `.ci/run` is the CI entry point.
+  github: false,
+  buildWorkflow: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+  package: false,
+  keywords: ['cdk8s', 'kubernetes', 'udp', 'aws', 'nlb', 'pulumi', 'externaldns'],
+
+  peerDeps: [
+    'cdk8s@^2.70.0',
+    'cdk8s-plus-28@^2.5.0',
+    'constructs@^10.3.0',
+    // Optional: only the `k8s-udp-constructs/pulumi` entry point loads them.
+    '@pulumi/pulumi@^3.140.0',
+    '@pulumi/aws@^7.0.0',
+  ],
+  // Develop and test against current releases, not the lowest version the peer range allows.
+  peerDependencyOptions: { pinnedDevDependency: false },
+  deps: ['yaml@^2.6.0', 'commander@^14.0.0'],
+  devDeps: [
+    'cdk8s@^2.70.106',
+    'cdk8s-plus-28@^2.5.6',
+    'constructs@^10.4.2',
+    '@pulumi/pulumi@^3.200.0',
+    '@pulumi/aws@^7.10.0',
+    'fast-check@^4.3.0',
+    'ts-node@^10.9.2',
+    'typedoc@~0.28.0',
+    'typedoc-plugin-markdown@~4.9.0',
+    'ajv@^8.17.0',
+    'ajv-formats@^3.0.1',
+  ],
+
+  tsconfig: {
+    compilerOptions: {
+      target: 'ES2022',
+      lib: ['es2022'],
+      module: 'commonjs',
+      skipLibCheck: true,
+    },
+  },
+  tsconfigDevFile: 'tsconfig.dev.json',
+  tsconfigDev: {
+    compilerOptions: {
+      target: 'ES2022',
+      lib: ['es2022'],
+      module: 'commonjs',
+      skipLibCheck: true,
+    },
+    exclude: ['node_modules', 'lib', 'dist', 'coverage'],
+    include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+  },
+  jestOptions: {
+    jestVersion: '^29',
+    // Snapshots are never written by `npm test`: use `npx projen test:update` on purpose.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+    },
+  },
+  tsJestOptions: {
+    transformOptions: { isolatedModules: true },
+  },
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'scripts', 'bench', '.projenrc.ts'],
+    // CI must fail on a lint error, not rewrite the file.
+    commandOptions: { fix: false },
+  },
+  gitignore: ['/dist/', '/examples/*/dist/', '/.bench/'],
+});
+
+project.package.addField('peerDependenciesMeta', {
+  '@pulumi/pulumi': { optional: true },
+  '@pulumi/aws': { optional: true },
+});
+
+// Entry points. The root one is the cdk8s side and never loads an `@pulumi` module.
+project.package.addField('exports', {
+  '.': { types: './lib/index.d.ts', default: './lib/index.js' },
+  './pulumi': { types: './lib/pulumi.d.ts', default: './lib/pulumi.js' },
+  './package.json': './package.json',
+});
+
+// The type check of everything (src, test, examples, scripts) against the dev tsconfig.
+const typecheck = project.addTask('typecheck', {
+  description: 'Type-check sources, tests, examples and scripts',
+  exec: 'tsc --noEmit -p tsconfig.dev.json',
+});
+
+// API.md, generated from the TSDoc of the public API.
+project.addTask('docgen', {
+  description: 'Generate API.md from the TSDoc of the public API',
+  exec: 'ts-node --project tsconfig.dev.json scripts/docgen.ts',
+});
+
+// The staleness check of every generated file: projen's, API.md.
+const checkGenerated = project.addTask('check:generated', {
+  description: 'Fail when a generated file (projen output, API.md) is not what its generator writes',
+  exec: 'ts-node --project tsconfig.dev.json scripts/check-generated.ts',
+});
+
+// The main job: synthesize every example into dist/<example>/.
+project.addTask('examples', {
+  description: 'Synthesize every example under examples/ into dist/<example>/',
+  exec: 'ts-node --project tsconfig.dev.json scripts/synth-examples.ts',
+});
+
+project.addTask('bench', {
+  description: 'Run the benchmarks and write BENCHMARKS.md (not part of `test`)',
+  exec: 'ts-node --project tsconfig.dev.json bench/run.ts',
+});
+
+project.testTask.spawn(typecheck);
+project.testTask.spawn(checkGenerated);
+
+project.synth();

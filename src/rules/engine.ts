@@ -1,0 +1,105 @@
+import { Finding, ObjectRef, Severity } from './finding';
+import { annotationsOf, kindOf, KubeObject, namespaceOf, nameOf } from './manifest';
+import { Rule, RuleContext } from './rule';
+import { PortRange } from '../model/port-range';
+
+/**
+ * The annotation that silences rules for one object: a comma-separated list of rule ids,
+ * for example `k8s-udp-constructs.io/disable-rules: "UDP204,UDP205"`.
+ */
+export const DISABLE_RULES_ANNOTATION = 'k8s-udp-constructs.io/disable-rules';
+
+/** How to run the rules. */
+export interface CheckOptions {
+  /**
+   * The rules to run.
+   * @default - every object rule of the catalog
+   */
+  readonly rules?: readonly Rule[];
+  /**
+   * Rule ids to skip everywhere.
+   * @default - none
+   */
+  readonly disabled?: Iterable<string>;
+  /**
+   * Severity overrides by rule id.
+   * @default - each rule's own severity
+   */
+  readonly severities?: Readonly<Record<string, Severity>>;
+  /**
+   * The cluster's `--service-node-port-range`.
+   * @default PortRange.DEFAULT_NODE_PORTS (30000-32767)
+   */
+  readonly nodePortRange?: PortRange;
+}
+
+/** The ids listed in an object's disable annotation. */
+export function disabledByAnnotation(object: KubeObject): Set<string> {
+  const value = annotationsOf(object)[DISABLE_RULES_ANNOTATION] ?? '';
+  return new Set(value.split(',').map((id) => id.trim().toUpperCase()).filter((id) => id.length > 0));
+}
+
+/** The reference to an object that findings carry. */
+export function objectRef(object: KubeObject, index: number): ObjectRef {
+  return { kind: kindOf(object), name: nameOf(object), namespace: namespaceOf(object), index };
+}
+
+/**
+ * Runs rules over a set of plain objects and returns every finding, in object order, then rule order.
+ * Cost is linear in the number of objects for per-object rules; rules that relate objects (a Service and the pods it
+ * selects) look only at the objects of the same namespace.
+ */
+export function checkObjects(objects: readonly KubeObject[], rules: readonly Rule[], options: CheckOptions = {}): Finding[] {
+  const disabled = new Set([...(options.disabled ?? [])].map((id) => id.toUpperCase()));
+  const active = rules.filter((rule) => !disabled.has(rule.id));
+  const byKind = new Map<string, Rule[]>();
+  const anyKind = active.filter((rule) => rule.kinds.includes('*'));
+  for (const rule of active) {
+    for (const kind of rule.kinds) {
+      if (kind === '*') continue;
+      byKind.set(kind, [...(byKind.get(kind) ?? []), rule]);
+    }
+  }
+  const context = contextFor(objects, options);
+  const findings: Finding[] = [];
+  objects.forEach((object, index) => {
+    const silenced = disabledByAnnotation(object);
+    for (const rule of [...(byKind.get(kindOf(object)) ?? []), ...anyKind]) {
+      if (silenced.has(rule.id)) continue;
+      for (const violation of rule.check(object, context.for(object))) {
+        findings.push({
+          ...violation,
+          ruleId: rule.id,
+          severity: options.severities?.[rule.id] ?? rule.severity,
+          source: rule.source,
+          object: objectRef(object, index),
+        });
+      }
+    }
+  });
+  return findings;
+}
+
+/** Builds per-namespace contexts once, so that relating rules stay linear in the size of the set. */
+function contextFor(objects: readonly KubeObject[], options: CheckOptions): { for(object: KubeObject): RuleContext } {
+  const nodePortRange = options.nodePortRange ?? PortRange.DEFAULT_NODE_PORTS;
+  const byNamespace = new Map<string | undefined, KubeObject[]>();
+  for (const object of objects) {
+    const namespace = namespaceOf(object);
+    const group = byNamespace.get(namespace);
+    if (group) group.push(object);
+    else byNamespace.set(namespace, [object]);
+  }
+  const contexts = new Map<string | undefined, RuleContext>();
+  return {
+    for(object) {
+      const namespace = namespaceOf(object);
+      let context = contexts.get(namespace);
+      if (!context) {
+        context = { objects: byNamespace.get(namespace) ?? [], nodePortRange };
+        contexts.set(namespace, context);
+      }
+      return context;
+    },
+  };
+}

@@ -1,0 +1,6 @@
+export * from './finding';
+export * from './rule';
+export * from './engine';
+export * from './catalog';
+export * from './sources';
+export { KubeObject } from './manifest';

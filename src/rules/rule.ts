@@ -1,0 +1,36 @@
+import { Severity, Violation } from './finding';
+import { KubeObject } from './manifest';
+import { PortRange } from '../model/port-range';
+
+/** What a rule knows besides the object it checks. */
+export interface RuleContext {
+  /** Every object checked together: the whole manifest set, or what one construct emits with its workload. */
+  readonly objects: readonly KubeObject[];
+  /** The cluster's `--service-node-port-range`. */
+  readonly nodePortRange: PortRange;
+}
+
+/** What every rule of the catalog states about itself. */
+export interface RuleInfo {
+  /** Stable id, for example `UDP101`. Never reused for another check. */
+  readonly id: string;
+  /** The severity unless overridden. */
+  readonly severity: Severity;
+  /** What it checks, in one line. */
+  readonly title: string;
+  /** Why it matters: what goes wrong when it is ignored. */
+  readonly why: string;
+  /** Where the fact comes from (a URL). */
+  readonly source: string;
+}
+
+/**
+ * One check, a pure function over plain Kubernetes objects. It knows nothing of constructs or Pulumi, so the
+ * constructs (from `node.addValidation`) and the linter (on parsed YAML) run the very same implementation.
+ */
+export interface Rule extends RuleInfo {
+  /** The `kind`s of object it checks. */
+  readonly kinds: readonly string[];
+  /** The violations in `object`; an empty array when it passes. */
+  check(object: KubeObject, context: RuleContext): Violation[];
+}

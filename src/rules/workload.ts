@@ -1,0 +1,190 @@
+import { Severity, Violation } from './finding';
+import {
+  containerPorts, containersOf, isUdpService, kindOf, KubeObject, nameOf, PodTemplate, podTemplateOf, record,
+  selectedPods, servicePorts, specOf, str,
+} from './manifest';
+import { Rule } from './rule';
+import { Sources } from './sources';
+
+const WORKLOADS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'];
+const PROBES = ['startupProbe', 'readinessProbe', 'livenessProbe'] as const;
+
+/** The UDP Services among `objects` that select the pods of `owner`. */
+function udpServicesSelecting(owner: KubeObject, objects: readonly KubeObject[]): KubeObject[] {
+  return objects.filter((o) => isUdpService(o) && selectedPods(o, [owner]).length > 0);
+}
+
+function ref(object: KubeObject): string {
+  return `${kindOf(object)}/${nameOf(object) ?? '(unnamed)'}`;
+}
+
+/** UDP201: a named targetPort of a UDP port resolves to a UDP container port of the selected pods. */
+export const NAMED_TARGET_PORT_UDP: Rule = {
+  id: 'UDP201',
+  severity: Severity.ERROR,
+  title: 'A named targetPort of a UDP port must name a UDP container port',
+  why: 'A named targetPort is resolved by name and protocol: with no UDP container port of that name, the Service has '
+    + 'no endpoints for that port and every datagram is dropped.',
+  source: Sources.FIND_PORT,
+  kinds: ['Service'],
+  check(service, context) {
+    const pods = selectedPods(service, context.objects);
+    if (pods.length === 0) return [];
+    const result: Violation[] = [];
+    for (const p of servicePorts(service)) {
+      const target = p.entry.targetPort;
+      if (p.protocol !== 'UDP' || typeof target !== 'string') continue;
+      for (const pod of pods) {
+        const ports = containerPorts(pod.spec).filter((c) => c.port.name === target);
+        if (ports.some((c) => c.protocol === 'UDP')) continue;
+        const declared = ports.length > 0 ? `declares "${target}" as ${ports[0].protocol}` : `declares no port named "${target}"`;
+        result.push({
+          field: `spec.ports[${p.index}].targetPort`,
+          value: target,
+          message: `${ref(pod.owner)} ${declared}, so this UDP port has no endpoints there`,
+          allowed: `a container port named "${target}" with protocol UDP`,
+          hint: 'declare the container port with protocol UDP (a TCP twin needs another name)',
+        });
+      }
+    }
+    return result;
+  },
+};
+
+/** UDP202: pods behind a UDP Service declare its numeric target port as UDP, not only as TCP. */
+export const TARGET_PORT_DECLARED_TCP: Rule = {
+  id: 'UDP202',
+  severity: Severity.WARNING,
+  title: 'A UDP target port declared only as a TCP container port',
+  why: 'Traffic still flows, but everything that reads container ports (probes that cdk8s-plus derives from them, '
+    + 'NetworkPolicies written from them, people) is told TCP.',
+  source: Sources.SERVICE_VALIDATION,
+  kinds: WORKLOADS,
+  check(owner, context) {
+    const pod = podTemplateOf(owner);
+    if (!pod) return [];
+    const result: Violation[] = [];
+    for (const service of udpServicesSelecting(owner, context.objects)) {
+      for (const p of servicePorts(service)) {
+        const target = p.entry.targetPort ?? p.entry.port;
+        if (p.protocol !== 'UDP' || typeof target !== 'number') continue;
+        const declared = containerPorts(pod.spec).filter((c) => c.port.containerPort === target);
+        if (declared.length === 0 || declared.some((c) => c.protocol === 'UDP')) continue;
+        const first = declared[0];
+        const index = (containersOf(pod.spec)[first.containerIndex].ports as unknown[]).indexOf(first.port);
+        result.push({
+          field: `${pod.specPath}.containers[${first.containerIndex}].ports[${index}].protocol`,
+          value: str(first.port.protocol),
+          message: `declares containerPort ${target} as ${first.protocol} only, but UDP Service "${nameOf(service)}" targets it over UDP`,
+          allowed: 'protocol UDP (add a UDP entry if the port also serves TCP)',
+        });
+      }
+    }
+    return result;
+  },
+};
+
+/** The port number a probe's `tcpSocket.port` means in `container`. */
+function probePortNumber(container: Record<string, unknown>, port: unknown): number | undefined {
+  if (typeof port === 'number') return port;
+  if (typeof port !== 'string') return undefined;
+  if (/^\d+$/.test(port)) return Number(port);
+  const named = (Array.isArray(container.ports) ? container.ports : [])
+    .map((p) => record(p) ?? {})
+    .find((p) => p.name === port);
+  return typeof named?.containerPort === 'number' ? named.containerPort : undefined;
+}
+
+/** UDP203: no tcpSocket probe on a port the container serves only over UDP. */
+export const TCP_PROBE_ON_UDP_PORT: Rule = {
+  id: 'UDP203',
+  severity: Severity.ERROR,
+  title: 'tcpSocket probe on a UDP-only port',
+  why: 'Kubernetes has no UDP probe: a TCP connect to a port that only a UDP socket holds always fails, so a '
+    + 'startup or liveness probe crash-loops the pod and a readiness probe keeps it out of the endpoints forever.',
+  source: Sources.PROBES,
+  kinds: WORKLOADS,
+  check(owner) {
+    const pod = podTemplateOf(owner);
+    if (!pod) return [];
+    const result: Violation[] = [];
+    containersOf(pod.spec).forEach((container, i) => {
+      const ports = containerPorts({ containers: [container] });
+      for (const probe of PROBES) {
+        const tcp = record(record(container[probe])?.tcpSocket);
+        if (!tcp) continue;
+        const number = probePortNumber(container, tcp.port);
+        const same = ports.filter((c) => c.port.containerPort === number);
+        if (number === undefined || same.length === 0 || same.some((c) => c.protocol !== 'UDP')) continue;
+        result.push({
+          field: `${pod.specPath}.containers[${i}].${probe}.tcpSocket.port`,
+          value: tcp.port,
+          message: `probes port ${number} over TCP, but container "${str(container.name) ?? i}" declares it only as UDP, so the probe never passes`,
+          allowed: 'a probe on a TCP or HTTP port that reflects the UDP server\'s health',
+          hint: 'use the UDP health-check sidecar (UdpHealthCheck) and an httpGet readinessProbe on it, or an exec probe',
+        });
+      }
+    });
+    return result;
+  },
+};
+
+/** Whether any container of the pod has a readiness probe. */
+function hasReadiness(pod: PodTemplate): boolean {
+  return containersOf(pod.spec).some((c) => record(c.readinessProbe) !== undefined);
+}
+
+/** UDP204: pods behind a UDP Service have a readiness signal. */
+export const UDP_WITHOUT_READINESS: Rule = {
+  id: 'UDP204',
+  severity: Severity.WARNING,
+  title: 'UDP workload with no readiness signal',
+  why: 'kube-proxy sends UDP to every endpoint it believes ready and cleans stale conntrack entries only for '
+    + 'endpoints that stop being ready: without a readinessProbe a dead UDP server keeps receiving datagrams.',
+  source: Sources.CONNTRACK,
+  kinds: WORKLOADS,
+  check(owner, context) {
+    const pod = podTemplateOf(owner);
+    if (!pod || hasReadiness(pod)) return [];
+    const services = udpServicesSelecting(owner, context.objects);
+    if (services.length === 0) return [];
+    return [{
+      field: `${pod.specPath}.containers`,
+      value: containersOf(pod.spec).map((c) => c.name),
+      message: `no container has a readinessProbe, yet UDP Service "${nameOf(services[0])}" sends traffic to these pods`,
+      allowed: 'a readinessProbe that fails when the UDP server is dead',
+      hint: 'add the UDP health-check sidecar (UdpHealthCheck.addTo) or an exec readinessProbe',
+    }];
+  },
+};
+
+/** UDP205: more than one replica behind a UDP Service. */
+export const SINGLE_REPLICA: Rule = {
+  id: 'UDP205',
+  severity: Severity.WARNING,
+  title: 'A single replica behind a UDP Service',
+  why: 'While the one pod restarts, every datagram is lost, and UDP clients rarely retry the way TCP would.',
+  source: Sources.CONNTRACK,
+  kinds: ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'],
+  check(owner, context) {
+    const replicas = specOf(owner).replicas;
+    if (replicas !== undefined && replicas !== 1) return [];
+    const services = udpServicesSelecting(owner, context.objects);
+    if (services.length === 0) return [];
+    return [{
+      field: 'spec.replicas',
+      value: replicas ?? 1,
+      message: `only one pod serves UDP Service "${nameOf(services[0])}"`,
+      allowed: '2 or more replicas (or silence UDP205 where one is meant)',
+    }];
+  },
+};
+
+/** The rules over workloads and the Services that select them. */
+export const WORKLOAD_RULES: readonly Rule[] = [
+  NAMED_TARGET_PORT_UDP,
+  TARGET_PORT_DECLARED_TCP,
+  TCP_PROBE_ON_UDP_PORT,
+  UDP_WITHOUT_READINESS,
+  SINGLE_REPLICA,
+];
