@@ -1,4 +1,4 @@
-import { Severity, Violation } from './finding';
+import { Finding, Severity, Violation } from './finding';
 import { KubeObject } from './manifest';
 import { PortRange } from '../model/port-range';
 
@@ -33,4 +33,12 @@ export interface Rule extends RuleInfo {
   readonly kinds: readonly string[];
   /** The violations in `object`; an empty array when it passes. */
   check(object: KubeObject, context: RuleContext): Violation[];
+}
+
+/**
+ * A finding of a rule that checks a value rather than an object (a prop of a construct, an argument of a Pulumi
+ * component): the same identity, severity and source as an object rule.
+ */
+export function findingOf(rule: RuleInfo, violation: Violation): Finding {
+  return { ...violation, ruleId: rule.id, severity: rule.severity, source: rule.source };
 }

@@ -1,0 +1,9 @@
+/**
+ * k8s-udp-constructs: cdk8s constructs for UDP and TCP+UDP Services, and the rule engine they share with the linter.
+ *
+ * This entry point never loads an `@pulumi` module: the Pulumi components live under `k8s-udp-constructs/pulumi`.
+ *
+ * @packageDocumentation
+ */
+export * from './model';
+export * from './rules';
