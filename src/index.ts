@@ -7,3 +7,4 @@
  */
 export * from './model';
 export * from './rules';
+export * from './k8s';

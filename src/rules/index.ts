@@ -4,3 +4,4 @@ export * from './engine';
 export * from './catalog';
 export * from './sources';
 export { KubeObject } from './manifest';
+export * from './service-values';

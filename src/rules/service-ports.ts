@@ -48,7 +48,7 @@ export const NODE_PORT_RANGE: Rule = {
         field: `spec.ports[${p.index}].nodePort`,
         value: p.entry.nodePort,
         message: 'is not in the valid NodePort range',
-        allowed: `${range} (the cluster's --service-node-port-range; set nodePortRange if yours differs)`,
+        allowed: `${range}, the cluster's --service-node-port-range: set nodePortRange if yours differs`,
       }));
   },
 };

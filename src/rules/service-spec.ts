@@ -87,7 +87,7 @@ export const HEALTH_CHECK_NODE_PORT: Rule = {
         field,
         value: port,
         message: 'is not in the valid NodePort range',
-        allowed: `${context.nodePortRange} (the cluster's --service-node-port-range)`,
+        allowed: `${context.nodePortRange}, the cluster's --service-node-port-range`,
       }];
     }
     return [];

@@ -1,0 +1,7 @@
+export * from './service-type';
+export * from './session-affinity';
+export * from './selector';
+export * from './service-base';
+export * from './udp-service';
+export * from './rule-validation';
+export { adjustWorkloadPorts, ServiceTarget } from './workload-ports';

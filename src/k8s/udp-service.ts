@@ -1,0 +1,53 @@
+import { Construct } from 'constructs';
+import { ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
+import { Protocol } from '../model/protocol';
+
+/** A UDP port of a `UdpService`. */
+export interface UdpServicePort extends ServicePortOptions {}
+
+/** Props of a `UdpService`. */
+export interface UdpServiceProps extends ServiceOptions {
+  /**
+   * The UDP ports. More can be added with `addPort()`.
+   * @default - none: add them with `addPort()`
+   */
+  readonly ports?: UdpServicePort[];
+}
+
+/**
+ * A Kubernetes Service whose ports are all UDP, valid for the API server by construction.
+ *
+ * - Every port says `protocol: UDP` (the API's default is TCP).
+ * - Every field of the 1.28 Service API that matters for UDP can be set: traffic policies, ClientIP session
+ *   affinity, load-balancer class and source ranges, IP families, headless.
+ * - A cdk8s-plus workload given as `selector` is made right for UDP: its targeted container ports are declared UDP
+ *   and the TCP startup probe cdk8s-plus derives from `portNumber` is removed from UDP-only containers.
+ * - At synthesis the rule engine checks the Service (and the workload): errors fail `cdk8s synth` with
+ *   `[UDPxxx] path: field value: what is wrong (what is allowed; source)`; warnings are printed.
+ *
+ * @example
+ * const dns = new kplus.Deployment(chart, 'coredns', {
+ *   containers: [{ image: 'coredns/coredns:1.11.1', portNumber: 53 }],
+ * });
+ * new UdpService(chart, 'dns', {
+ *   selector: dns,
+ *   type: ServiceType.NODE_PORT,
+ *   ports: [{ port: 53, nodePort: 30053 }],
+ * });
+ */
+export class UdpService extends ServiceBase {
+  constructor(scope: Construct, id: string, props: UdpServiceProps = {}) {
+    super(scope, id, props);
+    for (const port of props.ports ?? []) this.addPort(port);
+  }
+
+  /** The ports, in order (a copy). */
+  public get ports(): UdpServicePort[] {
+    return this.protocolPorts.map(({ protocol: _protocol, ...port }) => port);
+  }
+
+  /** Adds a UDP port. */
+  public addPort(port: UdpServicePort): void {
+    this.addProtocolPort({ ...port, protocol: Protocol.UDP });
+  }
+}
