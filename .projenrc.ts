@@ -61,6 +61,8 @@ const project = new typescript.TypeScriptProject({
   tsconfigDevFile: 'tsconfig.dev.json',
   tsconfigDev: {
     compilerOptions: {
+      // ts-jest transpiles each file alone (fast); `typecheck` checks the whole program.
+      isolatedModules: true,
       target: 'ES2022',
       lib: ['es2022'],
       module: 'commonjs',
@@ -75,10 +77,8 @@ const project = new typescript.TypeScriptProject({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      coverageReporters: ['text-summary', 'lcov'],
     },
-  },
-  tsJestOptions: {
-    transformOptions: { isolatedModules: true },
   },
   eslintOptions: {
     dirs: ['src'],

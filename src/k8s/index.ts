@@ -4,4 +4,5 @@ export * from './selector';
 export * from './service-base';
 export * from './udp-service';
 export * from './rule-validation';
-export { adjustWorkloadPorts, ServiceTarget } from './workload-ports';
+export { adjustWorkloadPorts } from './workload-ports';
+export type { ServiceTarget } from './workload-ports';

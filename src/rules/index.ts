@@ -3,5 +3,5 @@ export * from './rule';
 export * from './engine';
 export * from './catalog';
 export * from './sources';
-export { KubeObject } from './manifest';
+export type { KubeObject } from './manifest';
 export * from './service-values';

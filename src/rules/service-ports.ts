@@ -240,7 +240,8 @@ export const TARGET_PORT_FORMAT: Rule = {
       const target = p.entry.targetPort;
       if (target === undefined || target === 0) continue;
       if (typeof target === 'number') {
-        if (!isPortNumber(target)) {
+        // a targetPort copied from an invalid port is reported once, by UDP101
+        if (!isPortNumber(target) && target !== p.entry.port) {
           result.push({
             field: `spec.ports[${p.index}].targetPort`,
             value: target,
