@@ -1,0 +1,216 @@
+import { NlbSources } from './health-check';
+import { Finding, Severity } from '../rules/finding';
+import { findingOf, RuleInfo } from '../rules/rule';
+
+/**
+ * Whether a load balancer is reachable from the internet. Changing it replaces the load balancer (a new address).
+ */
+export enum LoadBalancerScheme {
+  /** Private addresses in the VPC only. The AWS Load Balancer Controller's default, and this library's. */
+  INTERNAL = 'internal',
+  /** Public addresses; the only scheme that can hold Elastic IPs. */
+  INTERNET_FACING = 'internet-facing',
+}
+
+/** The form of an Elastic IP allocation id: `eipalloc-` and hexadecimal digits. */
+export const EIP_ALLOCATION_ID = /^eipalloc-[0-9a-f]{8,17}$/;
+
+/** The form of a subnet id: `subnet-` and hexadecimal digits. */
+export const SUBNET_ID = /^subnet-[0-9a-f]{8,17}$/;
+
+/** UDP520: the scheme is internal or internet-facing. */
+export const LB_SCHEME: RuleInfo = {
+  id: 'UDP520',
+  severity: Severity.ERROR,
+  title: 'Scheme must be internal or internet-facing',
+  why: 'AWS and the AWS Load Balancer Controller know no other scheme.',
+  source: NlbSources.LBC_ANNOTATIONS,
+};
+
+/** UDP521: Elastic IPs only on an internet-facing load balancer. */
+export const EIP_NEEDS_INTERNET_FACING: RuleInfo = {
+  id: 'UDP521',
+  severity: Severity.ERROR,
+  title: 'Elastic IPs only on an internet-facing load balancer',
+  why: 'An internal load balancer has private addresses only: AWS refuses an allocation id in its subnet mappings.',
+  source: NlbSources.SUBNET_MAPPING,
+};
+
+/** UDP522: one Elastic IP per subnet, paired by position. */
+export const EIP_COUNT: RuleInfo = {
+  id: 'UDP522',
+  severity: Severity.ERROR,
+  title: 'One Elastic IP per subnet',
+  why: 'Each subnet mapping takes one allocation id, paired by position: the AWS Load Balancer Controller refuses ' +
+    'a count that differs from the number of subnets, and AWS needs the subnets to place the EIPs.',
+  source: NlbSources.LBC_ANNOTATIONS,
+};
+
+/** UDP523: an allocation id looks like `eipalloc-...`. */
+export const EIP_ALLOCATION_ID_FORM: RuleInfo = {
+  id: 'UDP523',
+  severity: Severity.ERROR,
+  title: 'Elastic IP allocation ids look like eipalloc-0123456789abcdef0',
+  why: 'An allocation id is not a public IP address nor an association id: AWS refuses anything else.',
+  source: NlbSources.SUBNET_MAPPING,
+};
+
+/** UDP524: subnets are given as subnet ids, at least one. */
+export const SUBNET_IDS: RuleInfo = {
+  id: 'UDP524',
+  severity: Severity.ERROR,
+  title: 'Subnets must be subnet ids (subnet-...), at least one',
+  why: 'A Network Load Balancer needs at least one subnet, named by its id.',
+  source: NlbSources.SUBNET_MAPPING,
+};
+
+/** UDP525: no subnet and no allocation id twice. */
+export const PLACEMENT_DUPLICATE: RuleInfo = {
+  id: 'UDP525',
+  severity: Severity.ERROR,
+  title: 'No subnet or Elastic IP twice',
+  why: 'AWS takes one subnet per Availability Zone, and an Elastic IP can be associated only once.',
+  source: NlbSources.SUBNET_MAPPING,
+};
+
+/** Every scheme, subnet and Elastic IP rule, in id order. */
+export const PLACEMENT_RULES: readonly RuleInfo[] = [
+  LB_SCHEME,
+  EIP_NEEDS_INTERNET_FACING,
+  EIP_COUNT,
+  EIP_ALLOCATION_ID_FORM,
+  SUBNET_IDS,
+  PLACEMENT_DUPLICATE,
+];
+
+/** Where a load balancer goes: its scheme, its subnets and its Elastic IPs, as given by the user. */
+export interface PlacementInput {
+  /** The scheme as given. `undefined` means the default, internal. */
+  readonly scheme?: unknown;
+  /**
+   * The subnets as given; `undefined` when not given (the cdk8s side then lets the controller discover them).
+   * Entries that are not strings (Pulumi outputs) are counted but not checked.
+   */
+  readonly subnets?: readonly unknown[];
+  /** Whether at least one subnet is required (the Pulumi side creates the NLB itself). */
+  readonly subnetsRequired?: boolean;
+  /**
+   * The Elastic IPs: `undefined` for none, a number for as many to allocate, or the allocation ids (entries that
+   * are not strings are counted but not checked).
+   */
+  readonly eips?: number | readonly unknown[];
+  /** Prop names for findings. */
+  readonly fields: {
+    /** The scheme prop, for example `scheme`. */
+    readonly scheme: string;
+    /** The subnets prop, for example `subnetIds` or `subnets`. */
+    readonly subnets: string;
+    /** The Elastic IPs prop, for example `eips` or `eipAllocations`. */
+    readonly eips: string;
+  };
+}
+
+function duplicates(values: readonly unknown[]): string[] {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const value of values) {
+    if (typeof value !== 'string') continue;
+    if (seen.has(value)) dup.add(value);
+    seen.add(value);
+  }
+  return [...dup];
+}
+
+/**
+ * Checks a load balancer's scheme, subnets and Elastic IPs: EIPs only when internet-facing, exactly one per subnet,
+ * allocation ids of the form `eipalloc-...`, subnet ids of the form `subnet-...`, nothing twice.
+ */
+export function checkPlacement(input: PlacementInput): Finding[] {
+  const { fields } = input;
+  const findings: Finding[] = [];
+  const scheme = input.scheme ?? LoadBalancerScheme.INTERNAL;
+  if (scheme !== LoadBalancerScheme.INTERNAL && scheme !== LoadBalancerScheme.INTERNET_FACING) {
+    findings.push(findingOf(LB_SCHEME, {
+      field: fields.scheme,
+      value: input.scheme,
+      message: 'is not a load-balancer scheme',
+      allowed: 'internal or internet-facing',
+    }));
+  }
+
+  const subnets = input.subnets;
+  if (subnets === undefined ? input.subnetsRequired : subnets.length === 0 && input.subnetsRequired) {
+    findings.push(findingOf(SUBNET_IDS, {
+      field: fields.subnets,
+      value: subnets,
+      message: 'must list at least one subnet',
+      allowed: 'subnet ids such as subnet-0123456789abcdef0, one per Availability Zone',
+    }));
+  }
+  (subnets ?? []).forEach((subnet, index) => {
+    if (typeof subnet === 'string' && !SUBNET_ID.test(subnet)) {
+      findings.push(findingOf(SUBNET_IDS, {
+        field: `${fields.subnets}[${index}]`,
+        value: subnet,
+        message: 'is not a subnet id',
+        allowed: 'subnet- followed by 8 or 17 hexadecimal digits',
+      }));
+    }
+  });
+  for (const dup of duplicates(subnets ?? [])) {
+    findings.push(findingOf(PLACEMENT_DUPLICATE, {
+      field: fields.subnets,
+      value: dup,
+      message: 'is listed more than once',
+      allowed: 'each subnet once, one per Availability Zone',
+    }));
+  }
+
+  const eips = input.eips;
+  if (eips === undefined) return findings;
+  const eipCount = typeof eips === 'number' ? eips : eips.length;
+  if (scheme === LoadBalancerScheme.INTERNAL) {
+    findings.push(findingOf(EIP_NEEDS_INTERNET_FACING, {
+      field: fields.eips,
+      value: typeof eips === 'number' ? eipCount : eips,
+      message: `cannot be used with scheme ${input.scheme === undefined ? "'internal' (the default)" : "'internal'"}`,
+      allowed: `${fields.scheme}: 'internet-facing'`,
+    }));
+  }
+  if (subnets === undefined) {
+    findings.push(findingOf(EIP_COUNT, {
+      field: fields.eips,
+      value: typeof eips === 'number' ? eipCount : eips,
+      message: `need ${fields.subnets}: one Elastic IP per subnet, paired by position`,
+      allowed: `${fields.subnets} with as many subnets as Elastic IPs`,
+    }));
+  } else if (typeof eips !== 'number' && eipCount !== subnets.length) {
+    findings.push(findingOf(EIP_COUNT, {
+      field: fields.eips,
+      value: eips,
+      message: `has ${eipCount} allocation id${eipCount === 1 ? '' : 's'} for ${subnets.length} subnet${subnets.length === 1 ? '' : 's'}`,
+      allowed: `exactly one Elastic IP per subnet (${subnets.length}), paired by position`,
+    }));
+  }
+  if (typeof eips !== 'number') {
+    eips.forEach((id, index) => {
+      if (typeof id === 'string' && !EIP_ALLOCATION_ID.test(id)) {
+        findings.push(findingOf(EIP_ALLOCATION_ID_FORM, {
+          field: `${fields.eips}[${index}]`,
+          value: id,
+          message: 'is not an Elastic IP allocation id',
+          allowed: 'eipalloc- followed by 8 or 17 hexadecimal digits',
+        }));
+      }
+    });
+    for (const dup of duplicates(eips)) {
+      findings.push(findingOf(PLACEMENT_DUPLICATE, {
+        field: fields.eips,
+        value: dup,
+        message: 'is listed more than once',
+        allowed: 'each Elastic IP once',
+      }));
+    }
+  }
+  return findings;
+}

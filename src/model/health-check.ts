@@ -1,0 +1,442 @@
+import { Finding, Severity } from '../rules/finding';
+import { findingOf, RuleInfo } from '../rules/rule';
+
+/**
+ * Where the AWS facts behind the load-balancer rules come from (each rule links one).
+ */
+export const NlbSources = {
+  /** CreateTargetGroup: health-check protocols, ranges and defaults for Network Load Balancers. */
+  CREATE_TARGET_GROUP: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html',
+  /** Health checks for Network Load Balancer target groups. */
+  NLB_HEALTH_CHECKS: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/target-group-health-checks.html',
+  /** aws-cdk-lib's validation of NLB health checks (protocol, path, interval, thresholds, timeout). */
+  CDK_NETWORK_TARGET_GROUP:
+    'https://github.com/aws/aws-cdk/blob/main/packages/aws-cdk-lib/aws-elasticloadbalancingv2/lib/nlb/network-target-group.ts',
+  /** aws-cdk-lib's check that the health-check interval is greater than the timeout (aws-cdk #29075). */
+  CDK_INTERVAL_ABOVE_TIMEOUT: 'https://github.com/aws/aws-cdk/pull/29075',
+  /** TargetGroupAttribute: deregistration delay, stickiness, client IP preservation, connection termination. */
+  TARGET_GROUP_ATTRIBUTES:
+    'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_TargetGroupAttribute.html',
+  /** Client IP preservation cannot be disabled for UDP and TCP_UDP target groups. */
+  CLIENT_IP_PRESERVATION:
+    'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/edit-target-group-attributes.html#client-ip-preservation',
+  /** The AWS Load Balancer Controller's Service annotations (scheme, subnets, EIP allocations, TCP_UDP). */
+  LBC_ANNOTATIONS:
+    'https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/main/docs/guide/service/annotations.md',
+  /** SubnetMapping: one subnet per Availability Zone, an Elastic IP only for internet-facing load balancers. */
+  SUBNET_MAPPING: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SubnetMapping.html',
+  /** NLB listeners: protocols, and TCP_UDP for TCP and UDP on the same port. */
+  NLB_LISTENERS: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-listeners.html',
+  /** RegisterTargets: instance ids and IP addresses. */
+  REGISTER_TARGETS: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_RegisterTargets.html',
+} as const;
+
+/**
+ * The protocols AWS can health-check a Network Load Balancer target with. There is no UDP health check: a UDP
+ * target group is checked over TCP, HTTP or HTTPS.
+ */
+export enum HealthCheckProtocol {
+  /** A TCP connection to the health-check port. */
+  TCP = 'TCP',
+  /** An HTTP GET of `path`, expecting one of `successCodes`. */
+  HTTP = 'HTTP',
+  /** An HTTPS GET of `path` (the certificate is not verified), expecting one of `successCodes`. */
+  HTTPS = 'HTTPS',
+}
+
+/** The health-check port value that means "the port each target receives traffic on". */
+export const TRAFFIC_PORT = 'traffic-port';
+
+/**
+ * How a Network Load Balancer checks its targets. The same names, ranges and errors in the cdk8s
+ * `NlbUdpLoadBalancer` (which emits `aws-load-balancer-healthcheck-*` annotations; it converts its cdk8s `Duration`s
+ * to seconds) and in the Pulumi `NlbUdpLoadBalancer` (which sets `TargetGroup.healthCheck`).
+ *
+ * Every field is optional; {@link resolveHealthCheck} fills in the AWS defaults.
+ */
+export interface HealthCheck {
+  /**
+   * The protocol of the check: TCP, HTTP or HTTPS. UDP is not possible: AWS cannot health-check over UDP.
+   * @default HealthCheckProtocol.TCP
+   */
+  readonly protocol?: HealthCheckProtocol;
+  /**
+   * The port to check: a port number 1..65535 or `'traffic-port'` (the port the target receives traffic on).
+   *
+   * A UDP-only target never answers TCP on its traffic port: give the port of a TCP or HTTP health endpoint (the
+   * health-check sidecar, or kube-proxy's `healthCheckNodePort` with `externalTrafficPolicy: Local`).
+   * @default 'traffic-port'
+   */
+  readonly port?: number | 'traffic-port';
+  /**
+   * The HTTP(S) path to request. Only for HTTP and HTTPS; must start with `/`; at most 1024 characters.
+   * @default '/' for HTTP and HTTPS; none for TCP
+   */
+  readonly path?: string;
+  /**
+   * Seconds between two checks of one target: a whole number 5..300, greater than `timeout`.
+   * @default 30
+   */
+  readonly interval?: number;
+  /**
+   * Seconds without a response after which a check fails: a whole number 2..120, less than `interval`.
+   * @default 10 for TCP and HTTPS, 6 for HTTP
+   */
+  readonly timeout?: number;
+  /**
+   * Consecutive successes before an unhealthy target is healthy: 2..10.
+   * @default 5
+   */
+  readonly healthyThreshold?: number;
+  /**
+   * Consecutive failures before a healthy target is unhealthy: 2..10.
+   * @default 2
+   */
+  readonly unhealthyThreshold?: number;
+  /**
+   * The HTTP codes that mean healthy, for HTTP and HTTPS only: codes 200..599, comma-separated (`"200,204"`) or a
+   * range (`"200-399"`).
+   * @default '200-399' for HTTP and HTTPS; none for TCP
+   */
+  readonly successCodes?: string;
+}
+
+/** A {@link HealthCheck} with every default filled in: what the load balancer will really do. */
+export interface ResolvedHealthCheck {
+  /** The protocol of the check. */
+  readonly protocol: HealthCheckProtocol;
+  /** A port number, or `'traffic-port'`. */
+  readonly port: number | 'traffic-port';
+  /** The path, for HTTP and HTTPS only. */
+  readonly path?: string;
+  /** Seconds between checks. */
+  readonly interval: number;
+  /** Seconds before a check fails. */
+  readonly timeout: number;
+  /** Successes before healthy. */
+  readonly healthyThreshold: number;
+  /** Failures before unhealthy. */
+  readonly unhealthyThreshold: number;
+  /** Success codes, for HTTP and HTTPS only. */
+  readonly successCodes?: string;
+}
+
+/** The ranges AWS accepts for a Network Load Balancer health check (CreateTargetGroup). */
+export const HEALTH_CHECK_LIMITS = {
+  /** `interval`, in seconds. */
+  interval: { min: 5, max: 300 },
+  /** `timeout`, in seconds. */
+  timeout: { min: 2, max: 120 },
+  /** `healthyThreshold` and `unhealthyThreshold`. */
+  threshold: { min: 2, max: 10 },
+  /** The longest `path`. */
+  pathLength: 1024,
+  /** The HTTP codes an NLB accepts in `successCodes`. */
+  successCode: { min: 200, max: 599 },
+} as const;
+
+/** AWS's defaults for a Network Load Balancer target group of protocol TCP, UDP or TCP_UDP (CreateTargetGroup). */
+export const HEALTH_CHECK_DEFAULTS = {
+  /** The default protocol of an NLB health check. */
+  protocol: HealthCheckProtocol.TCP,
+  /** The default port: the traffic port. */
+  port: TRAFFIC_PORT,
+  /** The default interval in seconds. */
+  interval: 30,
+  /** The default timeout in seconds for HTTP checks. */
+  httpTimeout: 6,
+  /** The default timeout in seconds for TCP and HTTPS checks. */
+  timeout: 10,
+  /** The default healthy threshold. */
+  healthyThreshold: 5,
+  /** The default unhealthy threshold. */
+  unhealthyThreshold: 2,
+  /** The default path of HTTP and HTTPS checks. */
+  path: '/',
+  /** The default success codes of HTTP and HTTPS checks on an NLB. */
+  successCodes: '200-399',
+} as const;
+
+const HC_PROTOCOLS: readonly string[] = [HealthCheckProtocol.TCP, HealthCheckProtocol.HTTP, HealthCheckProtocol.HTTPS];
+const HTTP_PROTOCOLS: readonly string[] = [HealthCheckProtocol.HTTP, HealthCheckProtocol.HTTPS];
+
+/** UDP501: the health-check protocol is TCP, HTTP or HTTPS. */
+export const HEALTH_CHECK_PROTOCOL: RuleInfo = {
+  id: 'UDP501',
+  severity: Severity.ERROR,
+  title: 'Health-check protocol must be TCP, HTTP or HTTPS',
+  why: 'AWS cannot health-check over UDP: CreateTargetGroup refuses UDP, TCP_UDP and TLS health checks.',
+  source: NlbSources.CREATE_TARGET_GROUP,
+};
+
+/** UDP502: the health-check port is a port number or `traffic-port`. */
+export const HEALTH_CHECK_PORT: RuleInfo = {
+  id: 'UDP502',
+  severity: Severity.ERROR,
+  title: "Health-check port must be 1..65535 or 'traffic-port'",
+  why: 'AWS refuses any other health-check port.',
+  source: NlbSources.CREATE_TARGET_GROUP,
+};
+
+/** UDP503: a health-check path only for HTTP(S), starting with `/`, at most 1024 characters. */
+export const HEALTH_CHECK_PATH: RuleInfo = {
+  id: 'UDP503',
+  severity: Severity.ERROR,
+  title: 'Health-check path only for HTTP and HTTPS, starting with /',
+  why: 'A TCP check has no path; AWS refuses a path on it, and a path that does not start with / on HTTP(S).',
+  source: NlbSources.CDK_NETWORK_TARGET_GROUP,
+};
+
+/** UDP504: the health-check interval is 5..300 seconds. */
+export const HEALTH_CHECK_INTERVAL: RuleInfo = {
+  id: 'UDP504',
+  severity: Severity.ERROR,
+  title: 'Health-check interval must be 5..300 seconds',
+  why: 'AWS refuses the target group.',
+  source: NlbSources.CDK_NETWORK_TARGET_GROUP,
+};
+
+/** UDP505: the health-check timeout is 2..120 seconds. */
+export const HEALTH_CHECK_TIMEOUT: RuleInfo = {
+  id: 'UDP505',
+  severity: Severity.ERROR,
+  title: 'Health-check timeout must be 2..120 seconds',
+  why: 'AWS refuses the target group.',
+  source: NlbSources.CDK_NETWORK_TARGET_GROUP,
+};
+
+/** UDP506: the healthy and unhealthy thresholds are 2..10. */
+export const HEALTH_CHECK_THRESHOLD: RuleInfo = {
+  id: 'UDP506',
+  severity: Severity.ERROR,
+  title: 'Health-check thresholds must be 2..10',
+  why: 'AWS refuses the target group.',
+  source: NlbSources.CDK_NETWORK_TARGET_GROUP,
+};
+
+/** UDP507: the health-check interval is greater than the timeout (defaults included). */
+export const HEALTH_CHECK_TIMEOUT_BELOW_INTERVAL: RuleInfo = {
+  id: 'UDP507',
+  severity: Severity.ERROR,
+  title: 'Health-check interval must be greater than the timeout',
+  why: 'AWS refuses the target group: "Health check interval must be greater than the timeout".',
+  source: NlbSources.CDK_INTERVAL_ABOVE_TIMEOUT,
+};
+
+/** UDP508: success codes only for HTTP(S), codes 200..599 as a list or a range. */
+export const HEALTH_CHECK_SUCCESS_CODES: RuleInfo = {
+  id: 'UDP508',
+  severity: Severity.ERROR,
+  title: 'Health-check success codes only for HTTP and HTTPS, 200..599',
+  why: 'An NLB accepts HTTP codes 200-599 as a list ("200,204") or a range ("200-399"), and none for a TCP check.',
+  source: NlbSources.CREATE_TARGET_GROUP,
+};
+
+/** UDP509: a TCP check of the traffic port of a UDP-only target group never succeeds. */
+export const HEALTH_CHECK_UDP_TRAFFIC_PORT: RuleInfo = {
+  id: 'UDP509',
+  severity: Severity.WARNING,
+  title: 'A TCP check of the traffic port of a UDP-only target never succeeds',
+  why: 'The target listens on UDP only, so a TCP connection to its traffic port is refused: every target stays ' +
+    'unhealthy (LBC #1813, #2144). Check a TCP or HTTP health port instead.',
+  source: 'https://github.com/kubernetes-sigs/aws-load-balancer-controller/issues/2144',
+};
+
+/** Every health-check rule, in id order. */
+export const HEALTH_CHECK_RULES: readonly RuleInfo[] = [
+  HEALTH_CHECK_PROTOCOL,
+  HEALTH_CHECK_PORT,
+  HEALTH_CHECK_PATH,
+  HEALTH_CHECK_INTERVAL,
+  HEALTH_CHECK_TIMEOUT,
+  HEALTH_CHECK_THRESHOLD,
+  HEALTH_CHECK_TIMEOUT_BELOW_INTERVAL,
+  HEALTH_CHECK_SUCCESS_CODES,
+  HEALTH_CHECK_UDP_TRAFFIC_PORT,
+];
+
+/** Whether `value` is a whole number in `min..max`. */
+export function isWholeNumberIn(value: unknown, min: number, max: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+
+/**
+ * The health check with AWS's defaults filled in (a protocol outside TCP/HTTP/HTTPS is kept as given, so that
+ * {@link checkHealthCheck} can report it).
+ */
+export function resolveHealthCheck(healthCheck: HealthCheck = {}): ResolvedHealthCheck {
+  const protocol = healthCheck.protocol ?? HEALTH_CHECK_DEFAULTS.protocol;
+  const http = HTTP_PROTOCOLS.includes(protocol);
+  return {
+    protocol,
+    port: healthCheck.port ?? TRAFFIC_PORT,
+    path: healthCheck.path ?? (http ? HEALTH_CHECK_DEFAULTS.path : undefined),
+    interval: healthCheck.interval ?? HEALTH_CHECK_DEFAULTS.interval,
+    timeout: healthCheck.timeout ??
+      (protocol === HealthCheckProtocol.HTTP ? HEALTH_CHECK_DEFAULTS.httpTimeout : HEALTH_CHECK_DEFAULTS.timeout),
+    healthyThreshold: healthCheck.healthyThreshold ?? HEALTH_CHECK_DEFAULTS.healthyThreshold,
+    unhealthyThreshold: healthCheck.unhealthyThreshold ?? HEALTH_CHECK_DEFAULTS.unhealthyThreshold,
+    successCodes: healthCheck.successCodes ?? (http ? HEALTH_CHECK_DEFAULTS.successCodes : undefined),
+  };
+}
+
+/** Whether `codes` is a valid NLB matcher: `200`, `200,204`, or `200-399`, every code in 200..599. */
+function successCodesProblem(codes: unknown): string | undefined {
+  if (typeof codes !== 'string' || codes.trim() === '') return 'must be a non-empty string';
+  const { min, max } = HEALTH_CHECK_LIMITS.successCode;
+  const inRange = (text: string) => /^\d{3}$/.test(text) && Number(text) >= min && Number(text) <= max;
+  const range = /^(\d+)-(\d+)$/.exec(codes);
+  if (range) {
+    if (!inRange(range[1]) || !inRange(range[2])) return `must be HTTP codes between ${min} and ${max}`;
+    if (Number(range[1]) > Number(range[2])) return 'must be a range from a lower to a higher code';
+    return undefined;
+  }
+  for (const code of codes.split(',')) {
+    if (!inRange(code)) return `must be HTTP codes between ${min} and ${max}, comma-separated, or one range`;
+  }
+  return undefined;
+}
+
+/**
+ * Checks a health check against what AWS accepts for a Network Load Balancer target group.
+ *
+ * Works on untyped input too (JavaScript callers, parsed annotations): a protocol of `UDP` or `TCP_UDP`, a port of
+ * `"8080"` or a fractional interval are all reported.
+ *
+ * @param healthCheck the health check as given (omitted fields take the AWS defaults)
+ * @param field the prop path for findings, for example `healthCheck`
+ * @returns the findings; an empty array when AWS would accept it
+ */
+export function checkHealthCheck(healthCheck: HealthCheck | undefined, field = 'healthCheck'): Finding[] {
+  if (healthCheck === undefined) return [];
+  const findings: Finding[] = [];
+  const hc = healthCheck as Record<string, unknown>;
+
+  const protocol = hc.protocol ?? HEALTH_CHECK_DEFAULTS.protocol;
+  const protocolKnown = typeof protocol === 'string' && HC_PROTOCOLS.includes(protocol);
+  if (!protocolKnown) {
+    const udp = protocol === 'UDP' || protocol === 'TCP_UDP';
+    findings.push(findingOf(HEALTH_CHECK_PROTOCOL, {
+      field: `${field}.protocol`,
+      value: hc.protocol,
+      message: udp ? 'is not possible: AWS cannot health-check over UDP' : 'is not a health-check protocol',
+      allowed: 'TCP, HTTP or HTTPS',
+      hint: udp ? 'check a TCP or HTTP health port (a health sidecar, or healthCheckNodePort with Local)' : undefined,
+    }));
+  }
+  const http = typeof protocol === 'string' && HTTP_PROTOCOLS.includes(protocol);
+
+  if (hc.port !== undefined && hc.port !== TRAFFIC_PORT && !isWholeNumberIn(hc.port, 1, 65535)) {
+    findings.push(findingOf(HEALTH_CHECK_PORT, {
+      field: `${field}.port`,
+      value: hc.port,
+      message: "must be a port number between 1 and 65535 or 'traffic-port'",
+      allowed: "1..65535 or 'traffic-port'",
+    }));
+  }
+
+  if (hc.path !== undefined) {
+    if (protocolKnown && !http) {
+      findings.push(findingOf(HEALTH_CHECK_PATH, {
+        field: `${field}.path`,
+        value: hc.path,
+        message: `is not supported by ${String(protocol)} health checks`,
+        allowed: 'a path only with protocol HTTP or HTTPS',
+      }));
+    } else if (typeof hc.path !== 'string' || !hc.path.startsWith('/') || hc.path.length > HEALTH_CHECK_LIMITS.pathLength) {
+      findings.push(findingOf(HEALTH_CHECK_PATH, {
+        field: `${field}.path`,
+        value: hc.path,
+        message: `must start with '/' and be at most ${HEALTH_CHECK_LIMITS.pathLength} characters`,
+        allowed: 'for example /healthz',
+      }));
+    }
+  }
+
+  const { interval, timeout, threshold } = HEALTH_CHECK_LIMITS;
+  if (hc.interval !== undefined && !isWholeNumberIn(hc.interval, interval.min, interval.max)) {
+    findings.push(findingOf(HEALTH_CHECK_INTERVAL, {
+      field: `${field}.interval`,
+      value: hc.interval,
+      message: `must be a whole number of seconds between ${interval.min} and ${interval.max}`,
+      allowed: `${interval.min}..${interval.max} seconds`,
+    }));
+  }
+  if (hc.timeout !== undefined && !isWholeNumberIn(hc.timeout, timeout.min, timeout.max)) {
+    findings.push(findingOf(HEALTH_CHECK_TIMEOUT, {
+      field: `${field}.timeout`,
+      value: hc.timeout,
+      message: `must be a whole number of seconds between ${timeout.min} and ${timeout.max}`,
+      allowed: `${timeout.min}..${timeout.max} seconds`,
+    }));
+  }
+  for (const name of ['healthyThreshold', 'unhealthyThreshold']) {
+    if (hc[name] !== undefined && !isWholeNumberIn(hc[name], threshold.min, threshold.max)) {
+      findings.push(findingOf(HEALTH_CHECK_THRESHOLD, {
+        field: `${field}.${name}`,
+        value: hc[name],
+        message: `must be a whole number between ${threshold.min} and ${threshold.max}`,
+        allowed: `${threshold.min}..${threshold.max}`,
+      }));
+    }
+  }
+
+  const resolved = resolveHealthCheck(healthCheck);
+  const rangesOk = isWholeNumberIn(resolved.interval, interval.min, interval.max) &&
+    isWholeNumberIn(resolved.timeout, timeout.min, timeout.max);
+  if (rangesOk && resolved.timeout >= resolved.interval) {
+    const defaulted = hc.timeout === undefined ? ' (the default timeout)' : '';
+    findings.push(findingOf(HEALTH_CHECK_TIMEOUT_BELOW_INTERVAL, {
+      field: `${field}.interval`,
+      value: resolved.interval,
+      message: `must be greater than the timeout, ${resolved.timeout} seconds${defaulted}`,
+      allowed: `an interval above the timeout, or a timeout below ${resolved.interval}`,
+    }));
+  }
+
+  if (hc.successCodes !== undefined) {
+    if (protocolKnown && !http) {
+      findings.push(findingOf(HEALTH_CHECK_SUCCESS_CODES, {
+        field: `${field}.successCodes`,
+        value: hc.successCodes,
+        message: `is not supported by ${String(protocol)} health checks`,
+        allowed: 'success codes only with protocol HTTP or HTTPS',
+      }));
+    } else {
+      const problem = successCodesProblem(hc.successCodes);
+      if (problem) {
+        findings.push(findingOf(HEALTH_CHECK_SUCCESS_CODES, {
+          field: `${field}.successCodes`,
+          value: hc.successCodes,
+          message: problem,
+          allowed: 'for example "200", "200,204" or "200-399"',
+        }));
+      }
+    }
+  }
+  return findings;
+}
+
+/**
+ * Warns when a TCP health check targets the traffic port of a target that only serves UDP: the check can never
+ * succeed. A TCP_UDP target (TCP and UDP on the same port) answers TCP, so it is fine.
+ *
+ * @param healthCheck the health check as given
+ * @param trafficProtocol the protocol of the target group the check belongs to: `UDP`, `TCP` or `TCP_UDP`
+ * @param field the prop path for findings, for example `healthCheck`
+ */
+export function checkHealthCheckForTraffic(
+  healthCheck: HealthCheck | undefined,
+  trafficProtocol: string,
+  field = 'healthCheck',
+): Finding[] {
+  const resolved = resolveHealthCheck(healthCheck);
+  if (trafficProtocol !== 'UDP' || resolved.port !== TRAFFIC_PORT) return [];
+  return [findingOf(HEALTH_CHECK_UDP_TRAFFIC_PORT, {
+    field: `${field}.port`,
+    value: healthCheck?.port,
+    message: `checks the traffic port of a UDP target over ${resolved.protocol}, which never answers`,
+    allowed: 'the port of a TCP or HTTP health endpoint',
+    hint: 'set healthCheck.port to a health NodePort or sidecar port',
+  })];
+}
