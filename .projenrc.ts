@@ -38,6 +38,7 @@ const project = new typescript.TypeScriptProject({
   deps: ['yaml@^2.6.0', 'commander@^14.0.0'],
   devDeps: [
     'cdk8s@^2.70.106',
+    'cdk8s-cli@^2.200.0',
     'cdk8s-plus-28@^2.5.6',
     'constructs@^10.4.2',
     '@pulumi/pulumi@^3.200.0',
