@@ -43,6 +43,9 @@ export class DnsClusterIp extends Chart {
   }
 }
 
-const app = new App();
-new DnsClusterIp(app, 'dns-clusterip');
-app.synth();
+// `cdk8s synth` runs this file; tests import the chart class.
+if (require.main === module) {
+  const app = new App();
+  new DnsClusterIp(app, 'dns-clusterip');
+  app.synth();
+}

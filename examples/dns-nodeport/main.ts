@@ -45,6 +45,9 @@ export class DnsNodePort extends Chart {
   }
 }
 
-const app = new App();
-new DnsNodePort(app, 'dns-nodeport');
-app.synth();
+// `cdk8s synth` runs this file; tests import the chart class.
+if (require.main === module) {
+  const app = new App();
+  new DnsNodePort(app, 'dns-nodeport');
+  app.synth();
+}

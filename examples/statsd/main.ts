@@ -37,6 +37,9 @@ export class Statsd extends Chart {
   }
 }
 
-const app = new App();
-new Statsd(app, 'statsd');
-app.synth();
+// `cdk8s synth` runs this file; tests import the chart class.
+if (require.main === module) {
+  const app = new App();
+  new Statsd(app, 'statsd');
+  app.synth();
+}
