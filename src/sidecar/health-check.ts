@@ -1,0 +1,427 @@
+import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
+import { Duration, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct, IConstruct } from 'constructs';
+import { DnsQueryType, DnsResponseCode, UdpProbe, UdpProbeMode } from './probe';
+import {
+  SIDECAR_CONTAINER_NAME, SIDECAR_DNS_NAME, SIDECAR_DNS_RCODES, SIDECAR_DNS_TYPE, SIDECAR_EXCHANGE_EXPECT,
+  SIDECAR_EXCHANGE_PAYLOAD, SIDECAR_IMAGE_COMMAND, SIDECAR_NO_PROBES, SIDECAR_NOTHING_SERVED, SIDECAR_PERIOD,
+  SIDECAR_PORT_CLASH, SIDECAR_PORTS_EQUAL, SIDECAR_PRIVILEGED_PORT, SIDECAR_PROBE_HOST, SIDECAR_PROBE_PORT,
+  SIDECAR_PROBE_TIMEOUT, SIDECAR_PROBE_UNDECLARED, SIDECAR_SERVING_PORT, SIDECAR_WORKLOAD,
+} from './rules';
+import { SIDECAR_SCRIPT } from './script';
+import { checkDns1123Label } from '../model/names';
+import { Finding, formatFinding, Severity, Violation } from '../rules/finding';
+import { findingOf, RuleInfo } from '../rules/rule';
+
+/**
+ * The default image: the official busybox image, uClibc variant (static, no shared libraries), pinned by tag.
+ * Nothing is built or published by this library.
+ */
+export const UDP_HEALTH_DEFAULT_IMAGE = 'busybox:1.36.1-uclibc';
+
+/**
+ * The published compressed size of `UDP_HEALTH_DEFAULT_IMAGE` for linux/amd64, in bytes: the size of its single
+ * layer in the OCI manifest that docker-library/busybox records for 1.36.1-uclibc
+ * (https://github.com/docker-library/busybox, `latest-1/uclibc/amd64/image-manifest.json` on its dist branch),
+ * plus the 481-byte image config. Rebuilds of the tag change it by a few bytes. Not pulled or measured here: this
+ * machine has no container engine.
+ */
+export const UDP_HEALTH_DEFAULT_IMAGE_COMPRESSED_BYTES = 753_073 + 481;
+
+/** Where the ConfigMap with the script is mounted in the sidecar. */
+export const UDP_HEALTH_SCRIPT_DIR = '/etc/udp-health';
+/** The script's key in the ConfigMap and file name in `UDP_HEALTH_SCRIPT_DIR`. */
+export const UDP_HEALTH_SCRIPT_KEY = 'udp-health.sh';
+/** Where the in-memory emptyDir for the sidecar's state (last probe result) is mounted. */
+export const UDP_HEALTH_STATE_DIR = '/run/udp-health';
+/** The HTTP path the sidecar answers. */
+export const UDP_HEALTH_PATH = '/healthz';
+/** The pod-template annotation holding the script's hash, so that a new script rolls the pods. */
+export const UDP_HEALTH_SCRIPT_HASH_ANNOTATION = 'k8s-udp-constructs.io/udp-health-script';
+
+/** Properties of `UdpHealthCheck`. */
+export interface UdpHealthCheckProps {
+  /**
+   * What to check: one probe per UDP port (or several). The pod is healthy when every probe passes.
+   */
+  readonly probes: readonly UdpProbe[];
+  /**
+   * The TCP port on which the sidecar answers `GET /healthz` (200 healthy, 503 not, with the last result and its
+   * age), or `undefined` together with `serveHttp: false`.
+   *
+   * @default 10080
+   */
+  readonly httpPort?: number;
+  /**
+   * Whether to serve HTTP. The readinessProbe uses HTTP when it is on, TCP otherwise.
+   *
+   * @default true
+   */
+  readonly serveHttp?: boolean;
+  /**
+   * A TCP port that accepts connections only while healthy (for TCP health checks of a load balancer).
+   *
+   * @default - no TCP listener
+   */
+  readonly tcpPort?: number;
+  /**
+   * How often the sidecar probes, which is also how long a result is served from its cache: health checks never
+   * trigger probes, so any number of checkers costs one probe per period. Whole seconds, 1 to 300.
+   *
+   * @default Duration.seconds(5)
+   */
+  readonly period?: Duration;
+  /**
+   * The sidecar's image. It must provide `/bin/busybox` with `sh`, `nc` (with `-u` for exchange probes), `nslookup`,
+   * `awk`, `grep`, `head`, `wc`, `date`, `mv`, `rm` and `sleep`, or a `command` that runs the script otherwise.
+   *
+   * @default UDP_HEALTH_DEFAULT_IMAGE ('busybox:1.36.1-uclibc')
+   */
+  readonly image?: string;
+  /**
+   * The sidecar's command. The script is at `/etc/udp-health/udp-health.sh`, its settings in `UDP_HEALTH_*`
+   * environment variables.
+   *
+   * @default ['/bin/busybox', 'sh', '/etc/udp-health/udp-health.sh']
+   */
+  readonly command?: readonly string[];
+  /**
+   * The command line of the UDP client of `exchange` probes (`UDP_HEALTH_NC`); it must accept
+   * `-n -u -w SECONDS HOST PORT` like netcat 1.10. Override it for an image whose busybox lacks `nc -u`.
+   *
+   * @default 'busybox nc'
+   */
+  readonly udpClient?: string;
+  /**
+   * The sidecar container's name.
+   *
+   * @default 'udp-health'
+   */
+  readonly containerName?: string;
+  /**
+   * The sidecar's resources.
+   *
+   * @default - requests cpu 5m, memory 8Mi; limits cpu 100m, memory 16Mi
+   */
+  readonly resources?: kplus.ContainerResources;
+  /**
+   * Whether to give the sidecar a readinessProbe on its own HTTP (or TCP) port, so that a dead UDP server takes the pod
+   * out of the Service's endpoints (and kube-proxy cleans its conntrack entries).
+   *
+   * @default true
+   */
+  readonly readiness?: boolean;
+  /**
+   * The readinessProbe's failureThreshold: consecutive unhealthy answers before the pod is unready.
+   *
+   * @default 2
+   */
+  readonly readinessFailureThreshold?: number;
+}
+
+/** The pods and pod controllers the sidecar can join. */
+type SupportedWorkload = kplus.Pod | kplus.Deployment | kplus.StatefulSet | kplus.DaemonSet;
+
+function isSupportedWorkload(workload: IConstruct): workload is SupportedWorkload {
+  return workload instanceof kplus.Pod || workload instanceof kplus.Deployment
+    || workload instanceof kplus.StatefulSet || workload instanceof kplus.DaemonSet;
+}
+
+function describe(workload: unknown): string {
+  const name = (workload as { constructor?: { name?: string } } | undefined)?.constructor?.name;
+  return name && name !== 'Object' ? name : typeof workload;
+}
+
+const MAX_PAYLOAD = 512;
+const MAX_EXPECT = 256;
+const DNS_LABEL = /^[A-Za-z0-9_]([-A-Za-z0-9_]{0,61}[A-Za-z0-9_])?$/;
+
+function wholeSecondsIn(duration: Duration, min: number, max: number): boolean {
+  const ms = duration.toMilliseconds();
+  return Number.isInteger(ms / 1000) && ms >= min * 1000 && ms <= max * 1000;
+}
+
+function secondsOf(duration: Duration): string {
+  return `${duration.toMilliseconds() / 1000}s`;
+}
+
+function isPort(port: number): boolean {
+  return Number.isInteger(port) && port >= 1 && port <= 65535;
+}
+
+/**
+ * The UDP health-check sidecar of one pod: a busybox container that probes the pod's UDP servers and answers health
+ * checks over HTTP (`GET /healthz`) and/or TCP, for Kubernetes readiness and for load balancers that cannot probe UDP
+ * (AWS NLB).
+ *
+ * Add it with `UdpHealthCheck.addTo(workload, props)`. Invalid props are reported at synth time with the rule ids
+ * UDP601-UDP619, all together.
+ */
+export class UdpHealthCheck extends Construct {
+  /**
+   * Adds the sidecar to a cdk8s-plus Pod, Deployment, StatefulSet or DaemonSet: a container, a ConfigMap holding its
+   * script, a ConfigMap volume and an in-memory emptyDir, its ports and (by default) a readinessProbe.
+   *
+   * @param workload the pod or pod controller running the UDP server
+   * @param props what to probe and how to answer
+   * @returns the sidecar, whose accessors tell a load balancer where to check
+   */
+  public static addTo(workload: IConstruct, props: UdpHealthCheckProps): UdpHealthCheck {
+    if (!workload || typeof workload !== 'object' || !Construct.isConstruct(workload)) {
+      const finding = findingOf(SIDECAR_WORKLOAD, {
+        field: 'workload',
+        value: describe(workload),
+        message: 'is not a construct',
+        allowed: 'a cdk8s-plus Pod, Deployment, StatefulSet or DaemonSet',
+      });
+      throw new TypeError(formatFinding(finding, 'UdpHealthCheck.addTo'));
+    }
+    return new UdpHealthCheck(workload, 'UdpHealthCheck', props);
+  }
+
+  /** The TCP port serving `GET /healthz`, or `undefined` when HTTP is off. */
+  public readonly httpPort?: number;
+  /** The TCP port that accepts connections only while healthy, or `undefined` when TCP is off. */
+  public readonly tcpPort?: number;
+  /** The HTTP path answering 200 or 503: `/healthz`. */
+  public readonly healthPath: string = UDP_HEALTH_PATH;
+  /** The probe period, which is also how long a result is cached. */
+  public readonly period: Duration;
+  /** The probes, in the order the sidecar runs them. */
+  public readonly probes: readonly UdpProbe[];
+  /** The sidecar container, or `undefined` when the workload is not supported (reported as UDP601 at synth). */
+  public readonly container?: kplus.Container;
+  /** The ConfigMap holding the script. */
+  public readonly configMap: kplus.ConfigMap;
+  /** The image the sidecar runs. */
+  public readonly image: string;
+  /** The command the sidecar runs. */
+  public readonly command: readonly string[];
+  /** The environment of the sidecar: its settings, as the script reads them. */
+  public readonly environment: Readonly<Record<string, string>>;
+
+  private readonly workload: IConstruct;
+  private readonly props: UdpHealthCheckProps;
+  private readonly containerName: string;
+
+  /**
+   * Prefer `UdpHealthCheck.addTo(workload, props)`, which also accepts and reports unsupported workloads.
+   *
+   * @param workload the pod or pod controller; the sidecar's constructs are created under it
+   * @param id the construct id
+   * @param props what to probe and how to answer
+   */
+  public constructor(workload: IConstruct, id: string, props: UdpHealthCheckProps) {
+    super(workload as Construct, id);
+    this.workload = workload;
+    this.props = props;
+    this.probes = [...(props.probes ?? [])];
+    this.period = props.period ?? Duration.seconds(5);
+    this.httpPort = props.serveHttp === false ? undefined : props.httpPort ?? 10080;
+    this.tcpPort = props.tcpPort;
+    this.image = props.image ?? UDP_HEALTH_DEFAULT_IMAGE;
+    this.command = [...(props.command ?? ['/bin/busybox', 'sh', `${UDP_HEALTH_SCRIPT_DIR}/${UDP_HEALTH_SCRIPT_KEY}`])];
+    this.containerName = props.containerName ?? 'udp-health';
+    this.environment = this.environmentFor();
+
+    this.configMap = new kplus.ConfigMap(this, 'Script', { data: { [UDP_HEALTH_SCRIPT_KEY]: SIDECAR_SCRIPT } });
+    this.node.addValidation({ validate: () => this.findings().filter((f) => f.severity === Severity.ERROR).map((f) => formatFinding(f, this.node.path)) });
+
+    if (!isSupportedWorkload(workload)) return;
+
+    const scriptVolume = kplus.Volume.fromConfigMap(this, 'ScriptVolume', this.configMap, {
+      name: `${this.containerName}-script`,
+      defaultMode: 0o444,
+    });
+    const stateVolume = kplus.Volume.fromEmptyDir(this, 'StateVolume', `${this.containerName}-state`, {
+      medium: kplus.EmptyDirMedium.MEMORY,
+      sizeLimit: Size.mebibytes(1),
+    });
+    const ports: kplus.ContainerPort[] = [];
+    if (this.httpPort !== undefined) ports.push({ number: this.httpPort, name: 'udp-health', protocol: kplus.Protocol.TCP });
+    if (this.tcpPort !== undefined) ports.push({ number: this.tcpPort, name: 'udp-health-tcp', protocol: kplus.Protocol.TCP });
+
+    this.container = workload.addContainer({
+      name: this.containerName,
+      image: this.image,
+      imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
+      command: [...this.command],
+      envVariables: Object.fromEntries(Object.entries(this.environment).map(([k, v]) => [k, kplus.EnvValue.fromValue(v)])),
+      ports,
+      volumeMounts: [
+        { path: UDP_HEALTH_SCRIPT_DIR, volume: scriptVolume, readOnly: true },
+        { path: UDP_HEALTH_STATE_DIR, volume: stateVolume },
+      ],
+      securityContext: {
+        // nobody:nogroup in the busybox image; the image's own user is root, which runAsNonRoot would refuse.
+        user: 65534,
+        group: 65534,
+        ensureNonRoot: true,
+        readOnlyRootFilesystem: true,
+        allowPrivilegeEscalation: false,
+        privileged: false,
+        capabilities: { drop: [kplus.Capability.ALL] },
+        seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
+      },
+      resources: props.resources ?? {
+        cpu: { request: kplus.Cpu.millis(5), limit: kplus.Cpu.millis(100) },
+        memory: { request: Size.mebibytes(8), limit: Size.mebibytes(16) },
+      },
+      readiness: props.readiness === false ? undefined : this.readinessProbe(),
+    });
+    const hash = createHash('sha256').update(SIDECAR_SCRIPT).digest('hex').slice(0, 16);
+    workload.podMetadata.addAnnotation(UDP_HEALTH_SCRIPT_HASH_ANNOTATION, hash);
+  }
+
+  /**
+   * Every finding about this sidecar's props and its place in the workload: errors fail synth (through
+   * `node.addValidation`), warnings (UDP615, UDP616) are only returned here.
+   */
+  public findings(): Finding[] {
+    const out: Finding[] = [];
+    const add = (rule: RuleInfo, violation: Violation) => out.push(findingOf(rule, violation));
+    if (!isSupportedWorkload(this.workload)) {
+      add(SIDECAR_WORKLOAD, {
+        field: 'workload',
+        value: describe(this.workload),
+        message: 'is not a pod or pod controller the sidecar can join',
+        allowed: 'a cdk8s-plus Pod, Deployment, StatefulSet or DaemonSet',
+      });
+    }
+    if (this.probes.length === 0) {
+      add(SIDECAR_NO_PROBES, { field: 'probes', value: [], message: 'must not be empty', allowed: 'UdpProbe.bound, UdpProbe.exchange or UdpProbe.dns' });
+    }
+    this.probes.forEach((probe, i) => this.probeFindings(probe, `probes[${i}]`, add));
+
+    if (!wholeSecondsIn(this.period, 1, 300)) {
+      add(SIDECAR_PERIOD, { field: 'period', value: secondsOf(this.period), message: 'must be whole seconds between 1 and 300', allowed: '1s..300s' });
+    }
+    const serving: Array<[string, number]> = [];
+    if (this.httpPort !== undefined) serving.push(['httpPort', this.httpPort]);
+    if (this.tcpPort !== undefined) serving.push(['tcpPort', this.tcpPort]);
+    if (serving.length === 0) {
+      add(SIDECAR_NOTHING_SERVED, { field: 'serveHttp', value: false, message: 'turns HTTP off and no tcpPort is set', allowed: 'serveHttp true, a tcpPort, or both' });
+    }
+    for (const [field, port] of serving) {
+      if (!isPort(port)) {
+        add(SIDECAR_SERVING_PORT, { field, value: port, message: 'must be a whole number between 1 and 65535', allowed: '1..65535' });
+      } else if (port < 1024) {
+        add(SIDECAR_PRIVILEGED_PORT, { field, value: port, message: 'is below 1024, which a non-root container without NET_BIND_SERVICE may not bind', allowed: '1024..65535' });
+      }
+    }
+    if (this.httpPort !== undefined && this.httpPort === this.tcpPort) {
+      add(SIDECAR_PORTS_EQUAL, { field: 'tcpPort', value: this.tcpPort, message: 'is also the httpPort', allowed: 'two different ports' });
+    }
+    if (this.image.trim() === '') {
+      add(SIDECAR_IMAGE_COMMAND, { field: 'image', value: this.image, message: 'must not be empty', allowed: `an image reference, for example "${UDP_HEALTH_DEFAULT_IMAGE}"` });
+    }
+    if (this.command.length === 0 || this.command.some((part) => typeof part !== 'string' || part === '')) {
+      add(SIDECAR_IMAGE_COMMAND, { field: 'command', value: this.command, message: 'must be a non-empty list of non-empty strings', allowed: 'for example ["/bin/busybox", "sh", "/etc/udp-health/udp-health.sh"]' });
+    }
+    if (this.props.udpClient !== undefined && this.props.udpClient.trim() === '') {
+      add(SIDECAR_IMAGE_COMMAND, { field: 'udpClient', value: this.props.udpClient, message: 'must not be empty', allowed: 'a netcat command line, for example "busybox nc"' });
+    }
+    const nameProblem = checkDns1123Label(this.containerName);
+    if (nameProblem) {
+      add(SIDECAR_CONTAINER_NAME, { field: 'containerName', value: this.containerName, message: nameProblem, allowed: 'a DNS-1123 label' });
+    }
+    if (isSupportedWorkload(this.workload)) this.workloadFindings(this.workload, serving, add);
+    return out;
+  }
+
+  private probeFindings(probe: UdpProbe, field: string, add: (rule: RuleInfo, violation: Violation) => void): void {
+    if (!isPort(probe.port)) {
+      add(SIDECAR_PROBE_PORT, { field: `${field}.port`, value: probe.port, message: 'must be a whole number between 1 and 65535', allowed: '1..65535' });
+    }
+    if (probe.host !== undefined && isIP(probe.host) === 0) {
+      add(SIDECAR_PROBE_HOST, { field: `${field}.host`, value: probe.host, message: 'is not an IP address', allowed: 'an IPv4 or IPv6 address, for example "127.0.0.1"' });
+    }
+    if (probe.timeout !== undefined && !wholeSecondsIn(probe.timeout, 1, 30)) {
+      add(SIDECAR_PROBE_TIMEOUT, { field: `${field}.timeout`, value: secondsOf(probe.timeout), message: 'must be whole seconds between 1 and 30', allowed: '1s..30s' });
+    }
+    if (probe.mode === UdpProbeMode.EXCHANGE) {
+      if (probe.payload.length < 1 || probe.payload.length > MAX_PAYLOAD) {
+        add(SIDECAR_EXCHANGE_PAYLOAD, { field: `${field}.payload`, value: `${probe.payload.length} bytes`, message: `must be 1 to ${MAX_PAYLOAD} bytes`, allowed: `1..${MAX_PAYLOAD} bytes` });
+      }
+      const expect = probe.expect;
+      if (expect !== undefined && (expect.length < 1 || expect.length > MAX_EXPECT || /[\n\r\0]/.test(expect))) {
+        add(SIDECAR_EXCHANGE_EXPECT, { field: `${field}.expect`, value: expect, message: `must be one line of 1 to ${MAX_EXPECT} characters`, allowed: 'an extended regular expression without newline or NUL' });
+      }
+    }
+    if (probe.mode === UdpProbeMode.DNS) {
+      const name = probe.name ?? '';
+      const labels = (name.endsWith('.') ? name.slice(0, -1) : name).split('.');
+      if (name.length < 1 || name.length > 253 || !labels.every((label) => DNS_LABEL.test(label))) {
+        add(SIDECAR_DNS_NAME, { field: `${field}.name`, value: name, message: 'is not a DNS name', allowed: 'dot-separated labels of 1 to 63 letters, digits, "-" or "_", at most 253 characters' });
+      }
+      const types = Object.values(DnsQueryType) as string[];
+      if (!types.includes(probe.type as string)) {
+        add(SIDECAR_DNS_TYPE, { field: `${field}.type`, value: probe.type, message: 'is not a query type busybox nslookup knows', allowed: types.join(', ') });
+      }
+      const known = Object.values(DnsResponseCode) as string[];
+      const unknown = probe.rcodes.filter((code) => !known.includes(code));
+      if (probe.rcodes.length === 0 || unknown.length > 0) {
+        add(SIDECAR_DNS_RCODES, {
+          field: `${field}.rcodes`,
+          value: probe.rcodes,
+          message: probe.rcodes.length === 0 ? 'must not be empty' : `has unknown response codes ${unknown.join(', ')}`,
+          allowed: known.join(', '),
+        });
+      }
+    }
+  }
+
+  private workloadFindings(workload: SupportedWorkload, serving: Array<[string, number]>, add: (rule: RuleInfo, violation: Violation) => void): void {
+    const others = [...workload.initContainers, ...workload.containers].filter((c) => c !== this.container);
+    const udpPorts = new Set<number>();
+    for (const other of others) {
+      for (const port of other.ports) {
+        const protocol = port.protocol ?? kplus.Protocol.TCP;
+        if (protocol === kplus.Protocol.UDP) udpPorts.add(port.number);
+        if (protocol !== kplus.Protocol.TCP) continue;
+        for (const [field, number] of serving) {
+          if (port.number === number) {
+            add(SIDECAR_PORT_CLASH, { field, value: number, message: `is already a TCP port of container "${other.name}"`, allowed: 'a port no other container of the pod uses' });
+          }
+        }
+      }
+      if (other.name === this.containerName) {
+        add(SIDECAR_CONTAINER_NAME, { field: 'containerName', value: this.containerName, message: 'is already the name of another container of the pod', allowed: 'a name no other container of the pod uses' });
+      }
+    }
+    this.probes.forEach((probe, i) => {
+      if (isPort(probe.port) && !udpPorts.has(probe.port)) {
+        add(SIDECAR_PROBE_UNDECLARED, { field: `probes[${i}].port`, value: probe.port, message: 'is not declared as a UDP container port of the pod', allowed: `a container port ${probe.port} with protocol UDP` });
+      }
+    });
+  }
+
+  private environmentFor(): Record<string, string> {
+    const periodSeconds = Math.max(1, Math.round(this.period.toMilliseconds() / 1000));
+    const roundSeconds = this.probes.reduce((sum, probe) => sum + probe.worstCaseSeconds(), 0);
+    const env: Record<string, string> = {
+      UDP_HEALTH_PROBES: this.probes.map((probe) => probe.toScriptLine()).join('\n'),
+      UDP_HEALTH_PERIOD: String(periodSeconds),
+      // A result older than two full rounds means the prober is stuck: answer 503 "stale".
+      UDP_HEALTH_MAX_AGE: String(2 * (periodSeconds + roundSeconds) + 1),
+      UDP_HEALTH_STATE_DIR: UDP_HEALTH_STATE_DIR,
+    };
+    if (this.httpPort !== undefined) env.UDP_HEALTH_HTTP_PORT = String(this.httpPort);
+    if (this.tcpPort !== undefined) env.UDP_HEALTH_TCP_PORT = String(this.tcpPort);
+    if (this.props.udpClient !== undefined) env.UDP_HEALTH_NC = this.props.udpClient;
+    return env;
+  }
+
+  private readinessProbe(): kplus.Probe {
+    const options = {
+      periodSeconds: Duration.seconds(Math.max(1, Math.round(this.period.toMilliseconds() / 1000))),
+      timeoutSeconds: Duration.seconds(2),
+      failureThreshold: this.props.readinessFailureThreshold ?? 2,
+      successThreshold: 1,
+    };
+    if (this.httpPort !== undefined) return kplus.Probe.fromHttpGet(this.healthPath, { ...options, port: this.httpPort });
+    return kplus.Probe.fromTcpSocket({ ...options, port: this.tcpPort });
+  }
+}
