@@ -73,6 +73,15 @@ export const PLACEMENT_DUPLICATE: RuleInfo = {
   source: NlbSources.SUBNET_MAPPING,
 };
 
+/** UDP526: the IP address type is ipv4 or dualstack. */
+export const IP_ADDRESS_TYPE: RuleInfo = {
+  id: 'UDP526',
+  severity: Severity.ERROR,
+  title: 'IP address type must be ipv4 or dualstack',
+  why: 'A Network Load Balancer is ipv4 or dualstack; AWS refuses anything else.',
+  source: NlbSources.LBC_ANNOTATIONS,
+};
+
 /** Every scheme, subnet and Elastic IP rule, in id order. */
 export const PLACEMENT_RULES: readonly RuleInfo[] = [
   LB_SCHEME,
@@ -81,6 +90,7 @@ export const PLACEMENT_RULES: readonly RuleInfo[] = [
   EIP_ALLOCATION_ID_FORM,
   SUBNET_IDS,
   PLACEMENT_DUPLICATE,
+  IP_ADDRESS_TYPE,
 ];
 
 /** Where a load balancer goes: its scheme, its subnets and its Elastic IPs, as given by the user. */

@@ -59,7 +59,7 @@ export interface HealthCheck {
    * The protocol of the check: TCP, HTTP or HTTPS. UDP is not possible: AWS cannot health-check over UDP.
    * @default HealthCheckProtocol.TCP
    */
-  readonly protocol?: HealthCheckProtocol;
+  readonly protocol?: HealthCheckProtocol | 'TCP' | 'HTTP' | 'HTTPS';
   /**
    * The port to check: a port number 1..65535 or `'traffic-port'` (the port the target receives traffic on).
    *
@@ -265,7 +265,7 @@ export function isWholeNumberIn(value: unknown, min: number, max: number): value
  * {@link checkHealthCheck} can report it).
  */
 export function resolveHealthCheck(healthCheck: HealthCheck = {}): ResolvedHealthCheck {
-  const protocol = healthCheck.protocol ?? HEALTH_CHECK_DEFAULTS.protocol;
+  const protocol = (healthCheck.protocol ?? HEALTH_CHECK_DEFAULTS.protocol) as HealthCheckProtocol;
   const http = HTTP_PROTOCOLS.includes(protocol);
   return {
     protocol,

@@ -20,7 +20,7 @@ export interface NlbListener {
   /** The port clients connect to: 1..65535. */
   readonly port: number;
   /** UDP, TCP or TCP_UDP. */
-  readonly protocol: ListenerProtocol;
+  readonly protocol: ListenerProtocol | 'UDP' | 'TCP' | 'TCP_UDP';
   /**
    * The port the targets receive the traffic on, for example the NodePort of a `UdpService`: 1..65535.
    * @default - the listener's port

@@ -1,0 +1,217 @@
+import type * as pulumi from '@pulumi/pulumi';
+import { NlbUdpLoadBalancerArgs } from './args';
+import { checkHostname, checkSrvNumber, checkSrvProtocol, checkSrvService, checkTtl, fqdn, SRV_NUMBER, srvProtocolLabel, srvRecordName, withoutTrailingDot } from '../model/dns';
+import { checkPlacement, EIP_ALLOCATION_ID_FORM, IP_ADDRESS_TYPE, LoadBalancerScheme } from '../model/eip';
+import { checkHealthCheck, checkHealthCheckForTraffic, resolveHealthCheck, ResolvedHealthCheck } from '../model/health-check';
+import { checkListeners, checkTargets, inferTargetType, ListenerProtocol, listenerKey, NlbTargetType } from '../model/nlb-listeners';
+import { checkTargetGroupAttributes } from '../model/target-group-attributes';
+import { Finding, formatFinding, Severity } from '../rules/finding';
+import { findingOf } from '../rules/rule';
+
+/** The type token of the component. */
+export const NLB_UDP_LOAD_BALANCER_TYPE = 'k8s-udp-constructs:aws:NlbUdpLoadBalancer';
+
+/** The default TTL of the SRV records, in seconds. */
+export const DEFAULT_SRV_TTL = 300;
+/** The default SRV priority. */
+export const DEFAULT_SRV_PRIORITY = 10;
+/** The default SRV weight. */
+export const DEFAULT_SRV_WEIGHT = 100;
+
+/**
+ * Thrown by the {@link NlbUdpLoadBalancer} constructor, before any resource is registered, when an argument is
+ * invalid. Its message lists every error, one per line, as `[RULE-ID] name: field value: what is wrong (what is
+ * allowed; source)`.
+ */
+export class NlbUdpLoadBalancerError extends Error {
+  /** Every error found, in argument order. */
+  public readonly findings: readonly Finding[];
+
+  /**
+   * @param name the component's resource name
+   * @param findings the errors
+   */
+  constructor(name: string, findings: readonly Finding[]) {
+    const count = `${findings.length} invalid argument${findings.length === 1 ? '' : 's'}`;
+    super(`NlbUdpLoadBalancer ${name}: ${count}, no resource was created:\n` +
+      findings.map((finding) => formatFinding(finding, name)).join('\n'));
+    this.name = 'NlbUdpLoadBalancerError';
+    this.findings = findings;
+  }
+}
+
+/** A listener with its defaults filled in and its stable key. */
+export interface PlannedListener {
+  /** `udp-53`, `tcp-udp-53`: the stable part of child names. */
+  readonly key: string;
+  /** The listener port. */
+  readonly port: number;
+  /** The listener (and target group) protocol. */
+  readonly protocol: ListenerProtocol;
+  /** The target port. */
+  readonly targetPort: number;
+}
+
+/** An SRV record set to create. */
+export interface PlannedSrvRecord {
+  /** `_service._proto.hostname`. */
+  readonly name: string;
+  /** `srv-${service}-${proto}`: the stable part of the child name. */
+  readonly key: string;
+  /** The record values, `"priority weight port host."`. */
+  readonly values: readonly string[];
+}
+
+/** Everything the component will create, resolved and checked. */
+export interface NlbPlan {
+  /** The scheme. */
+  readonly scheme: LoadBalancerScheme;
+  /** How many EIPs to allocate (0 when none or given). */
+  readonly allocateEips: number;
+  /** Allocation ids given by the user, or undefined. */
+  readonly givenEips?: readonly pulumi.Input<string>[];
+  /** The listeners. */
+  readonly listeners: readonly PlannedListener[];
+  /** The target type. */
+  readonly targetType: NlbTargetType;
+  /** The resolved health check. */
+  readonly healthCheck: ResolvedHealthCheck;
+  /** Whether the load balancer is dualstack. */
+  readonly dualstack: boolean;
+  /** The A/AAAA record name (no trailing dot), when `dns` is given. */
+  readonly recordName?: string;
+  /** The SRV record sets. */
+  readonly srv: readonly PlannedSrvRecord[];
+  /** The SRV TTL. */
+  readonly ttl: number;
+  /** Warnings to log (not silenced). */
+  readonly warnings: readonly Finding[];
+}
+
+function listenerCarries(protocol: ListenerProtocol, srvProtocol: string): boolean {
+  if (protocol === ListenerProtocol.TCP_UDP) return true;
+  return protocol.toLowerCase() === srvProtocol;
+}
+
+/**
+ * Checks every argument and resolves the defaults. Pure: registers nothing.
+ *
+ * @throws NlbUdpLoadBalancerError listing every error
+ */
+export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
+  const input = (args ?? {}) as NlbUdpLoadBalancerArgs;
+  const findings: Finding[] = [];
+  const eips = input.eips;
+  const eipsKnown = eips === undefined || eips === 'allocate' || Array.isArray(eips);
+  if (!eipsKnown) {
+    findings.push(findingOf(EIP_ALLOCATION_ID_FORM, {
+      field: 'eips',
+      value: eips,
+      message: "must be 'allocate' or a list of allocation ids",
+      allowed: "'allocate' (one new EIP per subnet) or ['eipalloc-...', ...] (one per subnet)",
+    }));
+  }
+  if (input.ipAddressType !== undefined && input.ipAddressType !== 'ipv4' && input.ipAddressType !== 'dualstack') {
+    findings.push(findingOf(IP_ADDRESS_TYPE, {
+      field: 'ipAddressType',
+      value: input.ipAddressType,
+      message: 'is not an IP address type of a Network Load Balancer',
+      allowed: 'ipv4 or dualstack',
+    }));
+  }
+  findings.push(...checkPlacement({
+    scheme: input.scheme,
+    subnets: Array.isArray(input.subnetIds) ? input.subnetIds : undefined,
+    subnetsRequired: true,
+    eips: !eipsKnown ? undefined : eips === 'allocate' ? (Array.isArray(input.subnetIds) ? input.subnetIds.length : 0) : eips,
+    fields: { scheme: 'scheme', subnets: 'subnetIds', eips: 'eips' },
+  }));
+  findings.push(...checkListeners(input.listeners, 'listeners'));
+  const targets = input.targets ?? {};
+  findings.push(...checkTargets({ ...targets, targetType: input.targetType }, 'targets', 'targetType'));
+  findings.push(...checkHealthCheck(input.healthCheck, 'healthCheck'));
+
+  const listeners: PlannedListener[] = (Array.isArray(input.listeners) ? input.listeners : []).map((listener) => ({
+    key: listenerKey(listener),
+    port: listener.port,
+    protocol: listener.protocol as ListenerProtocol,
+    targetPort: listener.targetPort ?? listener.port,
+  }));
+  findings.push(...checkTargetGroupAttributes(input.targetGroupAttributes, listeners.map((l) => l.protocol), 'targetGroupAttributes'));
+
+  let recordName: string | undefined;
+  const srv: PlannedSrvRecord[] = [];
+  const ttl = input.dns?.ttl ?? DEFAULT_SRV_TTL;
+  if (input.dns !== undefined) {
+    const dns = input.dns;
+    findings.push(...checkHostname(dns.hostname, 'dns.hostname'));
+    if (dns.ttl !== undefined) findings.push(...checkTtl(dns.ttl, 'dns.ttl'));
+    recordName = typeof dns.hostname === 'string' ? withoutTrailingDot(dns.hostname) : undefined;
+    const groups = new Map<string, { key: string; name: string; values: string[] }>();
+    (dns.srv ?? []).forEach((entry, index) => {
+      const field = `dns.srv[${index}]`;
+      const before = findings.length;
+      findings.push(...checkSrvService(entry.service, `${field}.service`));
+      findings.push(...checkSrvProtocol(entry.protocol, `${field}.protocol`));
+      const priority = entry.priority ?? DEFAULT_SRV_PRIORITY;
+      const weight = entry.weight ?? DEFAULT_SRV_WEIGHT;
+      findings.push(...checkSrvNumber(priority, `${field}.priority`));
+      findings.push(...checkSrvNumber(weight, `${field}.weight`));
+      let port = entry.port;
+      const proto = typeof entry.protocol === 'string' ? srvProtocolLabel(entry.protocol) : '';
+      if (port === undefined && findings.length === before) {
+        const carriers = listeners.filter((l) => listenerCarries(l.protocol, proto));
+        const ports = [...new Set(carriers.map((l) => l.port))];
+        if (ports.length === 1) {
+          port = ports[0];
+        } else {
+          findings.push(findingOf(SRV_NUMBER, {
+            field: `${field}.port`,
+            value: undefined,
+            message: ports.length === 0
+              ? `is needed: no listener carries ${proto}`
+              : `is needed: ${ports.length} listeners carry ${proto} (ports ${ports.join(', ')})`,
+            allowed: '0..65535, the port clients of this service connect to',
+          }));
+        }
+      } else if (port !== undefined) {
+        findings.push(...checkSrvNumber(port, `${field}.port`));
+      }
+      const host = entry.host ?? dns.hostname;
+      if (entry.host !== undefined) findings.push(...checkHostname(entry.host, `${field}.host`));
+      if (entry.domain !== undefined) findings.push(...checkHostname(entry.domain, `${field}.domain`));
+      if (findings.length > before || recordName === undefined || typeof host !== 'string') return;
+      const service = entry.service.startsWith('_') ? entry.service.slice(1) : entry.service;
+      const name = srvRecordName(service, proto, entry.domain ?? recordName);
+      const key = `srv-${service.toLowerCase()}-${proto}${entry.domain !== undefined ? `-${withoutTrailingDot(entry.domain)}` : ''}`;
+      const group = groups.get(name) ?? { key, name, values: [] };
+      group.values.push(`${priority} ${weight} ${port} ${fqdn(host)}`);
+      groups.set(name, group);
+    });
+    srv.push(...groups.values());
+  }
+
+  const scheme = (input.scheme ?? LoadBalancerScheme.INTERNAL) as LoadBalancerScheme;
+  const disabled = new Set((input.disabledRules ?? []).map((id) => id.toUpperCase()));
+  const warnings: Finding[] = [];
+  for (const protocol of new Set(listeners.map((l) => l.protocol))) {
+    warnings.push(...checkHealthCheckForTraffic(input.healthCheck, protocol, 'healthCheck'));
+  }
+  const errors = findings.filter((f) => f.severity === Severity.ERROR);
+  warnings.push(...findings.filter((f) => f.severity !== Severity.ERROR));
+  if (errors.length > 0) throw new NlbUdpLoadBalancerError(name, errors);
+
+  return {
+    scheme,
+    allocateEips: eips === 'allocate' ? input.subnetIds.length : 0,
+    givenEips: Array.isArray(eips) ? eips : undefined,
+    listeners,
+    targetType: inferTargetType({ ...targets, targetType: input.targetType }),
+    healthCheck: resolveHealthCheck(input.healthCheck),
+    dualstack: input.ipAddressType === 'dualstack',
+    recordName,
+    srv,
+    ttl,
+    warnings: warnings.filter((w) => !disabled.has(w.ruleId)),
+  };
+}
