@@ -124,6 +124,7 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
     subnets: Array.isArray(input.subnetIds) ? input.subnetIds : undefined,
     subnetsRequired: true,
     eips: !eipsKnown ? undefined : eips === 'allocate' ? (Array.isArray(input.subnetIds) ? input.subnetIds.length : 0) : eips,
+    eipsValue: eips,
     fields: { scheme: 'scheme', subnets: 'subnetIds', eips: 'eips' },
   }));
   findings.push(...checkListeners(input.listeners, 'listeners'));

@@ -109,6 +109,11 @@ export interface PlacementInput {
    * are not strings are counted but not checked).
    */
   readonly eips?: number | readonly unknown[];
+  /**
+   * The Elastic IPs prop as the user wrote it, shown in findings (for example `'allocate'`).
+   * @default - `eips`
+   */
+  readonly eipsValue?: unknown;
   /** Prop names for findings. */
   readonly fields: {
     /** The scheme prop, for example `scheme`. */
@@ -179,10 +184,11 @@ export function checkPlacement(input: PlacementInput): Finding[] {
   const eips = input.eips;
   if (eips === undefined) return findings;
   const eipCount = typeof eips === 'number' ? eips : eips.length;
+  const shown = input.eipsValue ?? eips;
   if (scheme === LoadBalancerScheme.INTERNAL) {
     findings.push(findingOf(EIP_NEEDS_INTERNET_FACING, {
       field: fields.eips,
-      value: typeof eips === 'number' ? eipCount : eips,
+      value: shown,
       message: `cannot be used with scheme ${input.scheme === undefined ? "'internal' (the default)" : "'internal'"}`,
       allowed: `${fields.scheme}: 'internet-facing'`,
     }));
@@ -190,7 +196,7 @@ export function checkPlacement(input: PlacementInput): Finding[] {
   if (subnets === undefined) {
     findings.push(findingOf(EIP_COUNT, {
       field: fields.eips,
-      value: typeof eips === 'number' ? eipCount : eips,
+      value: shown,
       message: `need ${fields.subnets}: one Elastic IP per subnet, paired by position`,
       allowed: `${fields.subnets} with as many subnets as Elastic IPs`,
     }));

@@ -1,0 +1,224 @@
+import { MockResourceRecorder } from '../../src/aws/mock-recorder';
+
+const recorder = MockResourceRecorder.start({ project: 'test', stack: 'errors' });
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const lib = require('../../src/pulumi') as typeof import('../../src/pulumi');
+const { NlbUdpLoadBalancer, NlbUdpLoadBalancerError } = lib;
+
+type Args = import('../../src/pulumi').NlbUdpLoadBalancerArgs;
+
+const SUBNETS = ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2'];
+const BASE: Args = {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: SUBNETS,
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+};
+
+const CDK = 'https://github.com/aws/aws-cdk/blob/main/packages/aws-cdk-lib/aws-elasticloadbalancingv2/lib/nlb/network-target-group.ts';
+const CREATE_TG = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html';
+const SUBNET_MAPPING = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SubnetMapping.html';
+const LBC = 'https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/main/docs/guide/service/annotations.md';
+const LISTENERS = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-listeners.html';
+const EXTERNALDNS_SRV = 'https://github.com/kubernetes-sigs/external-dns/blob/master/endpoint/endpoint.go';
+
+/** Constructs the component with `overrides` and returns the error message; fails when nothing is thrown. */
+function errorOf(name: string, overrides: Record<string, unknown>): string {
+  const before = recorder.count;
+  let thrown: unknown;
+  try {
+    new NlbUdpLoadBalancer(name, { ...BASE, ...overrides } as Args);
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(NlbUdpLoadBalancerError);
+  // Rejected before anything is registered: not even the component itself.
+  expect(recorder.count).toBe(before);
+  return (thrown as Error).message;
+}
+
+function header(name: string, count: number): string {
+  return `NlbUdpLoadBalancer ${name}: ${count} invalid argument${count === 1 ? '' : 's'}, no resource was created:`;
+}
+
+afterAll(async () => {
+  await recorder.settle();
+  expect(recorder.count).toBe(0);
+});
+
+describe('bad input is rejected at construction with its exact message, before any resource is registered', () => {
+  test('a UDP health check', () => {
+    expect(errorOf('hc-udp', { healthCheck: { protocol: 'UDP', port: 30080 } })).toBe([
+      header('hc-udp', 1),
+      `[UDP501] hc-udp: healthCheck.protocol "UDP": is not possible: AWS cannot health-check over UDP (TCP, HTTP or HTTPS; ${CREATE_TG})` +
+        ' Fix: check a TCP or HTTP health port (a health sidecar, or healthCheckNodePort with Local)',
+    ].join('\n'));
+  });
+
+  test('a TCP_UDP health check from untyped input', () => {
+    expect(errorOf('hc-tcpudp', { healthCheck: { protocol: 'TCP_UDP' } })).toContain(
+      '[UDP501] hc-tcpudp: healthCheck.protocol "TCP_UDP": is not possible: AWS cannot health-check over UDP');
+  });
+
+  test('EIPs on an internal load balancer', () => {
+    expect(errorOf('eip-internal', { eips: 'allocate' })).toBe([
+      header('eip-internal', 1),
+      `[UDP521] eip-internal: eips "allocate": cannot be used with scheme 'internal' (the default) (scheme: 'internet-facing'; ${SUBNET_MAPPING})`,
+    ].join('\n'));
+  });
+
+  test('an EIP count that differs from the subnet count', () => {
+    expect(errorOf('eip-count', { scheme: 'internet-facing', eips: ['eipalloc-0aaaaaaaaaaaaaaa1'] })).toBe([
+      header('eip-count', 1),
+      `[UDP522] eip-count: eips ["eipalloc-0aaaaaaaaaaaaaaa1"]: has 1 allocation id for 2 subnets (exactly one Elastic IP per subnet (2), paired by position; ${LBC})`,
+    ].join('\n'));
+  });
+
+  test('an allocation id that is not eipalloc-...', () => {
+    expect(errorOf('eip-form', { scheme: 'internet-facing', eips: ['eipalloc-0aaaaaaaaaaaaaaa1', '203.0.113.7'] })).toBe([
+      header('eip-form', 1),
+      `[UDP523] eip-form: eips[1] "203.0.113.7": is not an Elastic IP allocation id (eipalloc- followed by 8 or 17 hexadecimal digits; ${SUBNET_MAPPING})`,
+    ].join('\n'));
+  });
+
+  test('a duplicate listener (port, protocol)', () => {
+    expect(errorOf('dup', { listeners: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'UDP' }] })).toBe([
+      header('dup', 1),
+      `[UDP533] dup: listeners[1] {"port":53,"protocol":"UDP"}: repeats listeners[0]: the same port and protocol (one listener per port; ${LISTENERS})`,
+    ].join('\n'));
+  });
+
+  test('separate TCP and UDP listeners on one port: the message offers TCP_UDP', () => {
+    expect(errorOf('split', {
+      listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }, { port: 53, protocol: 'TCP', targetPort: 30053 }],
+    })).toBe([
+      header('split', 1),
+      `[UDP534] split: listeners[1] {"port":53,"protocol":"TCP"}: shares port 53 with listeners[0]: an NLB takes one listener per port (one listener { port: 53, protocol: 'TCP_UDP' }; ${LISTENERS})`,
+    ].join('\n'));
+  });
+
+  test('separate TCP and UDP listeners with different target ports: the hint says TCP_UDP needs one', () => {
+    expect(errorOf('split2', {
+      listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }, { port: 53, protocol: 'TCP', targetPort: 30054 }],
+    })).toContain('Fix: a TCP_UDP listener needs one targetPort serving both TCP and UDP');
+  });
+
+  test('a TCP or UDP listener on the port of a TCP_UDP listener', () => {
+    expect(errorOf('taken', { listeners: [{ port: 53, protocol: 'TCP_UDP' }, { port: 53, protocol: 'UDP' }] })).toBe([
+      header('taken', 1),
+      `[UDP535] taken: listeners[1] {"port":53,"protocol":"UDP"}: uses port 53, which the TCP_UDP listener listeners[0] already serves for TCP and UDP (remove it: the TCP_UDP listener carries both protocols; ${LISTENERS})`,
+    ].join('\n'));
+  });
+
+  test('health-check ranges, all errors in one Error', () => {
+    expect(errorOf('ranges', { healthCheck: { port: 30080, interval: 3, timeout: 121, healthyThreshold: 1, unhealthyThreshold: 11 } })).toBe([
+      header('ranges', 4),
+      `[UDP504] ranges: healthCheck.interval 3: must be a whole number of seconds between 5 and 300 (5..300 seconds; ${CDK})`,
+      `[UDP505] ranges: healthCheck.timeout 121: must be a whole number of seconds between 2 and 120 (2..120 seconds; ${CDK})`,
+      `[UDP506] ranges: healthCheck.healthyThreshold 1: must be a whole number between 2 and 10 (2..10; ${CDK})`,
+      `[UDP506] ranges: healthCheck.unhealthyThreshold 11: must be a whole number between 2 and 10 (2..10; ${CDK})`,
+    ].join('\n'));
+  });
+
+  test('an interval not above the (default) timeout', () => {
+    expect(errorOf('interval', { healthCheck: { port: 30080, interval: 10 } })).toBe([
+      header('interval', 1),
+      '[UDP507] interval: healthCheck.interval 10: must be greater than the timeout, 10 seconds (the default timeout)' +
+        ' (an interval above the timeout, or a timeout below 10; https://github.com/aws/aws-cdk/pull/29075)',
+    ].join('\n'));
+  });
+
+  test('a path and success codes on a TCP check', () => {
+    expect(errorOf('path', { healthCheck: { protocol: 'TCP', port: 30080, path: '/healthz', successCodes: '200' } })).toBe([
+      header('path', 2),
+      `[UDP503] path: healthCheck.path "/healthz": is not supported by TCP health checks (a path only with protocol HTTP or HTTPS; ${CDK})`,
+      `[UDP508] path: healthCheck.successCodes "200": is not supported by TCP health checks (success codes only with protocol HTTP or HTTPS; ${CREATE_TG})`,
+    ].join('\n'));
+  });
+
+  test('SRV values out of range, a bad service name and protocol, a TTL of 0', () => {
+    expect(errorOf('srv', {
+      dns: { zoneId: 'Z1', hostname: 'dns.example.com', ttl: 0, srv: [{ service: 'dns_server', protocol: 'sctp', priority: 65536, weight: -1, port: 70000 }] },
+    })).toBe([
+      header('srv', 6),
+      '[UDP402] srv: dns.ttl 0: must be a whole number of seconds between 1 and 2147483647 (1..2147483647 seconds; https://github.com/kubernetes-sigs/external-dns/blob/master/docs/annotations/annotations.md)',
+      "[UDP403] srv: dns.srv[0].service \"dns_server\": must consist of letters, digits and single '-', and start and end with a letter or digit, to make the _service label of _service._proto.domain (a service name such as kerberos, ldap or sip; https://www.rfc-editor.org/rfc/rfc6335#section-5.1)",
+      '[UDP404] srv: dns.srv[0].protocol "sctp": must be udp or tcp, to make _service._udp or _service._tcp (udp or tcp; https://www.rfc-editor.org/rfc/rfc2782)',
+      `[UDP405] srv: dns.srv[0].priority 65536: must be a whole number between 0 and 65535 (0..65535; ${EXTERNALDNS_SRV})`,
+      `[UDP405] srv: dns.srv[0].weight -1: must be a whole number between 0 and 65535 (0..65535; ${EXTERNALDNS_SRV})`,
+      `[UDP405] srv: dns.srv[0].port 70000: must be a whole number between 0 and 65535 (0..65535; ${EXTERNALDNS_SRV})`,
+    ].join('\n'));
+  });
+
+  test('an SRV port that cannot be inferred from the listeners', () => {
+    expect(errorOf('srv-port', {
+      listeners: [{ port: 53, protocol: 'UDP' }, { port: 5353, protocol: 'UDP' }],
+      dns: { zoneId: 'Z1', hostname: 'dns.example.com', srv: [{ service: 'domain', protocol: 'udp' }, { service: 'domain', protocol: 'tcp' }] },
+    })).toBe([
+      header('srv-port', 2),
+      `[UDP405] srv-port: dns.srv[0].port (unset): is needed: 2 listeners carry udp (ports 53, 5353) (0..65535, the port clients of this service connect to; ${EXTERNALDNS_SRV})`,
+      `[UDP405] srv-port: dns.srv[1].port (unset): is needed: no listener carries tcp (0..65535, the port clients of this service connect to; ${EXTERNALDNS_SRV})`,
+    ].join('\n'));
+  });
+
+  test('a hostname with a label over 63 characters', () => {
+    expect(errorOf('host', { dns: { zoneId: 'Z1', hostname: `${'a'.repeat(64)}.example.com` } })).toBe([
+      header('host', 1),
+      `[UDP401] host: dns.hostname "${'a'.repeat(64)}.example.com": label "aaaaaaaaaaaaaaaaaaaa..." must be no more than 63 characters (has 64)` +
+        ' (a DNS name such as dns.example.com: at most 253 characters, labels of 1..63 [A-Za-z0-9-]; https://www.rfc-editor.org/rfc/rfc1035#section-2.3.4)',
+    ].join('\n'));
+  });
+
+  test('scheme, subnets, listeners, targets and attributes together', () => {
+    const message = errorOf('misc', {
+      scheme: 'public',
+      subnetIds: ['subnet-1'],
+      listeners: [],
+      targets: { instanceIds: ['i-1'], ipAddresses: ['10.0.0.300'] },
+      targetGroupAttributes: { deregistrationDelay: 4000 },
+      ipAddressType: 'ipv6',
+    });
+    expect(message.split('\n').map((line) => line.slice(0, line.indexOf(':', line.indexOf(':') + 1)))).toEqual([
+      'NlbUdpLoadBalancer misc: 8 invalid arguments, no resource was created',
+      '[UDP526] misc: ipAddressType "ipv6"',
+      '[UDP520] misc: scheme "public"',
+      '[UDP524] misc: subnetIds[0] "subnet-1"',
+      '[UDP530] misc: listeners []',
+      '[UDP541] misc: targets.instanceIds[0] "i-1"',
+      '[UDP542] misc: targets.ipAddresses[0] "10.0.0.300"',
+      '[UDP543] misc: targets.ipAddresses ["10.0.0.300"]',
+      '[UDP550] misc: targetGroupAttributes.deregistrationDelay 4000',
+    ]);
+  });
+
+  test('preserveClientIp false on a UDP listener', () => {
+    expect(errorOf('pcip', { targetGroupAttributes: { preserveClientIp: false } })).toBe([
+      header('pcip', 1),
+      '[UDP551] pcip: targetGroupAttributes.preserveClientIp false: cannot be disabled for UDP target groups' +
+        ' (true, or leave it unset; https://docs.aws.amazon.com/elasticloadbalancing/latest/network/edit-target-group-attributes.html#client-ip-preservation)',
+    ].join('\n'));
+  });
+
+  test('the error carries its findings', () => {
+    try {
+      new NlbUdpLoadBalancer('findings', { ...BASE, healthCheck: { protocol: 'UDP' } } as unknown as Args);
+      throw new Error('not thrown');
+    } catch (error) {
+      const findings = (error as InstanceType<typeof NlbUdpLoadBalancerError>).findings;
+      expect(findings.map((f) => [f.ruleId, f.field, f.severity])).toEqual([['UDP501', 'healthCheck.protocol', 'error']]);
+    }
+  });
+});
+
+describe('warnings are reported, never thrown, and can be silenced', () => {
+  test('a TCP check of the traffic port of a UDP listener warns (UDP509)', () => {
+    const plan = lib.planNlb('warn', { ...BASE, healthCheck: undefined });
+    expect(plan.warnings.map((w) => lib.formatFinding(w, 'warn'))).toEqual([
+      '[UDP509] warn: healthCheck.port (unset): checks the traffic port of a UDP target over TCP, which never answers' +
+        ' (the port of a TCP or HTTP health endpoint; https://github.com/kubernetes-sigs/aws-load-balancer-controller/issues/2144)' +
+        ' Fix: set healthCheck.port to a health NodePort or sidecar port',
+    ]);
+    expect(lib.planNlb('warn', { ...BASE, healthCheck: undefined, disabledRules: ['udp509'] }).warnings).toEqual([]);
+    expect(lib.planNlb('warn', { ...BASE, listeners: [{ port: 53, protocol: 'TCP_UDP' }], healthCheck: undefined }).warnings).toEqual([]);
+  });
+});
