@@ -1,10 +1,11 @@
-import { ApiObject, ApiObjectMetadata, ApiObjectMetadataDefinition, Lazy } from 'cdk8s';
+import { ApiObjectMetadata, ApiObjectMetadataDefinition, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { addRuleValidation } from './rule-validation';
 import { podOf, PodSelection, resolveSelector } from './selector';
 import { IpFamily, IpFamilyPolicy, ServiceType, TrafficPolicy } from './service-type';
 import { SessionAffinity } from './session-affinity';
+import { workloadObject } from './workload-object';
 import { adjustWorkloadPorts } from './workload-ports';
 import { PortRange } from '../model/port-range';
 import { Protocol } from '../model/protocol';
@@ -178,11 +179,19 @@ export abstract class ServiceBase extends Construct {
     }
   }
 
-  /** The objects the rules check: the Service, then the workload it selects. */
+  /**
+   * The objects the rules check: the Service as it will be emitted, then the workload it selects (the parts the rules
+   * read). Built from the same functions the L1 object synthesizes with, without resolving the whole app twice.
+   */
   protected ruleObjects(): KubeObject[] {
-    const objects: KubeObject[] = [this.apiObject.toJson()];
+    const objects: KubeObject[] = [{
+      apiVersion: this.apiObject.apiVersion,
+      kind: this.apiObject.kind,
+      metadata: this.apiObject.metadata.toJson(),
+      spec: kplus.k8s.toJson_ServiceSpec(this.renderSpec()),
+    }];
     const pod = this.workload;
-    if (pod) objects.push(ApiObject.of(pod).toJson());
+    if (pod) objects.push(...workloadObject(pod));
     return objects;
   }
 

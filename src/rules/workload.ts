@@ -18,6 +18,15 @@ function ref(object: KubeObject): string {
   return `${kindOf(object)}/${nameOf(object) ?? '(unnamed)'}`;
 }
 
+/** Whether a HorizontalPodAutoscaler of the set scales `owner` (it then owns the replica count). */
+function isAutoscaled(owner: KubeObject, objects: readonly KubeObject[]): boolean {
+  return objects.some((o) => {
+    if (kindOf(o) !== 'HorizontalPodAutoscaler') return false;
+    const target = record(specOf(o).scaleTargetRef);
+    return target?.kind === kindOf(owner) && target?.name === nameOf(owner);
+  });
+}
+
 /** UDP201: a named targetPort of a UDP port resolves to a UDP container port of the selected pods. */
 export const NAMED_TARGET_PORT_UDP: Rule = {
   id: 'UDP201',
@@ -169,6 +178,7 @@ export const SINGLE_REPLICA: Rule = {
   check(owner, context) {
     const replicas = specOf(owner).replicas;
     if (replicas !== undefined && replicas !== 1) return [];
+    if (replicas === undefined && isAutoscaled(owner, context.objects)) return [];
     const services = udpServicesSelecting(owner, context.objects);
     if (services.length === 0) return [];
     return [{

@@ -1,6 +1,7 @@
 import * as kplus from 'cdk8s-plus-28';
 import { chart, only } from './helpers';
 import { Sources, UdpRules, UdpService } from '../../src';
+import { workloadObject } from '../../src/k8s/workload-object';
 
 const IMAGE = 'coredns/coredns:1.11.1';
 
@@ -116,4 +117,38 @@ describe('a cdk8s-plus workload behind a UdpService is made right for UDP', () =
     new UdpService(c, 'svc', { selector: deployment, ports: [{ port: 53 }] });
     expect(UdpRules.findings(c)).toEqual([]);
   });
+});
+
+describe('the objects the rules see are the objects synthesis emits', () => {
+  test.each(['Deployment', 'StatefulSet', 'DaemonSet', 'Pod'])('%s', (kind) => {
+    const c = chart();
+    const containers = [{ image: IMAGE, portNumber: 53, readiness: kplus.Probe.fromTcpSocket({ port: 8080 }) }];
+    const workload = kind === 'Deployment' ? new kplus.Deployment(c, 'w', { replicas: 3, containers })
+      : kind === 'StatefulSet' ? new kplus.StatefulSet(c, 'w', { containers, service: new kplus.Service(c, 'gov', { clusterIP: 'None', ports: [{ port: 53 }] }) })
+        : kind === 'DaemonSet' ? new kplus.DaemonSet(c, 'w', { containers })
+          : new kplus.Pod(c, 'w', { containers, metadata: { labels: { app: 'dns' } } });
+    new UdpService(c, 'svc', { metadata: { name: 'dns' }, selector: workload, ports: [{ port: 53 }] });
+    const emitted = only(c, kind);
+    const [seen] = workloadObject(workload) as any[];
+    expect(seen.kind).toBe(emitted.kind);
+    expect(seen.metadata).toEqual(emitted.metadata);
+    if (kind === 'Pod') {
+      expect(seen.spec.containers).toEqual(emitted.spec.containers);
+    } else {
+      expect(seen.spec.replicas).toEqual(emitted.spec.replicas);
+      expect(seen.spec.template.metadata.labels).toEqual(emitted.spec.template.metadata.labels);
+      expect(seen.spec.template.spec.containers).toEqual(emitted.spec.template.spec.containers);
+    }
+  });
+});
+
+test('an autoscaled Deployment is not reported as a single replica', () => {
+  const c = chart();
+  const deployment = new kplus.Deployment(c, 'dns', {
+    containers: [{ image: IMAGE, portNumber: 53, readiness: kplus.Probe.fromHttpGet('/ready', { port: 8181 }), resources: { cpu: { request: kplus.Cpu.millis(100) } } }],
+  });
+  new kplus.HorizontalPodAutoscaler(c, 'hpa', { target: deployment, minReplicas: 2, maxReplicas: 5 });
+  new UdpService(c, 'svc', { selector: deployment, ports: [{ port: 53 }] });
+  expect(only(c, 'Deployment').spec.replicas).toBeUndefined();
+  expect(UdpRules.findings(c)).toEqual([]);
 });

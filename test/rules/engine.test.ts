@@ -110,15 +110,21 @@ describe('Service rules not reachable through UdpService props', () => {
   });
 
   test('UDP104: TCP and UDP of the same port may share a nodePort; the same protocol twice may not', () => {
-    const shared = service({ type: 'NodePort', ports: [
-      { name: 'a', port: 53, protocol: 'TCP', nodePort: 30053 },
-      { name: 'b', port: 53, protocol: 'UDP', nodePort: 30053 },
-    ] });
+    const shared = service({
+      type: 'NodePort',
+      ports: [
+        { name: 'a', port: 53, protocol: 'TCP', nodePort: 30053 },
+        { name: 'b', port: 53, protocol: 'UDP', nodePort: 30053 },
+      ],
+    });
     expect(ids([shared])).toEqual([]);
-    const twice = service({ type: 'NodePort', ports: [
-      { name: 'a', port: 53, protocol: 'UDP', nodePort: 30053, targetPort: 53 },
-      { name: 'b', port: 53, protocol: 'UDP', nodePort: 30053, targetPort: 54 },
-    ] });
+    const twice = service({
+      type: 'NodePort',
+      ports: [
+        { name: 'a', port: 53, protocol: 'UDP', nodePort: 30053, targetPort: 53 },
+        { name: 'b', port: 53, protocol: 'UDP', nodePort: 30053, targetPort: 54 },
+      ],
+    });
     expect(checkObjects([twice], OBJECT_RULES).map((f) => `${f.ruleId} ${f.field} ${f.message}`)).toEqual([
       'UDP104 spec.ports[1].nodePort duplicates spec.ports[0] with the same protocol UDP',
       'UDP108 spec.ports[1].port duplicates spec.ports[0]: port 53 with protocol UDP is declared twice',
@@ -233,4 +239,12 @@ describe('workload rules', () => {
       'CronJob spec.jobTemplate.spec.template.spec.containers[0].ports[0].protocol',
     ]);
   });
+});
+
+test('UDP205 leaves a workload alone that a HorizontalPodAutoscaler scales', () => {
+  const udp = service({ selector: { app: 'dns' }, ports: [{ port: 53, protocol: 'UDP' }] });
+  const d = deployment('dns', { app: 'dns' }, { containers: [{ name: 'dns', readinessProbe: { exec: { command: ['true'] } } }] });
+  const hpa: KubeObject = { kind: 'HorizontalPodAutoscaler', metadata: { name: 'dns' }, spec: { scaleTargetRef: { kind: 'Deployment', name: 'dns' }, minReplicas: 2, maxReplicas: 5 } };
+  expect(ids([udp, d])).toEqual(['UDP205']);
+  expect(ids([udp, d, hpa])).toEqual([]);
 });

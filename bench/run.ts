@@ -1,0 +1,141 @@
+/**
+ * `npm run bench`: measures the library side by side with what users would use instead, as ratios of medians of
+ * several runs in one run on one machine, prints a table and writes BENCHMARKS.md. Not part of `npm test`.
+ *
+ * Every measurement runs in a fresh Node.js process on the compiled library (lib/), so that neither a TypeScript
+ * compiler nor an earlier measurement's heap is counted.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { BenchRow, median } from './report';
+
+const root = path.resolve(__dirname, '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+interface Sample { readonly ms: number; readonly maxRssKiB: number; readonly [key: string]: unknown }
+
+function sample(worker: string, args: string[]): Sample {
+  const out = execFileSync(process.execPath, [path.join(__dirname, 'workers', worker), ...args], {
+    cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+/** Alternates the two variants run by run, so that drift of the machine hits both alike. */
+function compare(worker: string, ours: string[], theirs: string[], runs = RUNS): { ours: Sample[]; theirs: Sample[] } {
+  const result = { ours: [] as Sample[], theirs: [] as Sample[] };
+  sample(worker, ours); // warm the file cache
+  sample(worker, theirs);
+  for (let i = 0; i < runs; i++) {
+    result.ours.push(sample(worker, ours));
+    result.theirs.push(sample(worker, theirs));
+  }
+  return result;
+}
+
+const ratio = (a: Sample[], b: Sample[], key: 'ms' | 'maxRssKiB') => median(a.map((s) => s[key])) / median(b.map((s) => s[key]));
+const fmt = (x: number) => `${x.toFixed(2)}x`;
+const ms = (samples: Sample[]) => `${median(samples.map((s) => s.ms)).toFixed(0)} ms`;
+const mib = (samples: Sample[]) => `${(median(samples.map((s) => s.maxRssKiB)) / 1024).toFixed(0)} MiB`;
+
+function synthesis(): BenchRow[] {
+  const runs = compare('synth.js', ['udp', '1000'], ['plus', '1000']);
+  const time = ratio(runs.ours, runs.theirs, 'ms');
+  const memory = ratio(runs.ours, runs.theirs, 'maxRssKiB');
+  const how = `median of ${RUNS}: UdpService ${ms(runs.ours)} / ${mib(runs.ours)}, cdk8s-plus ${ms(runs.theirs)} / ${mib(runs.theirs)}`;
+  return [
+    { group: 'Synthesis', name: '1,000 UdpService + Deployment vs cdk8s-plus Service + JSON patches: time', measured: fmt(time), goal: '<= 1.2x', met: time <= 1.2, note: how },
+    { group: 'Synthesis', name: '1,000 UdpService + Deployment vs cdk8s-plus Service + JSON patches: peak memory', measured: fmt(memory), goal: '<= 1.2x', met: memory <= 1.2, note: how },
+  ];
+}
+
+function growth(): BenchRow[] {
+  const sizes = [100, 1000, 10000];
+  const perObject = sizes.map((n) => {
+    const samples = Array.from({ length: Math.max(3, Math.ceil(RUNS / 2)) }, () => sample('synth.js', ['udp', String(n)]));
+    return median(samples.map((s) => s.ms)) / n;
+  });
+  const growthRatio = perObject[2] / perObject[1];
+  return [{
+    group: 'Growth',
+    name: 'UdpService synthesis cost per service at 10,000 vs at 1,000',
+    measured: fmt(growthRatio),
+    goal: '<= 1.5x (linear)',
+    met: growthRatio <= 1.5,
+    note: sizes.map((n, i) => `${n}: ${perObject[i].toFixed(3)} ms/service`).join(', '),
+  }];
+}
+
+function importCost(): BenchRow[] {
+  const runs = compare('import.js', ['./lib/index.js'], ['cdk8s-plus-28'], Math.max(RUNS, 7));
+  const time = ratio(runs.ours, runs.theirs, 'ms');
+  const pulumi = runs.ours.some((s) => s.pulumi);
+  return [
+    {
+      group: 'Import',
+      name: "require('k8s-udp-constructs') vs require('cdk8s-plus-28') alone: time",
+      measured: fmt(time),
+      goal: '<= 1.1x',
+      met: time <= 1.1,
+      note: `median of ${Math.max(RUNS, 7)}: ${ms(runs.ours)} vs ${ms(runs.theirs)}`,
+    },
+    {
+      group: 'Import',
+      name: "require('k8s-udp-constructs') loads no @pulumi module",
+      measured: pulumi ? 'loaded' : 'none loaded',
+      goal: 'none loaded',
+      met: !pulumi,
+    },
+  ];
+}
+
+async function optional(file: string, exported: string): Promise<BenchRow[]> {
+  const module = path.join(__dirname, file);
+  if (!fs.existsSync(`${module}.ts`)) return [];
+  const loaded = await import(module) as Record<string, (() => Promise<BenchRow[]>) | undefined>;
+  const bench = loaded[exported];
+  return bench ? bench() : [];
+}
+
+function table(rows: BenchRow[]): string {
+  const lines = ['| Group | Measurement | Measured | Goal | Met | How / note |', '|---|---|---|---|---|---|'];
+  for (const r of rows) lines.push(`| ${r.group} | ${r.name} | ${r.measured} | ${r.goal} | ${r.met ? 'yes' : '**no**'} | ${r.note ?? ''} |`);
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  console.log('compiling lib/ ...');
+  const compile = spawnSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
+  if (compile.status !== 0) throw new Error('tsc failed');
+  const rows: BenchRow[] = [];
+  for (const [name, run] of [['synthesis', synthesis], ['growth', growth], ['import', importCost]] as const) {
+    console.log(`measuring ${name} ...`);
+    rows.push(...run());
+  }
+  rows.push(...await optional('sidecar', 'benchSidecar'));
+  rows.push(...await optional('pulumi', 'benchPulumi'));
+  const text = table(rows);
+  console.log(text);
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), [
+    '# Benchmarks',
+    '',
+    'Written by `npm run bench` (not part of `npm test`). Each figure is a ratio of medians of several runs of the',
+    'library and of the alternative a user would write instead, measured in one run on one machine, each run in a',
+    'fresh Node.js process on the compiled library; memory is the process\'s peak resident set size.',
+    'A figure over its goal is explained in its note and on the issue.',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} x ${cpu}, Node.js ${process.version}, ${RUNS} runs per figure.`,
+    '',
+    text,
+    '',
+  ].join('\n'));
+  console.log('wrote BENCHMARKS.md');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
