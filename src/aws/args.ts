@@ -1,9 +1,9 @@
 import type * as pulumi from '@pulumi/pulumi';
+import type { SrvProtocol } from '../model/dns';
 import type { LoadBalancerScheme } from '../model/eip';
 import type { HealthCheck } from '../model/health-check';
 import type { ListenerProtocol, NlbTargetType } from '../model/nlb-listeners';
 import type { TargetGroupAttributes } from '../model/target-group-attributes';
-import type { SrvProtocol } from '../model/dns';
 
 /** One listener of the load balancer, and the target group it forwards to. */
 export interface NlbListenerArgs {

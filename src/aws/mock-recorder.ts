@@ -47,11 +47,8 @@ export interface MockRecorderOptions {
 
 /** A small stable hash, to make fake ids and addresses deterministic. */
 function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
+  let h = 7;
+  for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) % 4294967291;
   return h;
 }
 

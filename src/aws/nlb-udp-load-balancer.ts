@@ -1,9 +1,9 @@
-import * as pulumi from '@pulumi/pulumi';
 import { Attachment } from '@pulumi/aws/autoscaling';
 import { Eip } from '@pulumi/aws/ec2';
 import { Listener, LoadBalancer, TargetGroup, TargetGroupAttachment } from '@pulumi/aws/lb';
 import { Record as DnsRecord } from '@pulumi/aws/route53';
 import type * as awsInputs from '@pulumi/aws/types/input';
+import * as pulumi from '@pulumi/pulumi';
 import { NlbUdpLoadBalancerArgs } from './args';
 import { ChildNames } from './names';
 import { NLB_UDP_LOAD_BALANCER_TYPE, NlbPlan, planNlb, PlannedListener } from './plan';
@@ -118,7 +118,7 @@ export class NlbUdpLoadBalancer extends pulumi.ComponentResource {
   constructor(name: string, args: NlbUdpLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
     const plan = planNlb(name, args);
     super(NLB_UDP_LOAD_BALANCER_TYPE, name, {}, opts);
-    for (const warning of plan.warnings) pulumi.log.warn(formatFinding(warning, name), this);
+    for (const warning of plan.warnings) void pulumi.log.warn(formatFinding(warning, name), this);
 
     const tags = args.tags ? { tags: { ...args.tags } } : {};
     const parent = { parent: this };

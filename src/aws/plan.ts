@@ -183,11 +183,11 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
       if (entry.domain !== undefined) findings.push(...checkHostname(entry.domain, `${field}.domain`));
       if (findings.length > before || recordName === undefined || typeof host !== 'string') return;
       const service = entry.service.startsWith('_') ? entry.service.slice(1) : entry.service;
-      const name = srvRecordName(service, proto, entry.domain ?? recordName);
+      const setName = srvRecordName(service, proto, entry.domain ?? recordName);
       const key = `srv-${service.toLowerCase()}-${proto}${entry.domain !== undefined ? `-${withoutTrailingDot(entry.domain)}` : ''}`;
-      const group = groups.get(name) ?? { key, name, values: [] };
+      const group = groups.get(setName) ?? { key, name: setName, values: [] };
       group.values.push(`${priority} ${weight} ${port} ${fqdn(host)}`);
-      groups.set(name, group);
+      groups.set(setName, group);
     });
     srv.push(...groups.values());
   }

@@ -204,7 +204,10 @@ describe('NlbUdpLoadBalancer: given EIPs, opt-out, split listeners, IP targets, 
   test('given allocation ids go into the subnet mappings; the NLB still gets deleteBeforeReplace; no EIP is created', async () => {
     const given = ['eipalloc-0aaaaaaaaaaaaaaa1', 'eipalloc-0aaaaaaaaaaaaaaa2'];
     const nlb = new NlbUdpLoadBalancer('given', {
-      vpcId: VPC, subnetIds: SUBNETS.slice(0, 2), scheme: lib.LoadBalancerScheme.INTERNET_FACING, eips: given,
+      vpcId: VPC,
+      subnetIds: SUBNETS.slice(0, 2),
+      scheme: lib.LoadBalancerScheme.INTERNET_FACING,
+      eips: given,
       listeners: [{ port: 1234, protocol: lib.ListenerProtocol.UDP }],
       healthCheck: { port: 8080 },
     });
@@ -222,8 +225,13 @@ describe('NlbUdpLoadBalancer: given EIPs, opt-out, split listeners, IP targets, 
 
   test('retainEipsOnDelete: false opts out', async () => {
     new NlbUdpLoadBalancer('throwaway', {
-      vpcId: VPC, subnetIds: SUBNETS.slice(0, 1), scheme: 'internet-facing', eips: 'allocate', retainEipsOnDelete: false,
-      listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }], healthCheck: { port: 30080 },
+      vpcId: VPC,
+      subnetIds: SUBNETS.slice(0, 1),
+      scheme: 'internet-facing',
+      eips: 'allocate',
+      retainEipsOnDelete: false,
+      listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+      healthCheck: { port: 30080 },
     });
     await recorder.settle();
     expect(children('throwaway').get('aws:ec2/eip:Eip throwaway-eip-0')!.options.retainOnDelete).toBe(false);
@@ -231,15 +239,23 @@ describe('NlbUdpLoadBalancer: given EIPs, opt-out, split listeners, IP targets, 
 
   test('several listeners, IP targets, dualstack with AAAA and the IPv6 source-NAT prefix, HTTP health check', async () => {
     const nlb = new NlbUdpLoadBalancer('kdc', {
-      vpcId: VPC, subnetIds: SUBNETS, ipAddressType: 'dualstack', crossZone: false, deletionProtection: true,
+      vpcId: VPC,
+      subnetIds: SUBNETS,
+      ipAddressType: 'dualstack',
+      crossZone: false,
+      deletionProtection: true,
       listeners: [{ port: 88, protocol: 'TCP_UDP' }, { port: 464, protocol: 'UDP' }],
       targets: { ipAddresses: ['10.0.1.15', '2001:db8::15'] },
       healthCheck: { protocol: 'HTTP', port: 8080, path: '/healthz', successCodes: '200' },
       targetGroupAttributes: { stickiness: true, preserveClientIp: true },
-      dns: { zoneId: ZONE, hostname: 'kdc.example.com.', srv: [
-        { service: 'kerberos', protocol: 'udp', port: 88, domain: 'example.com' },
-        { service: 'kerberos', protocol: 'udp', port: 88, domain: 'example.com', host: 'kdc2.example.com', priority: 20 },
-      ] },
+      dns: {
+        zoneId: ZONE,
+        hostname: 'kdc.example.com.',
+        srv: [
+          { service: 'kerberos', protocol: 'udp', port: 88, domain: 'example.com' },
+          { service: 'kerberos', protocol: 'udp', port: 88, domain: 'example.com', host: 'kdc2.example.com', priority: 20 },
+        ],
+      },
     });
     await recorder.settle();
     const kids = children('kdc');
@@ -259,14 +275,27 @@ describe('NlbUdpLoadBalancer: given EIPs, opt-out, split listeners, IP targets, 
     ]);
     const lb = kids.get('aws:lb/loadBalancer:LoadBalancer kdc-nlb')!;
     expect(lb.inputs).toMatchObject({
-      ipAddressType: 'dualstack', enablePrefixForIpv6SourceNat: 'on', enableCrossZoneLoadBalancing: false,
-      enableDeletionProtection: true, internal: true,
+      ipAddressType: 'dualstack',
+      enablePrefixForIpv6SourceNat: 'on',
+      enableCrossZoneLoadBalancing: false,
+      enableDeletionProtection: true,
+      internal: true,
     });
     expect(kids.get('aws:lb/targetGroup:TargetGroup kdc-tg-udp-464')!.inputs).toEqual({
-      vpcId: VPC, port: 464, protocol: 'UDP', targetType: 'ip',
+      vpcId: VPC,
+      port: 464,
+      protocol: 'UDP',
+      targetType: 'ip',
       healthCheck: {
-        enabled: true, protocol: 'HTTP', port: '8080', path: '/healthz', matcher: '200',
-        interval: 30, timeout: 6, healthyThreshold: 5, unhealthyThreshold: 2,
+        enabled: true,
+        protocol: 'HTTP',
+        port: '8080',
+        path: '/healthz',
+        matcher: '200',
+        interval: 30,
+        timeout: 6,
+        healthyThreshold: 5,
+        unhealthyThreshold: 2,
       },
       stickiness: { enabled: true, type: 'source_ip' },
       preserveClientIp: 'true',
@@ -275,7 +304,10 @@ describe('NlbUdpLoadBalancer: given EIPs, opt-out, split listeners, IP targets, 
       .toMatchObject({ targetId: '2001:db8::15', port: 464 });
     expect(kids.get('aws:route53/record:Record kdc-aaaa')!.inputs).toMatchObject({ name: 'kdc.example.com', type: 'AAAA' });
     expect(kids.get('aws:route53/record:Record kdc-srv-kerberos-udp-example.com')!.inputs).toEqual({
-      zoneId: ZONE, name: '_kerberos._udp.example.com', type: 'SRV', ttl: 300,
+      zoneId: ZONE,
+      name: '_kerberos._udp.example.com',
+      type: 'SRV',
+      ttl: 300,
       records: ['10 100 88 kdc.example.com.', '20 100 88 kdc2.example.com.'],
     });
     expect(await value(nlb.recordNames)).toEqual(['kdc.example.com', 'kdc.example.com', '_kerberos._udp.example.com']);

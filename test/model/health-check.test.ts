@@ -1,0 +1,178 @@
+import * as fc from 'fast-check';
+import {
+  checkHealthCheck,
+  checkHealthCheckForTraffic,
+  HEALTH_CHECK_DEFAULTS,
+  HEALTH_CHECK_RULES,
+  HealthCheck,
+  HealthCheckProtocol,
+  resolveHealthCheck,
+} from '../../src/model/health-check';
+import { formatFinding, Severity } from '../../src/rules/finding';
+
+const CDK = 'https://github.com/aws/aws-cdk/blob/main/packages/aws-cdk-lib/aws-elasticloadbalancingv2/lib/nlb/network-target-group.ts';
+
+function messages(hc: unknown, field = 'healthCheck'): string[] {
+  return checkHealthCheck(hc as HealthCheck, field).map((f) => formatFinding(f, 'nlb'));
+}
+
+describe('resolveHealthCheck: AWS defaults for an NLB target group (CreateTargetGroup)', () => {
+  test('TCP on the traffic port, interval 30, timeout 10, thresholds 5 and 2', () => {
+    expect(resolveHealthCheck()).toEqual({
+      protocol: 'TCP',
+      port: 'traffic-port',
+      path: undefined,
+      interval: 30,
+      timeout: 10,
+      healthyThreshold: 5,
+      unhealthyThreshold: 2,
+      successCodes: undefined,
+    });
+  });
+  test('HTTP: path /, timeout 6, success codes 200-399', () => {
+    expect(resolveHealthCheck({ protocol: HealthCheckProtocol.HTTP, port: 10256 })).toEqual({
+      protocol: 'HTTP',
+      port: 10256,
+      path: '/',
+      interval: 30,
+      timeout: 6,
+      healthyThreshold: 5,
+      unhealthyThreshold: 2,
+      successCodes: '200-399',
+    });
+  });
+  test('HTTPS: timeout 10', () => {
+    expect(resolveHealthCheck({ protocol: 'HTTPS' }).timeout).toBe(HEALTH_CHECK_DEFAULTS.timeout);
+  });
+  test('given values are kept', () => {
+    expect(resolveHealthCheck({ protocol: 'HTTP', port: 8080, path: '/ready', interval: 10, timeout: 5, healthyThreshold: 2, unhealthyThreshold: 3, successCodes: '200' }))
+      .toEqual({ protocol: 'HTTP', port: 8080, path: '/ready', interval: 10, timeout: 5, healthyThreshold: 2, unhealthyThreshold: 3, successCodes: '200' });
+  });
+});
+
+describe('checkHealthCheck: the ranges of DOMAIN.md section 3 (verified against aws-cdk-lib network-target-group.ts)', () => {
+  test('no health check, or a valid one, has no findings', () => {
+    expect(checkHealthCheck(undefined)).toEqual([]);
+    expect(checkHealthCheck({})).toEqual([]);
+    expect(checkHealthCheck({ protocol: 'HTTP', port: 'traffic-port', path: '/healthz', interval: 300, timeout: 120, healthyThreshold: 10, unhealthyThreshold: 2, successCodes: '200-299' })).toEqual([]);
+    expect(checkHealthCheck({ protocol: 'TCP', port: 1, interval: 5, timeout: 2 })).toEqual([]);
+    expect(checkHealthCheck({ protocol: 'HTTPS', port: 65535, successCodes: '200,204,599' })).toEqual([]);
+  });
+
+  test('UDP and TCP_UDP are refused even from untyped input; other protocols too', () => {
+    expect(messages({ protocol: 'UDP' })).toEqual([
+      '[UDP501] nlb: healthCheck.protocol "UDP": is not possible: AWS cannot health-check over UDP (TCP, HTTP or HTTPS; ' +
+        'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html)' +
+        ' Fix: check a TCP or HTTP health port (a health sidecar, or healthCheckNodePort with Local)',
+    ]);
+    expect(checkHealthCheck({ protocol: 'TCP_UDP' } as unknown as HealthCheck)[0].message).toBe('is not possible: AWS cannot health-check over UDP');
+    expect(checkHealthCheck({ protocol: 'TLS' } as unknown as HealthCheck)[0].message).toBe('is not a health-check protocol');
+    expect(checkHealthCheck({ protocol: 'tcp' } as unknown as HealthCheck)[0].ruleId).toBe('UDP501');
+  });
+
+  test.each([
+    [{ port: 0 }, 'healthCheck.port 0'],
+    [{ port: 65536 }, 'healthCheck.port 65536'],
+    [{ port: '8080' }, 'healthCheck.port "8080"'],
+    [{ port: 'traffic' }, 'healthCheck.port "traffic"'],
+  ])('port %j is refused', (hc, head) => {
+    expect(messages(hc)).toEqual([
+      `[UDP502] nlb: ${head}: must be a port number between 1 and 65535 or 'traffic-port' (1..65535 or 'traffic-port'; https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html)`,
+    ]);
+  });
+
+  test('path: only for HTTP(S), starting with /, at most 1024 characters', () => {
+    expect(messages({ path: '/healthz' })).toEqual([
+      `[UDP503] nlb: healthCheck.path "/healthz": is not supported by TCP health checks (a path only with protocol HTTP or HTTPS; ${CDK})`,
+    ]);
+    expect(messages({ protocol: 'HTTP', path: 'healthz' })).toEqual([
+      `[UDP503] nlb: healthCheck.path "healthz": must start with '/' and be at most 1024 characters (for example /healthz; ${CDK})`,
+    ]);
+    expect(checkHealthCheck({ protocol: 'HTTP', path: `/${'a'.repeat(1023)}` })).toEqual([]);
+    expect(checkHealthCheck({ protocol: 'HTTP', path: `/${'a'.repeat(1024)}` })[0].ruleId).toBe('UDP503');
+  });
+
+  test('interval 5..300 whole seconds', () => {
+    expect(messages({ interval: 4 })).toEqual([
+      `[UDP504] nlb: healthCheck.interval 4: must be a whole number of seconds between 5 and 300 (5..300 seconds; ${CDK})`,
+    ]);
+    expect(checkHealthCheck({ interval: 301 })[0].ruleId).toBe('UDP504');
+    expect(checkHealthCheck({ interval: 10.5, timeout: 5 })[0].ruleId).toBe('UDP504');
+    expect(checkHealthCheck({ interval: '30s' } as unknown as HealthCheck)[0].ruleId).toBe('UDP504');
+  });
+
+  test('timeout 2..120 whole seconds', () => {
+    expect(messages({ timeout: 1 })).toEqual([
+      `[UDP505] nlb: healthCheck.timeout 1: must be a whole number of seconds between 2 and 120 (2..120 seconds; ${CDK})`,
+    ]);
+    expect(checkHealthCheck({ timeout: 121, interval: 300 }).map((f) => f.ruleId)).toEqual(['UDP505']);
+  });
+
+  test('thresholds 2..10', () => {
+    expect(messages({ healthyThreshold: 1, unhealthyThreshold: 11 })).toEqual([
+      `[UDP506] nlb: healthCheck.healthyThreshold 1: must be a whole number between 2 and 10 (2..10; ${CDK})`,
+      `[UDP506] nlb: healthCheck.unhealthyThreshold 11: must be a whole number between 2 and 10 (2..10; ${CDK})`,
+    ]);
+  });
+
+  test('the interval must be above the timeout, defaults included', () => {
+    expect(messages({ interval: 10 })).toEqual([
+      '[UDP507] nlb: healthCheck.interval 10: must be greater than the timeout, 10 seconds (the default timeout)' +
+        ' (an interval above the timeout, or a timeout below 10; https://github.com/aws/aws-cdk/pull/29075)',
+    ]);
+    expect(messages({ interval: 20, timeout: 20 })).toEqual([
+      '[UDP507] nlb: healthCheck.interval 20: must be greater than the timeout, 20 seconds' +
+        ' (an interval above the timeout, or a timeout below 20; https://github.com/aws/aws-cdk/pull/29075)',
+    ]);
+    expect(checkHealthCheck({ protocol: 'HTTP', interval: 10 })).toEqual([]);
+  });
+
+  test('success codes: HTTP(S) only, 200..599, a list or one range', () => {
+    const src = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html';
+    expect(messages({ successCodes: '200' })).toEqual([
+      `[UDP508] nlb: healthCheck.successCodes "200": is not supported by TCP health checks (success codes only with protocol HTTP or HTTPS; ${src})`,
+    ]);
+    expect(messages({ protocol: 'HTTP', successCodes: '199' })).toEqual([
+      `[UDP508] nlb: healthCheck.successCodes "199": must be HTTP codes between 200 and 599, comma-separated, or one range (for example "200", "200,204" or "200-399"; ${src})`,
+    ]);
+    expect(checkHealthCheck({ protocol: 'HTTP', successCodes: '200-600' })[0].message).toBe('must be HTTP codes between 200 and 599');
+    expect(checkHealthCheck({ protocol: 'HTTP', successCodes: '399-200' })[0].message).toBe('must be a range from a lower to a higher code');
+    expect(checkHealthCheck({ protocol: 'HTTP', successCodes: '' })[0].message).toBe('must be a non-empty string');
+  });
+
+  test('a custom field prefix (the cdk8s side passes its own prop path)', () => {
+    expect(checkHealthCheck({ interval: 1 }, 'props.healthCheck')[0].field).toBe('props.healthCheck.interval');
+  });
+
+  test('property: every whole interval/timeout pair inside the ranges with timeout < interval passes', () => {
+    fc.assert(fc.property(fc.integer({ min: 5, max: 300 }), fc.integer({ min: 2, max: 120 }), (interval, timeout) => {
+      const findings = checkHealthCheck({ interval, timeout });
+      expect(findings.length === 0).toBe(timeout < interval);
+    }));
+  });
+
+  test('property: any interval outside 5..300 is UDP504', () => {
+    fc.assert(fc.property(fc.oneof(fc.integer({ max: 4 }), fc.integer({ min: 301 })), (interval) => {
+      expect(checkHealthCheck({ interval, timeout: 2 }).map((f) => f.ruleId)).toContain('UDP504');
+    }));
+  });
+});
+
+describe('checkHealthCheckForTraffic: a TCP check of a UDP-only traffic port never succeeds', () => {
+  test('UDP with the traffic port warns; a health port or TCP_UDP does not', () => {
+    expect(checkHealthCheckForTraffic(undefined, 'UDP').map((f) => [f.ruleId, f.severity, f.message])).toEqual([
+      ['UDP509', Severity.WARNING, 'checks the traffic port of a UDP target over TCP, which never answers'],
+    ]);
+    expect(checkHealthCheckForTraffic({ protocol: 'HTTP' }, 'UDP')[0].message).toBe('checks the traffic port of a UDP target over HTTP, which never answers');
+    expect(checkHealthCheckForTraffic({ port: 30080 }, 'UDP')).toEqual([]);
+    expect(checkHealthCheckForTraffic(undefined, 'TCP_UDP')).toEqual([]);
+    expect(checkHealthCheckForTraffic(undefined, 'TCP')).toEqual([]);
+  });
+});
+
+describe('HEALTH_CHECK_RULES', () => {
+  test('ids UDP501..UDP509 in order, each with a source URL', () => {
+    expect(HEALTH_CHECK_RULES.map((r) => r.id)).toEqual(['UDP501', 'UDP502', 'UDP503', 'UDP504', 'UDP505', 'UDP506', 'UDP507', 'UDP508', 'UDP509']);
+    for (const rule of HEALTH_CHECK_RULES) expect(rule.source).toMatch(/^https:\/\//);
+  });
+});
