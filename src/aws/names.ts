@@ -28,6 +28,9 @@ export const ChildNames = {
   aRecord: (name: string): string => `${name}-a`,
   /** The AAAA alias record (dualstack): `${name}-aaaa`. */
   aaaaRecord: (name: string): string => `${name}-aaaa`,
-  /** An SRV record set: `${name}-srv-${service}-${proto}`, for example `dns-srv-domain-udp`. */
+  /**
+   * An SRV record set: `${name}-srv-${service}-${proto}`, for example `dns-srv-domain-udp`; with an explicit
+   * `domain`, `${name}-srv-${service}-${proto}-${domain}` (`dns-srv-domain-udp-example.com`).
+   */
   srvRecord: (name: string, srvKey: string): string => `${name}-${srvKey}`,
 } as const;

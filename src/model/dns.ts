@@ -177,11 +177,15 @@ export function srvProtocolLabel(protocol: string): string {
 export function checkSrvService(value: unknown, field: string): Finding[] {
   const label = typeof value === 'string' ? srvServiceLabel(value) : undefined;
   let problem: string | undefined;
-  if (label === undefined || label.length === 0) problem = 'must be a non-empty string';
-  else if (label.length > 15) problem = `must be no more than 15 characters (has ${label.length})`;
-  else if (!SERVICE_NAME.test(label) || label.includes('--')) {
+  if (label === undefined || label.length === 0) {
+    problem = 'must be a non-empty string';
+  } else if (label.length > 15) {
+    problem = `must be no more than 15 characters (has ${label.length})`;
+  } else if (!SERVICE_NAME.test(label) || label.includes('--')) {
     problem = "must consist of letters, digits and single '-', and start and end with a letter or digit";
-  } else if (!/[A-Za-z]/.test(label)) problem = 'must contain at least one letter';
+  } else if (!/[A-Za-z]/.test(label)) {
+    problem = 'must contain at least one letter';
+  }
   if (!problem) return [];
   return [findingOf(SRV_SERVICE, {
     field,
