@@ -7,6 +7,8 @@ import { IpFamily, IpFamilyPolicy, ServiceType, TrafficPolicy } from './service-
 import { SessionAffinity } from './session-affinity';
 import { workloadObject } from './workload-object';
 import { adjustWorkloadPorts } from './workload-ports';
+import { KubernetesVersion } from '../model/kubernetes-version';
+import { LoadBalancerProvider, ProviderServiceRole } from '../model/load-balancer-provider';
 import { PortRange } from '../model/port-range';
 import { Protocol } from '../model/protocol';
 import { OBJECT_RULES } from '../rules/catalog';
@@ -104,6 +106,12 @@ export interface ServiceOptions {
    */
   readonly publishNotReadyAddresses?: boolean;
   /**
+   * The load-balancer implementation of the cluster (LoadBalancer only): its annotations or class are added, with
+   * safe defaults (internal load balancers unless asked otherwise).
+   * @default - none: no implementation-specific settings
+   */
+  readonly provider?: LoadBalancerProvider;
+  /**
    * The cluster's `--service-node-port-range`, for clusters that changed it.
    * @default PortRange.DEFAULT_NODE_PORTS (30000-32767)
    */
@@ -128,7 +136,14 @@ export abstract class ServiceBase extends Construct {
   /** The cluster's NodePort range the ports are checked against. */
   public readonly nodePortRange: PortRange;
 
+  /** The cluster's Kubernetes version, when the construct knows it (for the mixed-protocol rules). */
+  protected kubernetesVersion: KubernetesVersion | undefined;
+
+  /** Whether this Service reports problems of the provider's options (a construct that owns several does it once). */
+  protected reportsProviderOptions = true;
+
   private readonly _ports: ProtocolServicePort[] = [];
+  private providerClass: string | undefined;
   private readonly options: ServiceOptions;
 
   protected constructor(scope: Construct, id: string, options: ServiceOptions) {
@@ -158,8 +173,8 @@ export abstract class ServiceBase extends Construct {
     return podOf(this.options.selector);
   }
 
-  /** The ports with their protocols, in order (a copy). */
-  protected get protocolPorts(): ProtocolServicePort[] {
+  /** The port entries with their protocols, in order (a copy). */
+  public get entries(): ProtocolServicePort[] {
     return [...this._ports];
   }
 
@@ -168,6 +183,21 @@ export abstract class ServiceBase extends Construct {
    */
   public nodePortOf(port: number, protocol?: Protocol): number | undefined {
     return this._ports.find((p) => p.port === port && (protocol === undefined || p.protocol === protocol))?.nodePort;
+  }
+
+  /**
+   * Adds the provider's annotations and class for a LoadBalancer Service in `role` (nothing for other types or without
+   * a provider). Annotations the user set in `metadata` win.
+   */
+  protected applyProvider(role: ProviderServiceRole): void {
+    const provider = this.options.provider;
+    if (!provider || this.type !== ServiceType.LOAD_BALANCER) return;
+    const settings = provider.settings(role);
+    const own = this.options.metadata?.annotations ?? {};
+    for (const [key, value] of Object.entries(settings.annotations)) {
+      if (!(key in own)) this.apiObject.metadata.addAnnotation(key, value);
+    }
+    this.providerClass = settings.loadBalancerClass;
   }
 
   /** Adds one port entry and adjusts the selected workload for it. */
@@ -197,11 +227,12 @@ export abstract class ServiceBase extends Construct {
 
   /** Findings of props that have no field of their own in the emitted objects. */
   protected valueFindings(): Finding[] {
+    const providerFindings = this.reportsProviderOptions ? this.options.provider?.checkOptions('provider') ?? [] : [];
     const selection = this.options.selector;
-    if (selection === undefined) return [];
+    if (selection === undefined) return providerFindings;
     const { expressions } = resolveSelector(selection);
-    if (expressions === 0) return [];
-    return [findingOf(SELECTOR_EXPRESSIONS, {
+    if (expressions === 0) return providerFindings;
+    return [...providerFindings, findingOf(SELECTOR_EXPRESSIONS, {
       field: 'selector',
       value: `${expressions} label expression(s)`,
       message: 'uses label expressions, which a Service selector cannot express',
@@ -212,7 +243,11 @@ export abstract class ServiceBase extends Construct {
   private evaluate(): Finding[] {
     return [
       ...this.valueFindings(),
-      ...checkObjects(this.ruleObjects(), OBJECT_RULES, { nodePortRange: this.nodePortRange }),
+      ...checkObjects(this.ruleObjects(), OBJECT_RULES, {
+        nodePortRange: this.nodePortRange,
+        kubernetesVersion: this.kubernetesVersion,
+        provider: this.options.provider,
+      }),
     ];
   }
 
@@ -240,7 +275,7 @@ export abstract class ServiceBase extends Construct {
       internalTrafficPolicy: o.internalTrafficPolicy,
       sessionAffinity: affinity?.mode,
       sessionAffinityConfig: timeout !== undefined ? { clientIp: { timeoutSeconds: timeout } } : undefined,
-      loadBalancerClass: o.loadBalancerClass,
+      loadBalancerClass: o.loadBalancerClass ?? this.providerClass,
       loadBalancerSourceRanges: o.loadBalancerSourceRanges,
       allocateLoadBalancerNodePorts: o.allocateLoadBalancerNodePorts,
       ipFamilyPolicy: o.ipFamilyPolicy,

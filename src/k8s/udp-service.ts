@@ -39,11 +39,12 @@ export class UdpService extends ServiceBase {
   constructor(scope: Construct, id: string, props: UdpServiceProps = {}) {
     super(scope, id, props);
     for (const port of props.ports ?? []) this.addPort(port);
+    this.applyProvider({ protocols: [Protocol.UDP], split: false, endpointName: id });
   }
 
   /** The ports, in order (a copy). */
   public get ports(): UdpServicePort[] {
-    return this.protocolPorts.map(({ protocol: _protocol, ...port }) => port);
+    return this.entries.map(({ protocol: _protocol, ...port }) => port);
   }
 
   /** Adds a UDP port. */

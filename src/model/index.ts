@@ -8,3 +8,5 @@ export * from './target-group-attributes';
 export * from './eip';
 export * from './nlb-listeners';
 export * from './node-ports';
+export * from './kubernetes-version';
+export * from './load-balancer-provider';

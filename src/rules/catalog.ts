@@ -1,4 +1,5 @@
 import { METADATA_RULES } from './metadata';
+import { MIXED_PROTOCOL_RULES } from './mixed-protocol';
 import { Rule } from './rule';
 import { SERVICE_PORT_RULES } from './service-ports';
 import { SERVICE_SPEC_RULES } from './service-spec';
@@ -8,14 +9,16 @@ import { WORKLOAD_RULES } from './workload';
  * Every rule over Kubernetes objects, in id order.
  *
  * Ids are grouped by hundreds: UDP1xx what the API server accepts for a Service and its metadata; UDP2xx the
- * workloads behind UDP Services (ports, probes, readiness).
+ * workloads behind UDP Services (ports, probes, readiness); UDP3xx mixed protocols and load-balancer providers;
+ * UDP4xx DNS; UDP5xx AWS Network Load Balancers; UDP6xx the health-check sidecar.
  */
 export const OBJECT_RULES: readonly Rule[] = [
   ...SERVICE_PORT_RULES,
   ...SERVICE_SPEC_RULES,
   ...METADATA_RULES,
   ...WORKLOAD_RULES,
-];
+  ...MIXED_PROTOCOL_RULES,
+].sort((a, b) => a.id.localeCompare(b.id));
 
 /** The rule with `id`, or `undefined`. */
 export function findRule(id: string): Rule | undefined {

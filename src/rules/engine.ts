@@ -1,6 +1,8 @@
 import { Finding, ObjectRef, Severity } from './finding';
 import { annotationsOf, kindOf, KubeObject, namespaceOf, nameOf } from './manifest';
 import { Rule, RuleContext } from './rule';
+import type { KubernetesVersion } from '../model/kubernetes-version';
+import type { LoadBalancerProvider } from '../model/load-balancer-provider';
 import { PortRange } from '../model/port-range';
 
 /**
@@ -31,6 +33,16 @@ export interface CheckOptions {
    * @default PortRange.DEFAULT_NODE_PORTS (30000-32767)
    */
   readonly nodePortRange?: PortRange;
+  /**
+   * The cluster's Kubernetes version, for the rules that depend on it (mixed-protocol LoadBalancers).
+   * @default - unknown: those rules stay silent
+   */
+  readonly kubernetesVersion?: KubernetesVersion;
+  /**
+   * The cluster's load-balancer implementation.
+   * @default - unknown: inferred per Service from its annotations where possible
+   */
+  readonly provider?: LoadBalancerProvider;
 }
 
 /** The ids listed in an object's disable annotation. */
@@ -96,7 +108,13 @@ function contextFor(objects: readonly KubeObject[], options: CheckOptions): { fo
       const namespace = namespaceOf(object);
       let context = contexts.get(namespace);
       if (!context) {
-        context = { objects: byNamespace.get(namespace) ?? [], nodePortRange };
+        context = {
+          objects: byNamespace.get(namespace) ?? [],
+          clusterObjects: objects,
+          nodePortRange,
+          kubernetesVersion: options.kubernetesVersion,
+          provider: options.provider,
+        };
         contexts.set(namespace, context);
       }
       return context;

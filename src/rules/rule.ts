@@ -1,13 +1,21 @@
 import { Finding, Severity, Violation } from './finding';
 import { KubeObject } from './manifest';
+import type { KubernetesVersion } from '../model/kubernetes-version';
+import type { LoadBalancerProvider } from '../model/load-balancer-provider';
 import { PortRange } from '../model/port-range';
 
 /** What a rule knows besides the object it checks. */
 export interface RuleContext {
   /** Every object checked together: the whole manifest set, or what one construct emits with its workload. */
   readonly objects: readonly KubeObject[];
+  /** Every object checked, across namespaces (for cluster-wide resources such as NodePorts). */
+  readonly clusterObjects: readonly KubeObject[];
   /** The cluster's `--service-node-port-range`. */
   readonly nodePortRange: PortRange;
+  /** The cluster's Kubernetes version, when known. */
+  readonly kubernetesVersion?: KubernetesVersion;
+  /** The cluster's load-balancer implementation, when known. */
+  readonly provider?: LoadBalancerProvider;
 }
 
 /** What every rule of the catalog states about itself. */

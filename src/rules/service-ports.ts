@@ -1,5 +1,5 @@
 import { Severity, Violation } from './finding';
-import { isHeadless, KubeObject, servicePorts, serviceType, str } from './manifest';
+import { isHeadless, KubeObject, nameOf, namespaceOf, servicePorts, serviceType, str } from './manifest';
 import { Rule } from './rule';
 import { Sources } from './sources';
 import { checkDns1123Label, checkIanaSvcName } from '../model/names';
@@ -285,6 +285,38 @@ export const PORT_PROTOCOL_VALUE: Rule = {
   },
 };
 
+/** UDP141: a nodePort is requested by one Service only, cluster-wide. */
+export const NODE_PORT_ACROSS_SERVICES: Rule = {
+  id: 'UDP141',
+  severity: Severity.ERROR,
+  title: 'A nodePort requested by two Services',
+  why: 'NodePorts come from one cluster-wide allocator, whatever the protocol: the second Service is refused with '
+    + '"provided port is already allocated". Only the TCP and UDP entries of one port in one Service may share a nodePort.',
+  source: Sources.NODEPORT_ALLOCATOR,
+  kinds: SERVICE,
+  check(service, context) {
+    const result: Violation[] = [];
+    const others = context.clusterObjects.filter((o) => o !== service && o.kind === 'Service');
+    const self = `${namespaceOf(service) ?? ''}/${nameOf(service) ?? ''}`;
+    for (const p of servicePorts(service)) {
+      const nodePort = p.entry.nodePort;
+      if (typeof nodePort !== 'number' || nodePort === 0) continue;
+      const first = others.find((o) => servicePorts(o).some((q) => q.entry.nodePort === nodePort));
+      if (!first) continue;
+      const other = `${namespaceOf(first) ?? ''}/${nameOf(first) ?? ''}`;
+      // report once, on the Service that comes second in name order
+      if (other > self) continue;
+      result.push({
+        field: `spec.ports[${p.index}].nodePort`,
+        value: nodePort,
+        message: `is also requested by Service "${nameOf(first)}": NodePorts are allocated cluster-wide across protocols`,
+        allowed: 'a nodePort used by one Service only',
+      });
+    }
+    return result;
+  },
+};
+
 /** The rules on `spec.ports` of a Service. */
 export const SERVICE_PORT_RULES: readonly Rule[] = [
   SERVICE_PORT_RANGE,
@@ -297,4 +329,5 @@ export const SERVICE_PORT_RULES: readonly Rule[] = [
   PORT_PROTOCOL_UNIQUE,
   TARGET_PORT_FORMAT,
   PORT_PROTOCOL_VALUE,
+  NODE_PORT_ACROSS_SERVICES,
 ];

@@ -1,0 +1,225 @@
+import { Construct } from 'constructs';
+import { addRuleValidation } from './rule-validation';
+import { ProtocolServicePort, ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
+import { ServiceType } from './service-type';
+import { KubernetesVersion } from '../model/kubernetes-version';
+import { decideMixedProtocol, LoadBalancerProvider } from '../model/load-balancer-provider';
+import { Protocol } from '../model/protocol';
+import { KUBERNETES_VERSION, SINGLE_UNSUPPORTED, TCP_NODE_PORT_SINGLE } from '../rules/endpoint-values';
+import { checkObjects } from '../rules/engine';
+import { Finding } from '../rules/finding';
+import { findingOf } from '../rules/rule';
+import { NODE_PORT_ACROSS_SERVICES } from '../rules/service-ports';
+
+/** How an endpoint's TCP and UDP are laid out in Services. */
+export enum MixedProtocolMode {
+  /** One Service when the Kubernetes version and the provider both support it, else two. */
+  AUTO = 'auto',
+  /** One Service carrying both protocols; an error at synthesis when the cluster cannot. */
+  SINGLE = 'single',
+  /** Two Services, `<name>-tcp` and `<name>-udp`, one protocol each. */
+  SPLIT = 'split',
+}
+
+/** A port served on both TCP and UDP. */
+export interface DualProtocolPort extends ServicePortOptions {
+  /**
+   * The nodePort of the TCP Service when the endpoint is split. NodePorts are allocated cluster-wide whatever the
+   * protocol, so two Services cannot share one: `nodePort` pins the UDP Service's, `tcpNodePort` the TCP Service's.
+   * In a single Service both entries share `nodePort`.
+   * @default - allocated by the cluster
+   */
+  readonly tcpNodePort?: number;
+}
+
+/** Props of a `DualProtocolEndpoint`. */
+export interface DualProtocolEndpointProps extends ServiceOptions {
+  /**
+   * The ports, each served on TCP and UDP. More can be added with `addPort()`.
+   * @default - none
+   */
+  readonly ports?: DualProtocolPort[];
+  /**
+   * The Kubernetes version of the cluster: LoadBalancer Services carry TCP and UDP together from 1.24 on.
+   * @default KubernetesVersion.V1_28
+   */
+  readonly kubernetesVersion?: KubernetesVersion;
+  /**
+   * One Service or two.
+   * @default MixedProtocolMode.AUTO
+   */
+  readonly mixedProtocol?: MixedProtocolMode;
+}
+
+/** One of the endpoint's addresses, for DNS (SRV records point clients at each). */
+export interface ProtocolEndpoint {
+  /** The protocol. */
+  readonly protocol: Protocol;
+  /** The Service that carries it. */
+  readonly service: ServiceBase;
+}
+
+/** A Service of an endpoint: any protocol. */
+class EndpointService extends ServiceBase {
+  constructor(scope: Construct, id: string, options: ServiceOptions, kubernetesVersion: KubernetesVersion) {
+    super(scope, id, options);
+    this.reportsProviderOptions = false;
+    this.kubernetesVersion = kubernetesVersion;
+  }
+
+  public addEntry(port: ProtocolServicePort): void {
+    this.addProtocolPort(port);
+  }
+
+  public applyRole(protocols: Protocol[], split: boolean, endpointName: string): void {
+    this.applyProvider({ protocols, split, endpointName });
+  }
+}
+
+/**
+ * One port (or several) served on both TCP and UDP, as the Services the cluster can really carry: DNS, Kerberos,
+ * SIP, TURN, QUIC.
+ *
+ * Whether one LoadBalancer Service may carry both protocols depends on the Kubernetes version (MixedProtocolLBService:
+ * on by default from 1.24) and on the load balancer (`provider`). With `MixedProtocolMode.AUTO` the endpoint is one
+ * Service when both allow it, and otherwise two, `<name>-tcp` and `<name>-udp`, with the same selector and, where the
+ * provider can, one shared address. Non-LoadBalancer endpoints are always one Service.
+ *
+ * Apply the single-Service form with `kubectl apply --server-side`: client-side apply merges Service ports by port
+ * number alone and can lose one protocol of a pair (kubernetes #105610).
+ *
+ * @example
+ * new DualProtocolEndpoint(chart, 'dns', {
+ *   metadata: { name: 'dns' },
+ *   selector: coredns,
+ *   type: ServiceType.LOAD_BALANCER,
+ *   provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' }),
+ *   ports: [{ name: 'dns', port: 53 }],
+ * });
+ */
+export class DualProtocolEndpoint extends Construct {
+  /** Whether the endpoint is two Services. */
+  public readonly split: boolean;
+  /** Why it is (or is not) split, in one line. */
+  public readonly reason: string;
+  /** The Kubernetes version it was laid out for. */
+  public readonly kubernetesVersion: KubernetesVersion;
+  /** The load-balancer implementation it was laid out for. */
+  public readonly provider: LoadBalancerProvider | undefined;
+
+  private readonly tcp: EndpointService;
+  private readonly udp: EndpointService;
+  private readonly _ports: DualProtocolPort[] = [];
+  private readonly props: DualProtocolEndpointProps;
+
+  constructor(scope: Construct, id: string, props: DualProtocolEndpointProps = {}) {
+    super(scope, id);
+    this.props = props;
+    this.kubernetesVersion = props.kubernetesVersion ?? KubernetesVersion.V1_28;
+    this.provider = props.provider;
+    const type = props.type ?? ServiceType.CLUSTER_IP;
+    const decision = decideMixedProtocol(type, this.kubernetesVersion, props.provider);
+    const mode = props.mixedProtocol ?? MixedProtocolMode.AUTO;
+    this.split = mode === MixedProtocolMode.SPLIT || (mode === MixedProtocolMode.AUTO && !decision.single);
+    this.reason = mode === MixedProtocolMode.SPLIT
+      ? 'split as asked (MixedProtocolMode.SPLIT)'
+      : mode === MixedProtocolMode.SINGLE && !decision.single ? `one Service as asked, but ${decision.reason}` : decision.reason;
+
+    const name = props.metadata?.name;
+    if (this.split) {
+      this.tcp = new EndpointService(this, 'tcp', { ...props, metadata: { ...props.metadata, name: name && `${name}-tcp` } }, this.kubernetesVersion);
+      this.udp = new EndpointService(this, 'udp', { ...props, metadata: { ...props.metadata, name: name && `${name}-udp` } }, this.kubernetesVersion);
+      this.tcp.applyRole([Protocol.TCP], true, name ?? id);
+      this.udp.applyRole([Protocol.UDP], true, name ?? id);
+    } else {
+      this.tcp = this.udp = new EndpointService(this, 'service', props, this.kubernetesVersion);
+      this.udp.applyRole([Protocol.TCP, Protocol.UDP], false, name ?? id);
+    }
+    for (const port of props.ports ?? []) this.addPort(port);
+    addRuleValidation(this, () => this.evaluate(decision.single, mode));
+  }
+
+  /** The Services: one, or the TCP and the UDP Service when split. */
+  public get services(): ServiceBase[] {
+    return this.split ? [this.tcp, this.udp] : [this.udp];
+  }
+
+  /** The Service that carries `protocol`. */
+  public serviceFor(protocol: Protocol.TCP | Protocol.UDP): ServiceBase {
+    return protocol === Protocol.TCP ? this.tcp : this.udp;
+  }
+
+  /** Which Service serves which protocol. */
+  public get endpoints(): ProtocolEndpoint[] {
+    return [{ protocol: Protocol.TCP, service: this.tcp }, { protocol: Protocol.UDP, service: this.udp }];
+  }
+
+  /**
+   * How the two Services of a split endpoint share one address (for example `the MetalLB sharing key "dns"`), or
+   * `undefined` when they get an address each (AWS) or the endpoint is one Service.
+   */
+  public get sharedAddress(): string | undefined {
+    if (!this.split || (this.props.type ?? ServiceType.CLUSTER_IP) !== ServiceType.LOAD_BALANCER) return undefined;
+    return this.provider?.sharedAddress(this.props.metadata?.name ?? this.node.id);
+  }
+
+  /** The ports (a copy). */
+  public get ports(): DualProtocolPort[] {
+    return [...this._ports];
+  }
+
+  /** Adds a port served on TCP and UDP: to both entries of the one Service, or to each Service when split. */
+  public addPort(port: DualProtocolPort): void {
+    this._ports.push(port);
+    const { tcpNodePort, ...common } = port;
+    if (this.split) {
+      this.tcp.addEntry({ ...common, nodePort: tcpNodePort, protocol: Protocol.TCP });
+      this.udp.addEntry({ ...common, protocol: Protocol.UDP });
+    } else {
+      // one Service holds two entries per port, and every entry of a multi-port Service needs a unique name
+      const base = port.name;
+      this.udp.addEntry({ ...common, name: base ? `${base}-tcp` : `tcp-${port.port}`, protocol: Protocol.TCP });
+      this.udp.addEntry({ ...common, name: base ? `${base}-udp` : `udp-${port.port}`, protocol: Protocol.UDP });
+    }
+  }
+
+  private evaluate(singleSupported: boolean, mode: MixedProtocolMode): Finding[] {
+    const findings: Finding[] = [];
+    if (!this.kubernetesVersion.valid) {
+      findings.push(findingOf(KUBERNETES_VERSION, {
+        field: 'kubernetesVersion',
+        value: this.kubernetesVersion.text,
+        message: 'is not a Kubernetes version',
+        allowed: 'a version such as "1.28", "v1.28" or "1.28.3"',
+      }));
+    }
+    if (mode === MixedProtocolMode.SINGLE && !singleSupported) {
+      findings.push(findingOf(SINGLE_UNSUPPORTED, {
+        field: 'mixedProtocol',
+        value: mode,
+        message: `cannot be one Service: ${this.reason.replace(/^one Service as asked, but /, '')}`,
+        allowed: 'MixedProtocolMode.AUTO or SPLIT (two Services, <name>-tcp and <name>-udp), or a version and provider that support it',
+      }));
+    }
+    this._ports.forEach((port, i) => {
+      if (!this.split && port.tcpNodePort !== undefined) {
+        findings.push(findingOf(TCP_NODE_PORT_SINGLE, {
+          field: `ports[${i}].tcpNodePort`,
+          value: port.tcpNodePort,
+          message: 'applies to a split endpoint only: this endpoint is one Service, whose TCP and UDP entries share nodePort',
+          allowed: 'nodePort alone',
+        }));
+      }
+    });
+    findings.push(...(this.provider?.checkOptions('provider') ?? []));
+    if (this.split) {
+      const objects = [this.tcp, this.udp].map((service) => ({
+        kind: 'Service',
+        metadata: { name: service.name },
+        spec: { ports: service.entries.map((e) => ({ port: e.port, protocol: e.protocol, nodePort: e.nodePort })) },
+      }));
+      findings.push(...checkObjects(objects, [NODE_PORT_ACROSS_SERVICES]));
+    }
+    return findings;
+  }
+}

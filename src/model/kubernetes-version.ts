@@ -1,0 +1,65 @@
+/**
+ * A Kubernetes minor version, for the behaviour that changed between versions (mixed-protocol LoadBalancer Services).
+ *
+ * `KubernetesVersion.of()` never throws, so that a bad version is reported at synthesis with the other errors;
+ * `KubernetesVersion.parse()` throws, for command-line flags.
+ */
+export class KubernetesVersion {
+  /** The version this library's objects are generated for (the cdk8s-plus-28 schema). */
+  public static readonly V1_28 = KubernetesVersion.of('1.28');
+
+  /**
+   * A version such as `"1.28"`, `"v1.28"` or `"1.28.3"` (the patch is ignored). An invalid text gives a version whose
+   * `valid` is false; constructs report it as UDP310.
+   */
+  public static of(text: string): KubernetesVersion {
+    const match = /^v?(\d+)\.(\d+)(?:\.\d+)?(?:[-+][0-9A-Za-z.-]+)?$/.exec(String(text).trim());
+    if (!match || Number(match[1]) !== 1) return new KubernetesVersion(String(text), 0, 0, false);
+    return new KubernetesVersion(String(text), Number(match[1]), Number(match[2]), true);
+  }
+
+  /** As `of()`, but throws on a text that is not a Kubernetes version. */
+  public static parse(text: string): KubernetesVersion {
+    const version = KubernetesVersion.of(text);
+    if (!version.valid) throw new Error(`"${text}" is not a Kubernetes version (expected 1.<minor>, for example 1.28)`);
+    return version;
+  }
+
+  private constructor(
+    /** The text it was made from. */
+    public readonly text: string,
+    /** The major version (1). */
+    public readonly major: number,
+    /** The minor version. */
+    public readonly minor: number,
+    /** Whether the text was a Kubernetes version. */
+    public readonly valid: boolean,
+  ) {}
+
+  /** Whether this version is `other` or later. An invalid version is never at least anything. */
+  public isAtLeast(other: KubernetesVersion | string): boolean {
+    const that = typeof other === 'string' ? KubernetesVersion.of(other) : other;
+    return this.valid && that.valid && (this.major > that.major || (this.major === that.major && this.minor >= that.minor));
+  }
+
+  /** `"1.28"`, or the original text when invalid. */
+  public toString(): string {
+    return this.valid ? `${this.major}.${this.minor}` : this.text;
+  }
+}
+
+/** A dotted release number such as a controller's `2.13.0`, compared numerically. */
+export function compareReleases(a: string, b: string): number {
+  const pa = a.replace(/^v/, '').split('.').map((x) => parseInt(x, 10) || 0);
+  const pb = b.replace(/^v/, '').split('.').map((x) => parseInt(x, 10) || 0);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Whether `text` is a release number such as `2.13` or `v0.13.6`. */
+export function isRelease(text: string): boolean {
+  return /^v?\d+(\.\d+){0,2}$/.test(text.trim());
+}
