@@ -5,8 +5,11 @@
 // Run it with `pulumi up` (needs the CLI and AWS credentials), or without either:
 //   npx ts-node --project tsconfig.dev.json examples/pulumi-nlb/mock-preview.ts dist/pulumi-nlb
 import * as pulumi from '@pulumi/pulumi';
-import { PORTS } from './ports';
-import { HealthCheckProtocol, ListenerProtocol, LoadBalancerScheme, NlbUdpLoadBalancer, SrvProtocol } from '../../src/pulumi';
+import { PORTS as GIVEN_PORTS } from './ports';
+import { HealthCheckProtocol, ListenerProtocol, LoadBalancerScheme, NlbUdpLoadBalancer, pinNodePorts, SrvProtocol } from '../../src/pulumi';
+
+// Checked once more here: NodePorts in range, none taken by two different ports.
+const PORTS = pinNodePorts(GIVEN_PORTS);
 
 const config = new pulumi.Config();
 const vpcId = config.get('vpcId') ?? 'vpc-0a1b2c3d4e5f60718';
