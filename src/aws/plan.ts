@@ -1,7 +1,7 @@
-import type * as pulumi from '@pulumi/pulumi';
+import * as pulumi from '@pulumi/pulumi';
 import { NlbUdpLoadBalancerArgs } from './args';
 import { checkHostname, checkSrvNumber, checkSrvProtocol, checkSrvService, checkTtl, fqdn, SRV_NUMBER, srvProtocolLabel, srvRecordName, withoutTrailingDot } from '../model/dns';
-import { checkPlacement, EIP_ALLOCATION_ID_FORM, IP_ADDRESS_TYPE, LoadBalancerScheme } from '../model/eip';
+import { checkPlacement, EIP_ALLOCATION_ID_FORM, IP_ADDRESS_TYPE, LoadBalancerScheme, SUBNET_IDS } from '../model/eip';
 import { checkHealthCheck, checkHealthCheckForTraffic, resolveHealthCheck, ResolvedHealthCheck } from '../model/health-check';
 import { checkListeners, checkTargets, inferTargetType, ListenerProtocol, listenerKey, NlbTargetType } from '../model/nlb-listeners';
 import { checkTargetGroupAttributes } from '../model/target-group-attributes';
@@ -119,10 +119,19 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
       allowed: 'ipv4 or dualstack',
     }));
   }
+  if (input.subnetIds !== undefined && !Array.isArray(input.subnetIds)) {
+    findings.push(findingOf(SUBNET_IDS, {
+      field: 'subnetIds',
+      value: pulumi.Output.isInstance(input.subnetIds) ? '(an output)' : input.subnetIds,
+      message: 'must be a list known when the program runs, so that Elastic IPs and subnets can be paired',
+      allowed: 'an array whose entries may be outputs: [subnetA.id, subnetB.id] rather than vpc.publicSubnetIds',
+      hint: 'list the subnets, one per Availability Zone: their ids may be outputs',
+    }));
+  }
   findings.push(...checkPlacement({
     scheme: input.scheme,
     subnets: Array.isArray(input.subnetIds) ? input.subnetIds : undefined,
-    subnetsRequired: true,
+    subnetsRequired: input.subnetIds === undefined || Array.isArray(input.subnetIds),
     eips: !eipsKnown ? undefined : eips === 'allocate' ? (Array.isArray(input.subnetIds) ? input.subnetIds.length : 0) : eips,
     eipsValue: eips,
     fields: { scheme: 'scheme', subnets: 'subnetIds', eips: 'eips' },

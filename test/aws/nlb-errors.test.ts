@@ -191,6 +191,18 @@ describe('bad input is rejected at construction with its exact message, before a
     ]);
   });
 
+  test('subnetIds as an Output<string[]> (the EIPs could not be paired)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pulumi = require('@pulumi/pulumi') as typeof import('@pulumi/pulumi');
+    expect(errorOf('out', { subnetIds: pulumi.output(SUBNETS) })).toBe([
+      header('out', 1),
+      '[UDP524] out: subnetIds "(an output)": must be a list known when the program runs, so that Elastic IPs and subnets can be paired' +
+        ' (an array whose entries may be outputs: [subnetA.id, subnetB.id] rather than vpc.publicSubnetIds; https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SubnetMapping.html)' +
+        ' Fix: list the subnets, one per Availability Zone: their ids may be outputs',
+    ].join('\n'));
+    expect(errorOf('nosubnets', { subnetIds: undefined })).toContain('[UDP524] nosubnets: subnetIds (unset): must list at least one subnet');
+  });
+
   test('preserveClientIp false on a UDP listener', () => {
     expect(errorOf('pcip', { targetGroupAttributes: { preserveClientIp: false } })).toBe([
       header('pcip', 1),
