@@ -17,6 +17,9 @@ interface StartupProbeHolder {
   _startup?: { _toKube(container: kplus.Container): { tcpSocket?: { port?: { value?: unknown } } } };
 }
 
+/** The targets of every Service of this library that selects a pod. */
+const registered = new WeakMap<kplus.AbstractPod, ServiceTarget[]>();
+
 function protocolOf(port: kplus.ContainerPort): string {
   return port.protocol ?? Protocol.TCP;
 }
@@ -34,10 +37,19 @@ function wants(targets: readonly ServiceTarget[], key: number | string, protocol
  * - the TCP `startupProbe` cdk8s-plus derives from `portNumber` is removed from a container whose port is now UDP
  *   only: a TCP connect to a UDP-only port never succeeds, and the pod would crash-loop.
  *
- * Containers added to the workload after this call are not adjusted; the rules UDP201-UDP203 report what they get
- * wrong at synthesis.
+ * Targets accumulate over every Service of this library that selects the pod, so that the TCP and the UDP Service of a
+ * split endpoint both keep their declaration. Containers added to the workload after this call are not adjusted; the
+ * rules UDP201-UDP203 report what they get wrong at synthesis.
  */
 export function adjustWorkloadPorts(pod: kplus.AbstractPod, targets: readonly ServiceTarget[]): void {
+  // every Service of this library that targets the pod counts: a TCP Service and a UDP Service on one port (a split
+  // endpoint) need both declarations
+  const all = registered.get(pod) ?? [];
+  for (const target of targets) {
+    if (!wants(all, target.targetPort, target.protocol)) all.push(target);
+  }
+  registered.set(pod, all);
+  targets = all;
   const containers = pod.containers;
   for (const target of targets) {
     const key = target.targetPort;

@@ -3,8 +3,11 @@ import * as path from 'node:path';
 import { Chart, Testing } from 'cdk8s';
 import { DnsClusterIp } from '../../examples/dns-clusterip/main';
 import { DnsNodePort } from '../../examples/dns-nodeport/main';
+import { CorednsDual } from '../../examples/coredns-dual/main';
+import { EchoSplit } from '../../examples/echo-split/main';
+import { KerberosMetalLb } from '../../examples/kerberos-metallb/main';
 import { Statsd } from '../../examples/statsd/main';
-import { checkObjects, OBJECT_RULES, Severity, UdpRules } from '../../src';
+import { checkObjects, OBJECT_RULES, Protocol, Severity, UdpRules } from '../../src';
 
 UdpRules.onWarning(() => undefined);
 
@@ -20,7 +23,11 @@ const EXAMPLES: Record<string, (app: ReturnType<typeof Testing.app>) => Chart> =
   'dns-clusterip': (app) => new DnsClusterIp(app, 'dns-clusterip'),
   'dns-nodeport': (app) => new DnsNodePort(app, 'dns-nodeport'),
   'statsd': (app) => new Statsd(app, 'statsd'),
+  'echo-split': (app) => new EchoSplit(app, 'echo-split'),
+  'coredns-dual': (app) => new CorednsDual(app, 'coredns-dual'),
+  'kerberos-metallb': (app) => new KerberosMetalLb(app, 'kerberos-metallb'),
 };
+const UDP_ONLY = ['dns-clusterip', 'dns-nodeport', 'statsd'];
 
 describe.each(Object.entries(EXAMPLES))('example %s', (_name, build) => {
   const chart = build(Testing.app());
@@ -35,16 +42,53 @@ describe.each(Object.entries(EXAMPLES))('example %s', (_name, build) => {
     expect(UdpRules.findings(chart)).toEqual([]);
   });
 
-  test('UDP ports are declared UDP on both sides and no TCP probe targets them', () => {
-    const service = objects.find((o) => o.kind === 'Service');
-    const container = objects.find((o) => o.kind === 'Deployment').spec.template.spec.containers[0];
-    for (const port of service.spec.ports) {
-      expect(port.protocol).toBe('UDP');
-      expect(container.ports).toContainEqual({ containerPort: port.targetPort, protocol: 'UDP' });
+  test('every Service port is declared by the pods with its protocol, and the pods have a readiness probe', () => {
+    const workload = objects.find((o) => o.kind === 'Deployment' || o.kind === 'StatefulSet');
+    const container = workload.spec.template.spec.containers[0];
+    const services = objects.filter((o) => o.kind === 'Service');
+    for (const port of services.flatMap((s) => s.spec.ports)) {
+      const number = port.targetPort ?? port.port;
+      const declared = port.protocol === 'UDP' ? { containerPort: number, protocol: 'UDP' } : { containerPort: number };
+      expect(container.ports).toContainEqual(declared);
     }
-    expect(container.startupProbe).toBeUndefined();
     expect(container.readinessProbe).toBeDefined();
+    if (UDP_ONLY.includes(_name)) expect(container.startupProbe).toBeUndefined();
   });
+});
+
+test('echo-split: seed 002 on the AWS in-tree provider is two Services on two addresses', () => {
+  const chart = EXAMPLES['echo-split'](Testing.app()) as EchoSplit;
+  const services = Testing.synth(chart).filter((o) => o.kind === 'Service');
+  expect(chart.endpoint.split).toBe(true);
+  expect(chart.endpoint.sharedAddress).toBeUndefined();
+  expect(services.map((s) => [s.metadata.name, s.spec.ports.map((p: any) => `${p.port}/${p.protocol}`)])).toEqual([
+    ['echo-tcp', ['12345/TCP']],
+    ['echo-udp', ['12345/UDP']],
+  ]);
+  expect(services[0].metadata.annotations).toEqual({
+    'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb',
+    'service.beta.kubernetes.io/aws-load-balancer-internal': 'true',
+  });
+});
+
+test('coredns-dual: one Service with the TCP_UDP listener opt-in on the AWS Load Balancer Controller 2.13', () => {
+  const chart = EXAMPLES['coredns-dual'](Testing.app()) as CorednsDual;
+  const service = Testing.synth(chart).find((o) => o.kind === 'Service');
+  expect(chart.endpoint.split).toBe(false);
+  expect(service.metadata.annotations['service.beta.kubernetes.io/aws-load-balancer-enable-tcp-udp-listener']).toBe('true');
+  expect(service.spec.ports).toEqual([
+    { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 1053 },
+    { name: 'dns-udp', port: 53, protocol: 'UDP', targetPort: 1053 },
+  ]);
+});
+
+test('kerberos-metallb: split on 1.22, both Services on one MetalLB address, distinct nodePorts', () => {
+  const chart = EXAMPLES['kerberos-metallb'](Testing.app()) as KerberosMetalLb;
+  expect(chart.endpoint.split).toBe(true);
+  expect(chart.endpoint.reason).toBe('Kubernetes 1.22 rejects TCP and UDP in one LoadBalancer Service (MixedProtocolLBService is alpha and off by default before 1.24)');
+  expect(chart.endpoint.sharedAddress).toBe('the MetalLB sharing key "kerberos"');
+  expect(chart.endpoint.serviceFor(Protocol.TCP).nodePortOf(88)).toBe(30089);
+  expect(chart.endpoint.serviceFor(Protocol.UDP).nodePortOf(88)).toBe(30088);
 });
 
 test('dns-clusterip: seed 000 ClusterIP Service, 53/UDP to CoreDNS on 1053', () => {
