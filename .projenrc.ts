@@ -70,7 +70,7 @@ const project = new typescript.TypeScriptProject({
       skipLibCheck: true,
     },
     exclude: ['node_modules', 'lib', 'dist', 'coverage'],
-    include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', '.projenrc.ts', 'projenrc/**/*.ts'],
   },
   jestOptions: {
     jestVersion: '^29',
