@@ -435,9 +435,9 @@ export const NLB_HEALTH_CHECK_UDP_PORT: Rule = {
   id: 'UDP564',
   severity: Severity.WARNING,
   title: 'NLB health check on a port a UDP-only target never answers',
-  why: 'The controller checks TCP on the traffic port by default (ip targets, or Cluster policy): a pod or NodePort that '
-    + 'serves the port over UDP only refuses it, every target stays unhealthy and the NLB fails open, sending traffic '
-    + 'to dead pods too (aws-load-balancer-controller #1813, #2144).',
+  why: 'With ip targets the controller checks TCP on the traffic port by default: a pod that serves the port over UDP '
+    + 'only refuses it, every target stays unhealthy and the NLB fails open, sending traffic to dead pods too '
+    + '(aws-load-balancer-controller #1813, #2144). The same holds for instance targets told to check the traffic port.',
   source: AwsNlbSources.UDP_HEALTH_CHECK,
   kinds: ['Service'],
   check(service, context: RuleContext) {
@@ -451,7 +451,10 @@ export const NLB_HEALTH_CHECK_UDP_PORT: Rule = {
     const pods = selectedPods(service, context.objects);
     const hint = `point ${field} (with ${annotationField(A.HEALTHCHECK_PROTOCOL)}: http) at a TCP or HTTP health endpoint `
       + 'in the pod, such as the UDP health-check sidecar (UdpHealthCheck)';
-    if (translated.effectivePort === 'traffic-port') {
+    // Instance targets are reported only when the annotation asks for the traffic port: with the controller's default
+    // (TCP on the NodePort under Cluster policy) the NLB fails open, and the constructs leave that choice to the user.
+    const explicitTrafficPort = value?.trim() === TRAFFIC_PORT;
+    if (translated.effectivePort === 'traffic-port' && (nlb.targetType === 'ip' || explicitTrafficPort)) {
       const result: Violation[] = [];
       for (const p of udpOnlyPorts(service)) {
         const target = p.entry.targetPort ?? p.entry.port;

@@ -7,3 +7,5 @@ export type { KubeObject } from './manifest';
 export * from './service-values';
 export * from './mixed-protocol';
 export * from './endpoint-values';
+export * from './aws-nlb';
+export * from './external-dns';

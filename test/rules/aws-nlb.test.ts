@@ -253,15 +253,16 @@ describe('UDP564: a health check a UDP-only target never answers', () => {
     ]);
   });
 
-  test('instance targets with Cluster: TCP on the NodePort; with Local the controller checks kube-proxy\'s healthCheckNodePort', () => {
+  test('instance targets told to check the traffic port: TCP on the NodePort; the controller\'s defaults are left alone', () => {
     const instance = { ...noHealthCheck, [A.TARGET_TYPE]: 'instance' };
-    expect(lint([service(instance), pods()])).toEqual([
-      `warning [UDP564] Service/dns: ${f(A.HEALTHCHECK_PORT)} (unset): makes the NLB check TCP on the traffic port of UDP-only port dns `
-      + '(instance targets: its NodePort), which never answers TCP: every target stays unhealthy '
+    expect(lint([service({ ...instance, [A.HEALTHCHECK_PORT]: 'traffic-port' }, { externalTrafficPolicy: 'Local' }), pods()])).toEqual([
+      `warning [UDP564] Service/dns: ${f(A.HEALTHCHECK_PORT)} "traffic-port": makes the NLB check HTTP on the traffic port of UDP-only port dns `
+      + '(instance targets: its NodePort), which never answers HTTP: every target stays unhealthy '
       + `(externalTrafficPolicy Local (kube-proxy's healthCheckNodePort), or the port of a TCP or HTTP health endpoint; ${UDP_HC}) ${hint}`,
     ]);
+    // With Local the controller checks kube-proxy's healthCheckNodePort; with Cluster the NLB fails open (left to the user).
     expect(ids([service(instance, { externalTrafficPolicy: 'Local' }), pods()])).toEqual([]);
-    expect(ids([service({ ...instance, [A.HEALTHCHECK_PORT]: 'traffic-port' }, { externalTrafficPolicy: 'Local' }), pods()])).toEqual(['UDP564']);
+    expect(ids([service(instance), pods()])).toEqual([]);
   });
 
   test('a port number the pods declare only as UDP', () => {
