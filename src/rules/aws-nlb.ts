@@ -98,12 +98,12 @@ export function annotationField(key: string): string {
 }
 
 /** Which implementation builds the NLB of a Service. */
-export type NlbController = 'aws-load-balancer-controller' | 'aws-in-tree';
+export type NlbControllerId = 'aws-load-balancer-controller' | 'aws-in-tree';
 
 /** What the NLB rules need to know about a Service served by an AWS NLB. */
 export interface NlbService {
   /** The implementation that builds the NLB. */
-  readonly controller: NlbController;
+  readonly controller: NlbControllerId;
   /** How pods are registered: `ip` (pod addresses) or `instance` (NodePorts). */
   readonly targetType: 'ip' | 'instance';
   /** The Service's annotations (strings only). */
@@ -448,6 +448,7 @@ export const NLB_HEALTH_CHECK_UDP_PORT: Rule = {
     const field = annotationField(A.HEALTHCHECK_PORT);
     const value = nlb.annotations[A.HEALTHCHECK_PORT];
     const protocol = translated.effectiveProtocol;
+    if (!['TCP', 'HTTP', 'HTTPS'].includes(protocol)) return []; // UDP562 reports the protocol itself
     const pods = selectedPods(service, context.objects);
     const hint = `point ${field} (with ${annotationField(A.HEALTHCHECK_PROTOCOL)}: http) at a TCP or HTTP health endpoint `
       + 'in the pod, such as the UDP health-check sidecar (UdpHealthCheck)';
