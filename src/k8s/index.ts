@@ -4,6 +4,8 @@ export * from './selector';
 export * from './service-base';
 export * from './udp-service';
 export * from './dual-protocol-endpoint';
+export * from './nlb-controller';
+export * from './nlb-udp-load-balancer';
 export * from './rule-validation';
 export { adjustWorkloadPorts } from './workload-ports';
 export type { ServiceTarget } from './workload-ports';

@@ -139,6 +139,9 @@ export abstract class ServiceBase extends Construct {
   /** The cluster's Kubernetes version, when the construct knows it (for the mixed-protocol rules). */
   protected kubernetesVersion: KubernetesVersion | undefined;
 
+  /** Object rules not run on this Service (a construct that checks the same thing on its props says so). */
+  protected readonly disabledRules: string[] = [];
+
   /** Whether this Service reports problems of the provider's options (a construct that owns several does it once). */
   protected reportsProviderOptions = true;
 
@@ -247,6 +250,7 @@ export abstract class ServiceBase extends Construct {
         nodePortRange: this.nodePortRange,
         kubernetesVersion: this.kubernetesVersion,
         provider: this.options.provider,
+        disabled: this.disabledRules,
       }),
     ];
   }

@@ -1,3 +1,5 @@
+import { AWS_NLB_RULES } from './aws-nlb';
+import { EXTERNAL_DNS_RULES } from './external-dns';
 import { METADATA_RULES } from './metadata';
 import { MIXED_PROTOCOL_RULES } from './mixed-protocol';
 import { Rule } from './rule';
@@ -18,6 +20,8 @@ export const OBJECT_RULES: readonly Rule[] = [
   ...METADATA_RULES,
   ...WORKLOAD_RULES,
   ...MIXED_PROTOCOL_RULES,
+  ...EXTERNAL_DNS_RULES,
+  ...AWS_NLB_RULES,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 /** The rule with `id`, or `undefined`. */

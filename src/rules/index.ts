@@ -9,3 +9,4 @@ export * from './mixed-protocol';
 export * from './endpoint-values';
 export * from './aws-nlb';
 export * from './external-dns';
+export * from './nlb-values';

@@ -1,0 +1,57 @@
+import { Severity } from './finding';
+import { RuleInfo } from './rule';
+import { ProviderSources } from '../model/load-balancer-provider';
+
+/** UDP570: TCP and UDP on one port need a controller (and cluster) that builds a TCP_UDP listener. */
+export const NLB_TCP_UDP_UNSUPPORTED: RuleInfo = {
+  id: 'UDP570',
+  severity: Severity.ERROR,
+  title: 'A TCP_UDP port on a controller or cluster that cannot build a TCP_UDP listener',
+  why: 'The AWS Load Balancer Controller builds TCP_UDP listeners from 2.13 (with the opt-in), the in-tree provider '
+    + 'never, and Kubernetes before 1.24 refuses TCP and UDP in one LoadBalancer Service.',
+  source: ProviderSources.AWS_LBC_ANNOTATIONS,
+};
+
+/** UDP571: the in-tree provider registers instances only. */
+export const NLB_IN_TREE_IP_TARGETS: RuleInfo = {
+  id: 'UDP571',
+  severity: Severity.ERROR,
+  title: 'ip targets with the in-tree AWS provider',
+  why: 'The legacy in-tree provider registers nodes (instance targets) only: ip targets need the AWS Load Balancer '
+    + 'Controller.',
+  source: ProviderSources.AWS_IN_TREE,
+};
+
+/** UDP572: the in-tree provider does not read this setting. */
+export const NLB_IN_TREE_UNSUPPORTED: RuleInfo = {
+  id: 'UDP572',
+  severity: Severity.ERROR,
+  title: 'A setting the in-tree AWS provider does not read',
+  why: 'The in-tree provider ignores target-group attributes, load-balancer attributes (deletion protection), '
+    + 'dualstack and loadBalancerClass: the setting would be silently lost.',
+  source: ProviderSources.AWS_IN_TREE,
+};
+
+/** UDP573: the health-check sidecar needs a cdk8s-plus workload to join. */
+export const NLB_SIDECAR_WORKLOAD: RuleInfo = {
+  id: 'UDP573',
+  severity: Severity.ERROR,
+  title: 'The health-check sidecar needs a cdk8s-plus pod controller',
+  why: 'With ip targets the NLB checks each pod: a UDP-only pod answers no TCP or HTTP check unless the sidecar joins '
+    + 'it, which needs the cdk8s-plus Deployment, StatefulSet, DaemonSet or Pod as selector.',
+  source: 'https://github.com/kubernetes-sigs/aws-load-balancer-controller/issues/2144',
+};
+
+/** UDP574: a named targetPort the sidecar cannot resolve to a number. */
+export const NLB_SIDECAR_TARGET_PORT: RuleInfo = {
+  id: 'UDP574',
+  severity: Severity.ERROR,
+  title: 'The sidecar cannot find the number of a named targetPort',
+  why: 'The sidecar probes a port number: a named targetPort must be declared by a container of the workload.',
+  source: 'https://github.com/kubernetes-sigs/aws-load-balancer-controller/issues/2144',
+};
+
+/** The checks of `NlbUdpLoadBalancer` props of its own (the shared health-check, placement and attribute checks aside). */
+export const NLB_CONSTRUCT_RULES: readonly RuleInfo[] = [
+  NLB_TCP_UDP_UNSUPPORTED, NLB_IN_TREE_IP_TARGETS, NLB_IN_TREE_UNSUPPORTED, NLB_SIDECAR_WORKLOAD, NLB_SIDECAR_TARGET_PORT,
+];
