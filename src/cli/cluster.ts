@@ -1,0 +1,30 @@
+/**
+ * The adapter between the command line and the cluster model: `--kubernetes-version` and `--provider` become the
+ * engine's `kubernetesVersion` and `provider` options, read by the mixed-protocol rules (UDP3xx).
+ */
+import { KubernetesVersion } from '../model/kubernetes-version';
+import { LoadBalancerProvider } from '../model/load-balancer-provider';
+
+/** What the command line knows of the cluster. */
+export interface ClusterOptions {
+  /** The cluster's Kubernetes version. */
+  readonly kubernetesVersion?: KubernetesVersion;
+  /** The cluster's load-balancer implementation. */
+  readonly provider?: LoadBalancerProvider;
+}
+
+/**
+ * `1.28`, `v1.28` or `1.28.3`.
+ * @throws on anything else
+ */
+export function parseKubernetesVersion(text: string): KubernetesVersion {
+  return KubernetesVersion.parse(text);
+}
+
+/**
+ * `aws-lbc[:version]`, `aws-in-tree`, `gke[:backend-service|l4-rbs]`, `aks`, `metallb[:version]`, `generic[:mixed]`.
+ * @throws on anything else
+ */
+export function parseProvider(text: string): LoadBalancerProvider {
+  return LoadBalancerProvider.parse(text);
+}
