@@ -8,3 +8,4 @@
 export * from './model';
 export * from './rules';
 export * from './k8s';
+export * from './sidecar';

@@ -19,8 +19,8 @@ import {
   NLB_IN_TREE_IP_TARGETS, NLB_IN_TREE_UNSUPPORTED, NLB_SIDECAR_TARGET_PORT, NLB_SIDECAR_WORKLOAD, NLB_TCP_UDP_UNSUPPORTED,
 } from '../rules/nlb-values';
 import { findingOf } from '../rules/rule';
-import { UdpProbe } from '../sidecar/probe';
 import { UdpHealthCheck, UdpHealthCheckProps } from '../sidecar/health-check';
+import { UdpProbe } from '../sidecar/probe';
 
 /** The protocols one port of an NLB can serve. */
 export enum NlbPortProtocol {

@@ -1,0 +1,291 @@
+import { Duration } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { chart, objectsOf, only } from './helpers';
+import {
+  AwsNlbSources, HealthCheckProtocol, LoadBalancerScheme, NlbController, NlbIpAddressType, NlbPortProtocol, NlbSources,
+  NlbTargetType, NlbUdpLoadBalancer, NlbUdpLoadBalancerProps, ProviderSources, TrafficPolicy, UdpProbe, UdpRules,
+} from '../../src';
+
+const K = 'service.beta.kubernetes.io/';
+const SUBNETS = ['subnet-0a1b2c3d4e5f60001', 'subnet-0a1b2c3d4e5f60002', 'subnet-0a1b2c3d4e5f60003'];
+const EIPS = ['eipalloc-0a1b2c3d4e5f60001', 'eipalloc-0a1b2c3d4e5f60002', 'eipalloc-0a1b2c3d4e5f60003'];
+
+function build(props: Partial<NlbUdpLoadBalancerProps> = {}, selector?: 'labels') {
+  const c = chart();
+  const app = new kplus.Deployment(c, 'app', { replicas: 2, containers: [{ image: 'game:1', portNumber: 1234 }] });
+  const nlb = new NlbUdpLoadBalancer(c, 'nlb', {
+    metadata: { name: 'svc' }, selector: selector === 'labels' ? { app: 'game' } : app, ports: [{ port: 1234 }], ...props,
+  });
+  return { c, nlb, app, service: () => only(c, 'Service'), messages: () => UdpRules.messages(c) };
+}
+
+describe('what you get by default', () => {
+  test('AWS Load Balancer Controller, ip targets, internal, cross-zone on, Local, HTTP check of the sidecar', () => {
+    const { service, nlb, messages } = build();
+    expect(service()).toEqual({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: {
+        name: 'svc',
+        annotations: {
+          [`${K}aws-load-balancer-type`]: 'external',
+          [`${K}aws-load-balancer-nlb-target-type`]: 'ip',
+          [`${K}aws-load-balancer-scheme`]: 'internal',
+          [`${K}aws-load-balancer-attributes`]: 'load_balancing.cross_zone.enabled=true',
+          [`${K}aws-load-balancer-healthcheck-protocol`]: 'http',
+          [`${K}aws-load-balancer-healthcheck-port`]: '10080',
+          [`${K}aws-load-balancer-healthcheck-path`]: '/healthz',
+        },
+      },
+      spec: {
+        type: 'LoadBalancer',
+        externalTrafficPolicy: 'Local',
+        selector: service().spec.selector,
+        ports: [{ port: 1234, protocol: 'UDP', targetPort: 1234 }],
+      },
+    });
+    expect(nlb.controller.id).toBe('aws-load-balancer-controller');
+    expect(nlb.targetType).toBe(NlbTargetType.IP);
+    expect(nlb.name).toBe('svc');
+    expect(messages()).toEqual([]);
+  });
+
+  test('the sidecar joins the pods: its container, ports, readinessProbe, hardening, probing the UDP target port', () => {
+    const { c, nlb } = build();
+    const containers = only(c, 'Deployment').spec.template.spec.containers;
+    expect(containers.map((x: any) => x.name)).toEqual(['main', 'udp-health']);
+    expect(containers[0].ports).toEqual([{ containerPort: 1234, protocol: 'UDP' }]);
+    expect(containers[0].startupProbe).toBeUndefined();
+    const sidecar = containers[1];
+    expect(sidecar.ports).toEqual([{ containerPort: 10080, name: 'udp-health', protocol: 'TCP' }]);
+    expect(sidecar.readinessProbe.httpGet).toEqual({ path: '/healthz', port: 10080, scheme: 'HTTP' });
+    expect(sidecar.securityContext).toMatchObject({
+      runAsNonRoot: true, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] },
+    });
+    expect(sidecar.resources.limits).toBeDefined();
+    expect(nlb.healthSidecar?.probes.map((p) => p.toString())).toEqual([UdpProbe.bound(1234).toString()]);
+    expect(objectsOf(c, 'ConfigMap')).toHaveLength(1);
+  });
+
+  test('instance targets with Local: kube-proxy\'s healthCheckNodePort over HTTP /healthz, no sidecar', () => {
+    const { service, c, nlb } = build({ targetType: NlbTargetType.INSTANCE });
+    expect(service().metadata.annotations).toEqual({
+      [`${K}aws-load-balancer-type`]: 'external',
+      [`${K}aws-load-balancer-nlb-target-type`]: 'instance',
+      [`${K}aws-load-balancer-scheme`]: 'internal',
+      [`${K}aws-load-balancer-attributes`]: 'load_balancing.cross_zone.enabled=true',
+      [`${K}aws-load-balancer-healthcheck-protocol`]: 'http',
+      [`${K}aws-load-balancer-healthcheck-path`]: '/healthz',
+    });
+    expect(nlb.healthSidecar).toBeUndefined();
+    expect(only(c, 'Deployment').spec.template.spec.containers).toHaveLength(1);
+  });
+});
+
+describe('props', () => {
+  test('seed 003: internet-facing, three EIPs over three subnets', () => {
+    const { service, messages } = build({ scheme: LoadBalancerScheme.INTERNET_FACING, subnets: SUBNETS, eipAllocations: EIPS });
+    const a = service().metadata.annotations;
+    expect(a[`${K}aws-load-balancer-scheme`]).toBe('internet-facing');
+    expect(a[`${K}aws-load-balancer-subnets`]).toBe(SUBNETS.join(','));
+    expect(a[`${K}aws-load-balancer-eip-allocations`]).toBe(EIPS.join(','));
+    expect(messages()).toEqual([]);
+  });
+
+  test('target-group attributes, deletion protection, source ranges, loadBalancerClass', () => {
+    const { service } = build({
+      targetGroupAttributes: { deregistrationDelay: 30, connectionTermination: true, stickiness: true },
+      deletionProtection: true,
+      sourceRanges: ['203.0.113.0/24'],
+      controller: NlbController.awsLoadBalancerController({ version: '2.13', useLoadBalancerClass: true }),
+    });
+    const s = service();
+    expect(s.metadata.annotations[`${K}aws-load-balancer-target-group-attributes`]).toBe(
+      'deregistration_delay.timeout_seconds=30,deregistration_delay.connection_termination.enabled=true,stickiness.enabled=true,stickiness.type=source_ip');
+    expect(s.metadata.annotations[`${K}aws-load-balancer-attributes`]).toBe('load_balancing.cross_zone.enabled=true,deletion_protection.enabled=true');
+    expect(s.metadata.annotations[`${K}aws-load-balancer-type`]).toBeUndefined();
+    expect(s.spec.loadBalancerClass).toBe('service.k8s.aws/nlb');
+    expect(s.spec.loadBalancerSourceRanges).toEqual(['203.0.113.0/24']);
+  });
+
+  test('dualstack UDP gets the IPv6 source-NAT prefix', () => {
+    const a = build({ ipAddressType: NlbIpAddressType.DUALSTACK }).service().metadata.annotations;
+    expect(a[`${K}aws-load-balancer-ip-address-type`]).toBe('dualstack');
+    expect(a[`${K}aws-load-balancer-enable-prefix-for-ipv6-source-nat`]).toBe('on');
+  });
+
+  test('TCP_UDP ports: one Service entry per protocol, same targetPort and nodePort, the TCP_UDP listener opt-in', () => {
+    const { service, nlb, messages } = build({
+      controller: NlbController.awsLoadBalancerController({ version: '2.13' }),
+      ports: [{ name: 'dns', port: 53, targetPort: 1053, nodePort: 30053, protocol: NlbPortProtocol.TCP_UDP }],
+    });
+    const s = service();
+    expect(s.spec.ports).toEqual([
+      { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 1053, nodePort: 30053 },
+      { name: 'dns-udp', port: 53, protocol: 'UDP', targetPort: 1053, nodePort: 30053 },
+    ]);
+    expect(s.metadata.annotations[`${K}aws-load-balancer-enable-tcp-udp-listener`]).toBe('true');
+    // TCP answers on the traffic port: no sidecar, the controller's default check; the pods' own readiness is up to
+    // the user (UDP204 says so)
+    expect(nlb.healthSidecar).toBeUndefined();
+    expect(messages().map((m) => m.slice(0, 8))).toEqual(['[UDP204]']);
+  });
+
+  test('a health check of your own replaces the sidecar; durations are seconds', () => {
+    const { service, nlb } = build({
+      healthCheck: {
+        protocol: HealthCheckProtocol.HTTP,
+        port: 8080,
+        path: '/ready',
+        interval: Duration.seconds(10),
+        timeout: Duration.seconds(5),
+        healthyThreshold: 3,
+        unhealthyThreshold: 3,
+        successCodes: '200',
+      },
+    });
+    expect(nlb.healthSidecar).toBeUndefined();
+    const a = service().metadata.annotations;
+    expect(Object.fromEntries(Object.entries(a).filter(([k]) => k.includes('healthcheck')))).toEqual({
+      [`${K}aws-load-balancer-healthcheck-protocol`]: 'http',
+      [`${K}aws-load-balancer-healthcheck-port`]: '8080',
+      [`${K}aws-load-balancer-healthcheck-path`]: '/ready',
+      [`${K}aws-load-balancer-healthcheck-interval`]: '10',
+      [`${K}aws-load-balancer-healthcheck-timeout`]: '5',
+      [`${K}aws-load-balancer-healthcheck-healthy-threshold`]: '3',
+      [`${K}aws-load-balancer-healthcheck-unhealthy-threshold`]: '3',
+      [`${K}aws-load-balancer-healthcheck-success-codes`]: '200',
+    });
+  });
+
+  test('the in-tree provider gets only what it reads', () => {
+    const { service, messages } = build({ controller: NlbController.inTree(), crossZone: true, subnets: SUBNETS.slice(0, 2) });
+    expect(service().metadata.annotations).toEqual({
+      [`${K}aws-load-balancer-type`]: 'nlb',
+      [`${K}aws-load-balancer-internal`]: 'true',
+      [`${K}aws-load-balancer-subnets`]: SUBNETS.slice(0, 2).join(','),
+      [`${K}aws-load-balancer-cross-zone-load-balancing-enabled`]: 'true',
+      [`${K}aws-load-balancer-healthcheck-protocol`]: 'http',
+      [`${K}aws-load-balancer-healthcheck-path`]: '/healthz',
+    });
+    expect(messages().filter((m) => !m.startsWith('[UDP204]'))).toEqual([]);
+  });
+
+  test('user annotations win over computed ones; sidecar props pass through', () => {
+    const { service, nlb } = build({
+      metadata: { name: 'svc', annotations: { [`${K}aws-load-balancer-healthcheck-interval`]: '10' } },
+      healthSidecar: { httpPort: 9000, probes: [UdpProbe.exchange(1234, { payload: 'ping', expect: 'pong' })] },
+    });
+    expect(service().metadata.annotations[`${K}aws-load-balancer-healthcheck-interval`]).toBe('10');
+    expect(service().metadata.annotations[`${K}aws-load-balancer-healthcheck-port`]).toBe('9000');
+    expect(nlb.healthSidecar?.httpPort).toBe(9000);
+  });
+});
+
+describe('NlbUdpLoadBalancer bad input', () => {
+  const M = (props: Partial<NlbUdpLoadBalancerProps>, selector?: 'labels') => build(props, selector).messages();
+  const S2 = SUBNETS.slice(0, 2);
+  const E2 = EIPS.slice(0, 2);
+  const LBC = NlbSources.LBC_ANNOTATIONS;
+  const CDK = 'https://github.com/aws/aws-cdk/blob/main/packages/aws-cdk-lib/aws-elasticloadbalancingv2/lib/nlb/network-target-group.ts';
+
+  test('EIPs with an internal scheme', () => {
+    expect(M({ subnets: S2, eipAllocations: E2 })).toEqual([
+      `[UDP521] test/nlb: eipAllocations ${JSON.stringify(E2)}: cannot be used with scheme 'internal' (the default) (scheme: 'internet-facing'; https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SubnetMapping.html)`,
+    ]);
+  });
+
+  test('EIP count not equal to the subnet count', () => {
+    expect(M({ scheme: LoadBalancerScheme.INTERNET_FACING, subnets: S2, eipAllocations: [E2[0]] })).toEqual([
+      `[UDP522] test/nlb: eipAllocations ["${E2[0]}"]: has 1 allocation id for 2 subnets (exactly one Elastic IP per subnet (2), paired by position; ${LBC})`,
+    ]);
+  });
+
+  test('EIPs without subnets', () => {
+    expect(M({ scheme: LoadBalancerScheme.INTERNET_FACING, eipAllocations: E2 })).toEqual([
+      `[UDP522] test/nlb: eipAllocations ${JSON.stringify(E2)}: need subnets: one Elastic IP per subnet, paired by position (subnets with as many subnets as Elastic IPs; ${LBC})`,
+    ]);
+  });
+
+  test('an allocation id not of the form eipalloc-...', () => {
+    expect(M({ scheme: LoadBalancerScheme.INTERNET_FACING, subnets: S2, eipAllocations: [E2[0], 'eip-123'] })).toEqual([
+      '[UDP523] test/nlb: eipAllocations[1] "eip-123": is not an Elastic IP allocation id (eipalloc- followed by 8 or 17 hexadecimal digits; https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SubnetMapping.html)',
+    ]);
+  });
+
+  test.each(['UDP', 'TCP_UDP'])('health-check protocol %s', (protocol) => {
+    expect(M({ healthCheck: { protocol: protocol as HealthCheckProtocol } })).toEqual([
+      `[UDP501] test/nlb: healthCheck.protocol "${protocol}": is not possible: AWS cannot health-check over UDP (TCP, HTTP or HTTPS; https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html) Fix: check a TCP or HTTP health port (a health sidecar, or healthCheckNodePort with Local)`,
+    ]);
+  });
+
+  test('interval, timeout and thresholds out of range', () => {
+    expect(M({ healthCheck: { interval: Duration.seconds(3), timeout: Duration.seconds(200), healthyThreshold: 1, unhealthyThreshold: 11 } })).toEqual([
+      `[UDP504] test/nlb: healthCheck.interval 3: must be a whole number of seconds between 5 and 300 (5..300 seconds; ${CDK})`,
+      `[UDP505] test/nlb: healthCheck.timeout 200: must be a whole number of seconds between 2 and 120 (2..120 seconds; ${CDK})`,
+      `[UDP506] test/nlb: healthCheck.healthyThreshold 1: must be a whole number between 2 and 10 (2..10; ${CDK})`,
+      `[UDP506] test/nlb: healthCheck.unhealthyThreshold 11: must be a whole number between 2 and 10 (2..10; ${CDK})`,
+    ]);
+  });
+
+  test('a path on a TCP check', () => {
+    expect(M({ healthCheck: { protocol: HealthCheckProtocol.TCP, port: 8080, path: '/healthz' } }).filter((m) => !m.startsWith('[UDP204]'))).toEqual([
+      `[UDP503] test/nlb: healthCheck.path "/healthz": is not supported by TCP health checks (a path only with protocol HTTP or HTTPS; ${CDK})`,
+    ]);
+  });
+
+  test('preserve_client_ip.enabled=false on UDP', () => {
+    expect(M({ targetGroupAttributes: { preserveClientIp: false } })).toEqual([
+      '[UDP551] test/nlb: targetGroupAttributes.preserveClientIp false: cannot be disabled for UDP target groups (true, or leave it unset; https://docs.aws.amazon.com/elasticloadbalancing/latest/network/edit-target-group-attributes.html#client-ip-preservation)',
+    ]);
+  });
+
+  test('dualstack UDP without the source-NAT prefix', () => {
+    expect(M({ ipAddressType: NlbIpAddressType.DUALSTACK, ipv6SourceNatPrefix: false })).toEqual([
+      `[UDP568] test/nlb/Service: metadata.annotations["${K}aws-load-balancer-enable-prefix-for-ipv6-source-nat"] "off": must be "on" for UDP ports on a dualstack NLB: AWS refuses a UDP listener without an IPv6 source-NAT prefix (on (controller 2.10 or later); ${LBC})`,
+    ]);
+  });
+
+  test('the in-tree controller with TCP+UDP in one Service', () => {
+    expect(M({ controller: NlbController.inTree(), ports: [{ port: 53, protocol: NlbPortProtocol.TCP_UDP }] }).filter((m) => !m.startsWith('[UDP204]'))).toEqual([
+      `[UDP570] test/nlb: ports[0].protocol "TCP_UDP": cannot be one TCP_UDP listener: the in-tree AWS cloud provider never supports mixed protocols ("mixed protocol is not supported for LoadBalancer") (the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or separate UDP and TCP endpoints (DualProtocolEndpoint); ${ProviderSources.AWS_LBC_ANNOTATIONS})`,
+    ]);
+  });
+
+  test('the in-tree controller with ip targets, and with settings it does not read', () => {
+    expect(M({ controller: NlbController.inTree(), targetType: NlbTargetType.IP, deletionProtection: true })).toEqual([
+      `[UDP571] test/nlb: targetType "ip": is not supported by the in-tree AWS provider, which registers instances only (NlbTargetType.INSTANCE, or NlbController.awsLoadBalancerController(); ${ProviderSources.AWS_IN_TREE})`,
+      `[UDP572] test/nlb: deletionProtection true: is not read by the in-tree AWS provider and would be silently lost (NlbController.awsLoadBalancerController(), or leave it unset; ${ProviderSources.AWS_IN_TREE})`,
+    ]);
+  });
+
+  test('a TCP_UDP pair on a controller older than 2.13', () => {
+    const props = { controller: NlbController.awsLoadBalancerController({ version: '2.12' }), ports: [{ port: 53, protocol: NlbPortProtocol.TCP_UDP }] };
+    expect(M(props).filter((m) => !m.startsWith('[UDP204]'))).toEqual([
+      `[UDP570] test/nlb: ports[0].protocol "TCP_UDP": cannot be one TCP_UDP listener: the AWS Load Balancer Controller 2.12 has no TCP_UDP listener (it needs 2.13 or later) (the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or separate UDP and TCP endpoints (DualProtocolEndpoint); ${ProviderSources.AWS_LBC_ANNOTATIONS})`,
+    ]);
+  });
+
+  test('a selector that is not a cdk8s-plus pod controller when the sidecar is needed', () => {
+    expect(M({}, 'labels')).toEqual([
+      `[UDP573] test/nlb: selector {"app":"game"}: is not a cdk8s-plus pod controller, so the health-check sidecar cannot join the pods the NLB checks (a cdk8s-plus Deployment, StatefulSet, DaemonSet or Pod; or healthCheck.port of your own, or healthSidecar: false with a health port; ${AwsNlbSources.UDP_HEALTH_CHECK})`,
+      // and the Service itself, without the sidecar, would be checked on its UDP-only traffic port
+      `[UDP564] test/nlb/Service: metadata.annotations["${K}aws-load-balancer-healthcheck-port"] (unset): makes the NLB check TCP on the traffic port of UDP-only port 1234 (ip targets: target port 1234 of the pods), which never answers TCP: every target stays unhealthy (the port of a TCP or HTTP health endpoint in the pod; ${AwsNlbSources.UDP_HEALTH_CHECK}) Fix: point metadata.annotations["${K}aws-load-balancer-healthcheck-port"] (with metadata.annotations["${K}aws-load-balancer-healthcheck-protocol"]: http) at a TCP or HTTP health endpoint in the pod, such as the UDP health-check sidecar (UdpHealthCheck)`,
+    ]);
+  });
+
+  test('a named targetPort the sidecar cannot resolve', () => {
+    expect(M({ ports: [{ port: 1234, targetPort: 'game' }] }).filter((m) => m.startsWith('[UDP574]'))).toEqual([
+      `[UDP574] test/nlb: ports[0].targetPort "game": names no container port of the workload, so the sidecar cannot probe it (a port number, a name a container declares, or healthSidecar.probes of your own; ${AwsNlbSources.UDP_HEALTH_CHECK})`,
+    ]);
+  });
+
+  test('Local with cross-zone off is a warning naming the silent-AZ risk, and never fails synthesis', () => {
+    const { c, messages } = build({ crossZone: false, externalTrafficPolicy: TrafficPolicy.LOCAL });
+    expect(messages()).toEqual([
+      `[UDP565] test/nlb/Service: metadata.annotations["${K}aws-load-balancer-attributes"] "load_balancing.cross_zone.enabled=false": leaves cross-zone load balancing off with externalTrafficPolicy Local: an Availability Zone with no ready pod silently drops the datagrams sent to its NLB address (load_balancing.cross_zone.enabled=true; ${AwsNlbSources.CROSS_ZONE})`,
+    ]);
+    expect(UdpRules.findings(c).map((f) => f.severity)).toEqual(['warning']);
+    expect(() => objectsOf(c, 'Service')).not.toThrow();
+  });
+});
