@@ -346,7 +346,12 @@ export class NlbUdpLoadBalancer extends Construct {
     const given = this.healthCheckModel();
     const local = (this.props.externalTrafficPolicy ?? TrafficPolicy.LOCAL) === TrafficPolicy.LOCAL;
     if (this.healthSidecar?.httpPort !== undefined) {
-      return { ...given, protocol: given.protocol ?? HealthCheckProtocol.HTTP, port: this.healthSidecar.httpPort, path: given.path ?? this.healthSidecar.healthPath };
+      return {
+        ...given,
+        protocol: given.protocol ?? HealthCheckProtocol.HTTP,
+        port: this.healthSidecar.httpPort,
+        path: given.path ?? this.healthSidecar.healthPath,
+      };
     }
     if (this.targetType === NlbTargetType.INSTANCE && local && given.port === undefined) {
       // kube-proxy answers on healthCheckNodePort, the controller's default port with Local

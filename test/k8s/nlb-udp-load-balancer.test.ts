@@ -220,7 +220,8 @@ describe('NlbUdpLoadBalancer bad input', () => {
   });
 
   test('interval, timeout and thresholds out of range', () => {
-    expect(M({ healthCheck: { interval: Duration.seconds(3), timeout: Duration.seconds(200), healthyThreshold: 1, unhealthyThreshold: 11 } })).toEqual([
+    const healthCheck = { interval: Duration.seconds(3), timeout: Duration.seconds(200), healthyThreshold: 1, unhealthyThreshold: 11 };
+    expect(M({ healthCheck })).toEqual([
       `[UDP504] test/nlb: healthCheck.interval 3: must be a whole number of seconds between 5 and 300 (5..300 seconds; ${CDK})`,
       `[UDP505] test/nlb: healthCheck.timeout 200: must be a whole number of seconds between 2 and 120 (2..120 seconds; ${CDK})`,
       `[UDP506] test/nlb: healthCheck.healthyThreshold 1: must be a whole number between 2 and 10 (2..10; ${CDK})`,
