@@ -71,7 +71,8 @@ export function toolVersion(): string {
 /** Whether to color: `--color`/`--no-color`, else `FORCE_COLOR`, else a terminal without `NO_COLOR`. */
 function useColor(flag: boolean | undefined, io: CliIo): boolean {
   if (flag !== undefined) return flag;
-  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined && force !== '' && force !== '0' && force !== 'false') return true;
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   return io.isTTY;
 }
