@@ -6,6 +6,9 @@ import { DnsNodePort } from '../../examples/dns-nodeport/main';
 import { CorednsDual } from '../../examples/coredns-dual/main';
 import { EchoSplit } from '../../examples/echo-split/main';
 import { KerberosMetalLb } from '../../examples/kerberos-metallb/main';
+import { NlbDnsDual } from '../../examples/nlb-dns-dual/main';
+import { NlbInstanceLocal } from '../../examples/nlb-instance-local/main';
+import { NlbUdpEks } from '../../examples/nlb-udp-eks/main';
 import { Statsd } from '../../examples/statsd/main';
 import { checkObjects, OBJECT_RULES, Protocol, Severity, UdpRules } from '../../src';
 
@@ -26,8 +29,11 @@ const EXAMPLES: Record<string, (app: ReturnType<typeof Testing.app>) => Chart> =
   'echo-split': (app) => new EchoSplit(app, 'echo-split'),
   'coredns-dual': (app) => new CorednsDual(app, 'coredns-dual'),
   'kerberos-metallb': (app) => new KerberosMetalLb(app, 'kerberos-metallb'),
+  'nlb-udp-eks': (app) => new NlbUdpEks(app, 'nlb-udp-eks'),
+  'nlb-instance-local': (app) => new NlbInstanceLocal(app, 'nlb-instance-local'),
+  'nlb-dns-dual': (app) => new NlbDnsDual(app, 'nlb-dns-dual'),
 };
-const UDP_ONLY = ['dns-clusterip', 'dns-nodeport', 'statsd'];
+const UDP_ONLY = ['dns-clusterip', 'dns-nodeport', 'statsd', 'nlb-udp-eks', 'nlb-instance-local'];
 
 describe.each(Object.entries(EXAMPLES))('example %s', (_name, build) => {
   const chart = build(Testing.app());
@@ -43,7 +49,7 @@ describe.each(Object.entries(EXAMPLES))('example %s', (_name, build) => {
   });
 
   test('every Service port is declared by the pods with its protocol, and the pods have a readiness probe', () => {
-    const workload = objects.find((o) => o.kind === 'Deployment' || o.kind === 'StatefulSet');
+    const workload = objects.find((o) => ['Deployment', 'StatefulSet', 'DaemonSet'].includes(o.kind));
     const container = workload.spec.template.spec.containers[0];
     const services = objects.filter((o) => o.kind === 'Service');
     for (const port of services.flatMap((s) => s.spec.ports)) {
@@ -51,7 +57,8 @@ describe.each(Object.entries(EXAMPLES))('example %s', (_name, build) => {
       const declared = port.protocol === 'UDP' ? { containerPort: number, protocol: 'UDP' } : { containerPort: number };
       expect(container.ports).toContainEqual(declared);
     }
-    expect(container.readinessProbe).toBeDefined();
+    const containers = workload.spec.template.spec.containers;
+    expect(containers.some((c: any) => c.readinessProbe !== undefined)).toBe(true);
     if (UDP_ONLY.includes(_name)) expect(container.startupProbe).toBeUndefined();
   });
 });
@@ -110,4 +117,50 @@ test('statsd: seed 004, one replica on purpose (UDP205 silenced), readiness from
   expect(deployment.spec.replicas).toBe(1);
   expect(deployment.spec.template.spec.containers[0].readinessProbe).toEqual({ failureThreshold: 3, tcpSocket: { port: 8126 } });
   expect(checkObjects(objects, OBJECT_RULES).map((f) => f.ruleId)).toEqual(['UDP205']);
+});
+
+const LB = 'service.beta.kubernetes.io/';
+
+test('nlb-udp-eks: seed 003 exactly, with the health sidecar', () => {
+  const chart = EXAMPLES['nlb-udp-eks'](Testing.app()) as NlbUdpEks;
+  const objects = Testing.synth(chart);
+  const service = objects.find((o) => o.kind === 'Service');
+  expect(service.metadata.name).toBe('my-service');
+  expect(service.spec).toMatchObject({
+    type: 'LoadBalancer',
+    externalTrafficPolicy: 'Local',
+    ports: [{ name: 'example', port: 1234, protocol: 'UDP', targetPort: 1234 }],
+  });
+  expect(service.metadata.annotations).toMatchObject({
+    [`${LB}aws-load-balancer-type`]: 'external',
+    [`${LB}aws-load-balancer-nlb-target-type`]: 'ip',
+    [`${LB}aws-load-balancer-scheme`]: 'internet-facing',
+    [`${LB}aws-load-balancer-attributes`]: 'load_balancing.cross_zone.enabled=true',
+    [`${LB}aws-load-balancer-eip-allocations`]: 'eipalloc-0a1b2c3d4e5f60001,eipalloc-0a1b2c3d4e5f60002,eipalloc-0a1b2c3d4e5f60003',
+    [`${LB}aws-load-balancer-subnets`]: 'subnet-0a1b2c3d4e5f60001,subnet-0a1b2c3d4e5f60002,subnet-0a1b2c3d4e5f60003',
+    [`${LB}aws-load-balancer-healthcheck-protocol`]: 'http',
+    [`${LB}aws-load-balancer-healthcheck-port`]: '10080',
+    [`${LB}aws-load-balancer-healthcheck-path`]: '/healthz',
+  });
+  const containers = objects.find((o) => o.kind === 'Deployment').spec.template.spec.containers;
+  expect(containers.map((c: any) => c.name)).toEqual(['example', 'udp-health']);
+  expect(chart.nlb.healthSidecar?.httpPort).toBe(10080);
+});
+
+test('nlb-instance-local: instance targets, kube-proxy health check, sidecar readiness on the DaemonSet', () => {
+  const objects = Testing.synth(EXAMPLES['nlb-instance-local'](Testing.app()));
+  const service = objects.find((o) => o.kind === 'Service');
+  expect(service.metadata.annotations[`${LB}aws-load-balancer-nlb-target-type`]).toBe('instance');
+  expect(service.metadata.annotations[`${LB}aws-load-balancer-healthcheck-port`]).toBeUndefined();
+  expect(service.metadata.annotations[`${LB}aws-load-balancer-healthcheck-path`]).toBe('/healthz');
+  expect(service.spec.ports).toEqual([{ name: 'syslog', port: 514, protocol: 'UDP', targetPort: 514, nodePort: 30514 }]);
+});
+
+test('nlb-dns-dual: one TCP_UDP listener for 53', () => {
+  const service = Testing.synth(EXAMPLES['nlb-dns-dual'](Testing.app())).find((o) => o.kind === 'Service');
+  expect(service.metadata.annotations[`${LB}aws-load-balancer-enable-tcp-udp-listener`]).toBe('true');
+  expect(service.spec.ports.map((p: any) => `${p.name} ${p.port}/${p.protocol} -> ${p.targetPort}`)).toEqual([
+    'dns-tcp 53/TCP -> 1053',
+    'dns-udp 53/UDP -> 1053',
+  ]);
 });
