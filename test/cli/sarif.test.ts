@@ -15,13 +15,30 @@ const ajv = new Ajv({ allErrors: true, strict: false });
 addFormats(ajv);
 const validate = ajv.compile(schema);
 
+interface SarifRule {
+  id: string;
+  helpUri: string;
+  shortDescription: { text: string };
+  defaultConfiguration: { level: string };
+}
+interface SarifInvocation {
+  executionSuccessful: boolean;
+  toolExecutionNotifications: Array<{ level: string; message: { text: string }; locations: unknown[] }>;
+}
+interface SarifResult {
+  ruleId: string;
+  ruleIndex: number;
+  level: string;
+  message: { text: string };
+  locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }>;
+}
 interface SarifLog {
   version: string;
   $schema: string;
   runs: Array<{
-    tool: { driver: { name: string; version: string; rules: Array<{ id: string; helpUri: string; shortDescription: { text: string }; defaultConfiguration: { level: string } }> } };
-    invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: Array<{ level: string; message: { text: string }; locations: unknown[] }> }>;
-    results: Array<{ ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }> }>;
+    tool: { driver: { name: string; version: string; rules: SarifRule[] } };
+    invocations: SarifInvocation[];
+    results: SarifResult[];
   }>;
 }
 
