@@ -15,6 +15,7 @@ export const CONFIG_FILE = '.k8s-udp.yaml';
 
 /** A usage error: a bad flag or configuration value. `k8s-udp` exits with 2. */
 export class UsageError extends Error {
+  /** @param message what is wrong, naming the flag or the configuration key */
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';
@@ -41,15 +42,25 @@ const CONFIG_KEYS = ['disable', 'severity', 'nodePortRange', 'kubernetesVersion'
 
 /** The flags of `k8s-udp lint` as commander gives them. */
 export interface LintFlags {
+  /** `--format`: human, json or sarif. */
   readonly format?: string;
+  /** `--strict`: warnings fail too. */
   readonly strict?: boolean;
+  /** `--disable`, each a comma-separated list of rule ids. */
   readonly disable?: string[];
+  /** `--severity`, each `<rule id>=<error|warning>` (comma-separated pairs allowed). */
   readonly severity?: string[];
+  /** `--node-port-range`, `min-max`. */
   readonly nodePortRange?: string;
+  /** `--kubernetes-version`, `1.28`. */
   readonly kubernetesVersion?: string;
+  /** `--provider`, `aws-lbc:2.13`. */
   readonly provider?: string;
+  /** `--config <file>`, or `false` for `--no-config`. */
   readonly config?: string | false;
+  /** `--stdin-name`. */
   readonly stdinName?: string;
+  /** `--color` (true) or `--no-color` (false); unset means "on a terminal". */
   readonly color?: boolean;
 }
 
