@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { addRuleValidation } from './rule-validation';
 import { ProtocolServicePort, ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
 import { ServiceType } from './service-type';
+import { DualProtocolDns, DualProtocolDnsOptions, splitHostnameFindings } from './srv-record';
 import { KubernetesVersion } from '../model/kubernetes-version';
 import { decideMixedProtocol, LoadBalancerProvider } from '../model/load-balancer-provider';
 import { Protocol } from '../model/protocol';
@@ -49,6 +50,13 @@ export interface DualProtocolEndpointProps extends ServiceOptions {
    * @default MixedProtocolMode.AUTO
    */
   readonly mixedProtocol?: MixedProtocolMode;
+  /**
+   * SRV records `_<service>._udp.<domain>` and `_<service>._tcp.<domain>` (ExternalDNS DNSEndpoint objects) and the
+   * hostnames they point at, published on the Services: one hostname when the endpoint is one Service or its two
+   * Services share an address, else `udp.<hostname>` on the UDP Service and `tcp.<hostname>` on the TCP Service.
+   * @default - no SRV records
+   */
+  readonly dns?: DualProtocolDnsOptions;
 }
 
 /** One of the endpoint's addresses, for DNS (SRV records point clients at each). */
@@ -64,6 +72,7 @@ class EndpointService extends ServiceBase {
   constructor(scope: Construct, id: string, options: ServiceOptions, kubernetesVersion: KubernetesVersion) {
     super(scope, id, options);
     this.reportsProviderOptions = false;
+    this.reportsExternalDnsOptions = false;
     this.kubernetesVersion = kubernetesVersion;
   }
 
@@ -106,6 +115,8 @@ export class DualProtocolEndpoint extends Construct {
   public readonly kubernetesVersion: KubernetesVersion;
   /** The load-balancer implementation it was laid out for. */
   public readonly provider: LoadBalancerProvider | undefined;
+  /** The SRV records and hostnames of `dns`, or `undefined` without it. */
+  public readonly dns: DualProtocolDns | undefined;
 
   private readonly tcp: EndpointService;
   private readonly udp: EndpointService;
@@ -135,6 +146,7 @@ export class DualProtocolEndpoint extends Construct {
       this.tcp = this.udp = new EndpointService(this, 'service', props, this.kubernetesVersion);
       this.udp.applyRole([Protocol.TCP, Protocol.UDP], false, name ?? id);
     }
+    this.dns = props.dns ? new DualProtocolDns(this, props.dns, props.metadata) : undefined;
     for (const port of props.ports ?? []) this.addPort(port);
     addRuleValidation(this, () => this.evaluate(decision.single, mode));
   }
@@ -171,6 +183,7 @@ export class DualProtocolEndpoint extends Construct {
   /** Adds a port served on TCP and UDP: to both entries of the one Service, or to each Service when split. */
   public addPort(port: DualProtocolPort): void {
     this._ports.push(port);
+    this.dns?.portAdded(port.port);
     const { tcpNodePort, ...common } = port;
     if (this.split) {
       this.tcp.addEntry({ ...common, nodePort: tcpNodePort, protocol: Protocol.TCP });
@@ -212,6 +225,7 @@ export class DualProtocolEndpoint extends Construct {
       }
     });
     findings.push(...(this.provider?.checkOptions('provider') ?? []));
+    findings.push(...this.udp.externalDns.findings(), ...splitHostnameFindings(this, this.props.hostname), ...(this.dns?.findings() ?? []));
     if (this.split) {
       const objects = [this.tcp, this.udp].map((service) => ({
         kind: 'Service',

@@ -9,3 +9,5 @@ export * from './nlb-udp-load-balancer';
 export * from './rule-validation';
 export { adjustWorkloadPorts } from './workload-ports';
 export type { ServiceTarget } from './workload-ports';
+export * from './external-dns';
+export * from './srv-record';
