@@ -256,6 +256,11 @@ export async function loadInputs(inputs: readonly string[], options: LoadOptions
       result.problems.push({ file: input, message: `cannot be read: ${describe(error)}` });
       continue;
     }
+    if (files.length === 0) {
+      // A directory with nothing to lint is most likely a wrong path in CI: say so rather than pass.
+      result.problems.push({ file: input, message: `has no ${MANIFEST_EXTENSIONS.join(', ')} file below it` });
+      continue;
+    }
     for (const file of files) {
       const shown = path.isAbsolute(input) ? file : path.relative(options.cwd, file) || input;
       let text: string;

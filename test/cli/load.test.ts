@@ -120,4 +120,12 @@ describe('loadInputs', () => {
       .toEqual(['a.yaml:a', `${path.join('b', 'z.yml')}:z`, 'c.json:c', 'stdin.yaml:s']);
     expect(result.problems).toEqual([{ file: 'missing.yaml', message: 'cannot be read: no such file or directory' }]);
   });
+
+  test('a directory with no manifest is a problem (a wrong path in CI should not pass)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-udp-empty-'));
+    fs.mkdirSync(path.join(dir, 'charts'));
+    fs.writeFileSync(path.join(dir, 'charts', 'README.md'), '# nothing');
+    const result = await loadInputs(['charts'], { cwd: dir, readStdin: async () => '', stdinName: 'stdin' });
+    expect(result).toEqual({ objects: [], files: [], problems: [{ file: 'charts', message: 'has no .yaml, .yml, .json file below it' }] });
+  });
 });
