@@ -1,7 +1,8 @@
 // Seed 003 exactly: a UDP service on 1234 behind an internet-facing NLB on EKS, with ip targets, three Elastic IPs
-// over three subnets, cross-zone load balancing, externalTrafficPolicy Local, and the UDP health-check sidecar in
-// each pod so that the NLB (and Kubernetes' readiness) see whether the UDP server really serves.
-import { App, Chart, ChartProps, Size } from 'cdk8s';
+// over three subnets, cross-zone load balancing, externalTrafficPolicy Local, the ExternalDNS hostname
+// test.example.com with TTL 160, and the UDP health-check sidecar in each pod so that the NLB (and Kubernetes'
+// readiness) see whether the UDP server really serves.
+import { App, Chart, ChartProps, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { LoadBalancerScheme, NlbUdpLoadBalancer, UdpProbe } from '../../src';
@@ -32,6 +33,9 @@ export class NlbUdpEks extends Chart {
       eipAllocations: ['eipalloc-0a1b2c3d4e5f60001', 'eipalloc-0a1b2c3d4e5f60002', 'eipalloc-0a1b2c3d4e5f60003'],
       // the server answers "pong" to "ping": a real exchange tells more than a bound socket
       healthSidecar: { probes: [UdpProbe.exchange(1234, { payload: 'ping', expect: 'pong' })] },
+      // published by ExternalDNS (--source=service), under both annotation prefixes
+      hostname: 'test.example.com',
+      ttl: Duration.seconds(160),
     });
   }
 }

@@ -141,6 +141,10 @@ test('nlb-udp-eks: seed 003 exactly, with the health sidecar', () => {
     [`${LB}aws-load-balancer-healthcheck-protocol`]: 'http',
     [`${LB}aws-load-balancer-healthcheck-port`]: '10080',
     [`${LB}aws-load-balancer-healthcheck-path`]: '/healthz',
+    'external-dns.alpha.kubernetes.io/hostname': 'test.example.com',
+    'external-dns.alpha.kubernetes.io/ttl': '160',
+    'external-dns.kubernetes.io/hostname': 'test.example.com',
+    'external-dns.kubernetes.io/ttl': '160',
   });
   const containers = objects.find((o) => o.kind === 'Deployment').spec.template.spec.containers;
   expect(containers.map((c: any) => c.name)).toEqual(['example', 'udp-health']);

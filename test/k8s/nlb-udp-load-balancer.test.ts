@@ -290,3 +290,11 @@ describe('NlbUdpLoadBalancer bad input', () => {
     expect(() => objectsOf(c, 'Service')).not.toThrow();
   });
 });
+
+test('hostname and ttl are published for ExternalDNS with the same names as on UdpService', () => {
+  const { service } = build({ hostname: ['game.example.com', 'play.example.com'], ttl: Duration.minutes(2) });
+  const a = service().metadata.annotations;
+  expect(a['external-dns.kubernetes.io/hostname']).toBe('game.example.com,play.example.com');
+  expect(a['external-dns.kubernetes.io/ttl']).toBe('120');
+  expect(a['external-dns.alpha.kubernetes.io/hostname']).toBe('game.example.com,play.example.com');
+});
