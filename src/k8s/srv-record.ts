@@ -9,7 +9,7 @@ import { checkExternalDnsOptions, SPLIT_HOSTNAME, SRV_PORT, ttlSeconds } from '.
 import { addRuleValidation } from './rule-validation';
 import { DnsEndpoint, DnsEndpointSpec } from '../imports/externaldns.k8s.io';
 import {
-  checkHostname, checkSrvNumber, checkSrvProtocol, checkSrvService, checkSrvTarget, checkTtl, DNS_HOSTNAME, fqdn,
+  checkHostname, checkSrvNumber, checkSrvProtocol, checkSrvService, checkSrvTarget, DNS_HOSTNAME, fqdn,
   hostnameProblem, SRV_HOST_MISSING, SrvProtocol, srvRecordName, srvServiceLabel, withoutTrailingDot,
 } from '../model/dns';
 import { Protocol } from '../model/protocol';
@@ -169,7 +169,7 @@ export class SrvRecord extends Construct {
       }));
     }
     this.targets.forEach((target, i) => findings.push(...checkSrvTarget(target, `targets[${i}]`)));
-    if (p.ttl !== undefined) findings.push(...checkTtl(ttlSeconds(p.ttl), 'ttl'));
+    findings.push(...checkExternalDnsOptions({ ttl: p.ttl }));
     return findings;
   }
 
