@@ -111,6 +111,12 @@ const typecheck = project.addTask('typecheck', {
   exec: 'tsc --noEmit -p tsconfig.dev.json',
 });
 
+// Typed bindings of the CRDs the library emits (ExternalDNS DNSEndpoint), by `cdk8s import` from ../shared/crds.
+project.addTask('import', {
+  description: 'Regenerate src/imports/ from ../shared/crds with cdk8s import (offline)',
+  exec: 'ts-node --project tsconfig.dev.json scripts/import-crds.ts',
+});
+
 // API.md, generated from the TSDoc of the public API.
 project.addTask('docgen', {
   description: 'Generate API.md from the TSDoc of the public API',
