@@ -98,6 +98,9 @@ project.package.addField('peerDependenciesMeta', {
   '@pulumi/aws': { optional: true },
 });
 
+// The linter's command: `k8s-udp lint` (src/cli/bin.ts keeps its shebang when compiled).
+project.addBins({ 'k8s-udp': 'lib/cli/bin.js' });
+
 // Entry points. The root one is the cdk8s side and never loads an `@pulumi` module.
 project.package.addField('exports', {
   '.': { types: './lib/index.d.ts', default: './lib/index.js' },
