@@ -92,12 +92,18 @@ export function checkObjects(objects: readonly KubeObject[], rules: readonly Rul
   return findings;
 }
 
-/** Builds per-namespace contexts once, so that relating rules stay linear in the size of the set. */
+/**
+ * Builds per-namespace contexts once, so that relating rules stay linear in the size of the set. An object without a
+ * namespace (common in Helm and kustomize output, applied to the current namespace) may relate to any: it joins every
+ * namespace's group, and its own group holds everything.
+ */
 function contextFor(objects: readonly KubeObject[], options: CheckOptions): { for(object: KubeObject): RuleContext } {
   const nodePortRange = options.nodePortRange ?? PortRange.DEFAULT_NODE_PORTS;
-  const byNamespace = new Map<string | undefined, KubeObject[]>();
+  const unscoped = objects.filter((object) => namespaceOf(object) === undefined);
+  const byNamespace = new Map<string, KubeObject[]>();
   for (const object of objects) {
     const namespace = namespaceOf(object);
+    if (namespace === undefined) continue;
     const group = byNamespace.get(namespace);
     if (group) group.push(object);
     else byNamespace.set(namespace, [object]);
@@ -108,8 +114,9 @@ function contextFor(objects: readonly KubeObject[], options: CheckOptions): { fo
       const namespace = namespaceOf(object);
       let context = contexts.get(namespace);
       if (!context) {
+        const group = namespace === undefined ? objects : [...(byNamespace.get(namespace) ?? []), ...unscoped];
         context = {
-          objects: byNamespace.get(namespace) ?? [],
+          objects: group,
           clusterObjects: objects,
           nodePortRange,
           kubernetesVersion: options.kubernetesVersion,

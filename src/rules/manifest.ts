@@ -127,19 +127,83 @@ export function podTemplateOf(object: KubeObject): PodTemplate | undefined {
   return { owner: object, specPath, labels, spec };
 }
 
-/** The pod templates a Service's selector matches, in the Service's namespace. */
+/** Whether two objects may be in the same namespace: equal, or one of them leaves it to the context. */
+function sameNamespace(a: KubeObject, b: KubeObject): boolean {
+  const na = namespaceOf(a);
+  const nb = namespaceOf(b);
+  return na === undefined || nb === undefined || na === nb;
+}
+
+/** The pod templates of a set of objects, indexed by label, built once per set. */
+interface PodIndex {
+  /** `key=value` to the pod templates that carry the label. */
+  readonly byLabel: Map<string, PodTemplate[]>;
+  /** The selections already computed, per Service. */
+  readonly selections: Map<KubeObject, PodTemplate[]>;
+  /** The UDP Services that select each owner, computed on first use. */
+  udpServicesByOwner?: Map<KubeObject, KubeObject[]>;
+}
+
+const podIndexes = new WeakMap<readonly KubeObject[], PodIndex>();
+
+function podIndexOf(objects: readonly KubeObject[]): PodIndex {
+  let index = podIndexes.get(objects);
+  if (index) return index;
+  const byLabel = new Map<string, PodTemplate[]>();
+  for (const object of objects) {
+    const pod = podTemplateOf(object);
+    if (!pod) continue;
+    for (const [key, value] of Object.entries(pod.labels)) {
+      const label = `${key}=${value}`;
+      const found = byLabel.get(label);
+      if (found) found.push(pod);
+      else byLabel.set(label, [pod]);
+    }
+  }
+  index = { byLabel, selections: new Map() };
+  podIndexes.set(objects, index);
+  return index;
+}
+
+/**
+ * The pod templates a Service's selector matches among `objects`, in the Service's namespace (an object without a
+ * namespace may be in any). Indexed by label once per set of objects, so that relating every Service of a large
+ * manifest set to its pods stays linear.
+ */
 export function selectedPods(service: KubeObject, objects: readonly KubeObject[]): PodTemplate[] {
   const selector = record(specOf(service).selector);
   if (!selector || Object.keys(selector).length === 0) return [];
-  const namespace = namespaceOf(service);
-  const result: PodTemplate[] = [];
-  for (const object of objects) {
-    if (namespaceOf(object) !== namespace) continue;
-    const pod = podTemplateOf(object);
-    if (!pod) continue;
-    if (Object.entries(selector).every(([key, value]) => pod.labels[key] === value)) result.push(pod);
+  const index = podIndexOf(objects);
+  const cached = index.selections.get(service);
+  if (cached) return cached;
+  const entries = Object.entries(selector).map(([key, value]) => `${key}=${String(value)}`);
+  let candidates: PodTemplate[] | undefined;
+  for (const label of entries) {
+    const found = index.byLabel.get(label) ?? [];
+    if (!candidates || found.length < candidates.length) candidates = found;
   }
+  const result = (candidates ?? []).filter((pod) =>
+    sameNamespace(service, pod.owner) && Object.entries(selector).every(([key, value]) => pod.labels[key] === value));
+  index.selections.set(service, result);
   return result;
+}
+
+/** The UDP Services among `objects` that select the pods of `owner` (computed for the whole set at once). */
+export function udpServicesSelecting(owner: KubeObject, objects: readonly KubeObject[]): KubeObject[] {
+  const index = podIndexOf(objects);
+  if (!index.udpServicesByOwner) {
+    const byOwner = new Map<KubeObject, KubeObject[]>();
+    for (const object of objects) {
+      if (!isUdpService(object)) continue;
+      for (const pod of selectedPods(object, objects)) {
+        const found = byOwner.get(pod.owner);
+        if (found) found.push(object);
+        else byOwner.set(pod.owner, [object]);
+      }
+    }
+    index.udpServicesByOwner = byOwner;
+  }
+  return index.udpServicesByOwner.get(owner) ?? [];
 }
 
 /** A container port with where it is. */

@@ -62,7 +62,7 @@ export const ANNOTATIONS: Rule = {
     const result: Violation[] = [];
     let size = 0;
     for (const [key, value] of Object.entries(annotations)) {
-      size += Buffer.byteLength(key) + Buffer.byteLength(String(value));
+      size += Buffer.byteLength(key) + Buffer.byteLength(typeof value === 'string' ? value : JSON.stringify(value) ?? '');
       const problem = checkQualifiedName(key.toLowerCase());
       if (problem) {
         result.push({

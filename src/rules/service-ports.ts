@@ -296,12 +296,12 @@ export const NODE_PORT_ACROSS_SERVICES: Rule = {
   kinds: SERVICE,
   check(service, context) {
     const result: Violation[] = [];
-    const others = context.clusterObjects.filter((o) => o !== service && o.kind === 'Service');
+    const byNodePort = nodePortIndex(context.clusterObjects);
     const self = `${namespaceOf(service) ?? ''}/${nameOf(service) ?? ''}`;
     for (const p of servicePorts(service)) {
       const nodePort = p.entry.nodePort;
       if (typeof nodePort !== 'number' || nodePort === 0) continue;
-      const first = others.find((o) => servicePorts(o).some((q) => q.entry.nodePort === nodePort));
+      const first = (byNodePort.get(nodePort) ?? []).find((o) => o !== service);
       if (!first) continue;
       const other = `${namespaceOf(first) ?? ''}/${nameOf(first) ?? ''}`;
       // report once, on the Service that comes second in name order
@@ -316,6 +316,24 @@ export const NODE_PORT_ACROSS_SERVICES: Rule = {
     return result;
   },
 };
+
+const nodePortIndexes = new WeakMap<readonly KubeObject[], Map<number, KubeObject[]>>();
+
+/** The Services requesting each nodePort, built once per set of objects. */
+function nodePortIndex(objects: readonly KubeObject[]): Map<number, KubeObject[]> {
+  let index = nodePortIndexes.get(objects);
+  if (index) return index;
+  index = new Map();
+  for (const object of objects) {
+    if (object.kind !== 'Service') continue;
+    for (const nodePort of new Set(servicePorts(object).map((p) => p.entry.nodePort))) {
+      if (typeof nodePort !== 'number' || nodePort === 0) continue;
+      index.set(nodePort, [...(index.get(nodePort) ?? []), object]);
+    }
+  }
+  nodePortIndexes.set(objects, index);
+  return index;
+}
 
 /** The rules on `spec.ports` of a Service. */
 export const SERVICE_PORT_RULES: readonly Rule[] = [

@@ -1,18 +1,13 @@
 import { Severity, Violation } from './finding';
 import {
-  containerPorts, containersOf, isUdpService, kindOf, KubeObject, nameOf, PodTemplate, podTemplateOf, record,
-  selectedPods, servicePorts, specOf, str,
+  containerPorts, containersOf, kindOf, KubeObject, nameOf, PodTemplate, podTemplateOf, record,
+  selectedPods, servicePorts, specOf, str, udpServicesSelecting,
 } from './manifest';
 import { Rule } from './rule';
 import { Sources } from './sources';
 
 const WORKLOADS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'];
 const PROBES = ['startupProbe', 'readinessProbe', 'livenessProbe'] as const;
-
-/** The UDP Services among `objects` that select the pods of `owner`. */
-function udpServicesSelecting(owner: KubeObject, objects: readonly KubeObject[]): KubeObject[] {
-  return objects.filter((o) => isUdpService(o) && selectedPods(o, [owner]).length > 0);
-}
 
 function ref(object: KubeObject): string {
   return `${kindOf(object)}/${nameOf(object) ?? '(unnamed)'}`;

@@ -111,12 +111,13 @@ test('dns-nodeport: seed 000 NodePort 30053', () => {
   expect(service.spec.ports).toEqual([{ port: 53, protocol: 'UDP', targetPort: 1053, nodePort: 30053 }]);
 });
 
-test('statsd: seed 004, one replica on purpose (UDP205 silenced), readiness from the TCP admin port', () => {
+test('statsd: seed 004, one replica on purpose (UDP205 silenced by annotation), readiness from the TCP admin port', () => {
   const objects = Testing.synth(EXAMPLES.statsd(Testing.app()));
   const deployment = objects.find((o) => o.kind === 'Deployment');
   expect(deployment.spec.replicas).toBe(1);
   expect(deployment.spec.template.spec.containers[0].readinessProbe).toEqual({ failureThreshold: 3, tcpSocket: { port: 8126 } });
-  expect(checkObjects(objects, OBJECT_RULES).map((f) => f.ruleId)).toEqual(['UDP205']);
+  expect(deployment.metadata.annotations).toEqual({ 'k8s-udp-constructs.io/disable-rules': 'UDP205' });
+  expect(checkObjects(objects, OBJECT_RULES)).toEqual([]);
 });
 
 const LB = 'service.beta.kubernetes.io/';

@@ -89,6 +89,12 @@ describe('the engine', () => {
     expect(ids([s, d])).toEqual([]);
   });
 
+  test('an object without a namespace may relate to a namespaced one (Helm output often omits it)', () => {
+    const s = service({ selector: { app: 'x' }, ports: [{ port: 53, protocol: 'UDP', targetPort: 'dns' }] }, { name: 's', namespace: 'a' });
+    const d = deployment('d', { app: 'x' }, { containers: [{ name: 'c', ports: [{ containerPort: 53, name: 'dns' }] }] });
+    expect(ids([s, d])).toEqual(['UDP201', 'UDP204', 'UDP205']);
+  });
+
   test('linted input of the wrong shape produces findings, never a TypeError', () => {
     const junk: KubeObject[] = [
       { kind: 'Service', spec: { ports: 'nope', selector: 3 } },
