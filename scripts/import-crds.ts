@@ -7,7 +7,9 @@
  * Offline and deterministic: the same CRDs give the same bytes, so `scripts/check-generated.ts` can fail CI when
  * src/imports/ is stale. src/imports/ holds generated files only: anything else there is removed.
  *
- * Usage: ts-node --project tsconfig.dev.json scripts/import-crds.ts
+ * Usage: ts-node --project tsconfig.dev.json scripts/import-crds.ts [outdir]
+ *
+ * `outdir` (default src/imports) lets a test regenerate into a temporary directory and compare.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -15,7 +17,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '..');
-const outdir = path.join(root, 'src', 'imports');
+const outdir = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, 'src', 'imports');
 const cdk8s = path.join(root, 'node_modules', '.bin', 'cdk8s');
 
 /** The CRD files, relative to the repository root. */
@@ -56,7 +58,7 @@ try {
     const text = fs.readFileSync(path.join(work, file), 'utf8').replace(/\r\n/g, '\n');
     fs.writeFileSync(path.join(outdir, file), `${HEADER}${text}`);
   }
-  console.log(`import-crds: ${generated.map((f) => path.join('src', 'imports', f)).join(', ')}`);
+  console.log(`import-crds: ${generated.map((f) => path.relative(root, path.join(outdir, f))).join(', ')}`);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }
