@@ -225,7 +225,8 @@ export class DualProtocolEndpoint extends Construct {
       }
     });
     findings.push(...(this.provider?.checkOptions('provider') ?? []));
-    findings.push(...this.udp.externalDns.findings(), ...splitHostnameFindings(this, this.props.hostname), ...(this.dns?.findings() ?? []));
+    findings.push(...this.udp.externalDns.findings(this.udp.type), ...splitHostnameFindings(this, this.props.hostname));
+    findings.push(...(this.dns?.findings() ?? []));
     if (this.split) {
       const objects = [this.tcp, this.udp].map((service) => ({
         kind: 'Service',

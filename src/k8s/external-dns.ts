@@ -3,6 +3,7 @@
  * `ServiceBase`), and the checks of DNS props that have no field of their own in the emitted objects.
  */
 import { ApiObjectMetadataDefinition, Duration } from 'cdk8s';
+import { ServiceType } from './service-type';
 import { checkHostname, checkTtl, DnsSources, withoutTrailingDot } from '../model/dns';
 import { Finding, Severity } from '../rules/finding';
 import { findingOf, RuleInfo } from '../rules/rule';
@@ -113,8 +114,20 @@ export const SRV_PORT: RuleInfo = {
   source: DnsSources.RFC2782,
 };
 
+/** UDP411: a hostname on a ClusterIP Service, which ExternalDNS publishes only with --publish-internal-services. */
+export const CLUSTER_IP_HOSTNAME: RuleInfo = {
+  id: 'UDP411',
+  severity: Severity.WARNING,
+  title: 'hostname on a ClusterIP Service is published only with --publish-internal-services',
+  why: 'ExternalDNS\'s service source skips a (non-headless) ClusterIP Service unless it runs with '
+    + '--publish-internal-services, and then publishes the cluster IP, reachable only from inside the cluster.',
+  source: 'https://github.com/kubernetes-sigs/external-dns/blob/master/source/service.go',
+};
+
 /** Every rule on DNS props of the cdk8s constructs (UDP407..UDP429), in id order. */
-export const EXTERNAL_DNS_VALUE_RULES: readonly RuleInfo[] = [EXTERNAL_DNS_SET_TWICE, EXTERNAL_DNS_PREFIX, SPLIT_HOSTNAME, SRV_PORT];
+export const EXTERNAL_DNS_VALUE_RULES: readonly RuleInfo[] = [
+  EXTERNAL_DNS_SET_TWICE, EXTERNAL_DNS_PREFIX, SPLIT_HOSTNAME, SRV_PORT, CLUSTER_IP_HOSTNAME,
+];
 
 /** A hostname prop as a list, with its field paths (`hostname`, or `hostname[1]` for a list). */
 function hostnameEntries(hostname: string | string[] | undefined, field: string): Array<{ name: unknown; field: string }> {
@@ -224,10 +237,22 @@ export class ExternalDnsAnnotations {
   }
 
   /**
-   * The findings of the options: DNS names, the TTL, the prefix, and props that an annotation in `metadata` overrides.
+   * The findings of the options: DNS names, the TTL, the prefix, props that an annotation in `metadata` overrides,
+   * and (a warning) names on a ClusterIP Service.
+   *
+   * @param type the Service's type, when known
    */
-  public findings(): Finding[] {
+  public findings(type?: ServiceType): Finding[] {
     const findings = checkExternalDnsOptions(this.options);
+    if (type === ServiceType.CLUSTER_IP && this.names.length > 0) {
+      findings.push(findingOf(CLUSTER_IP_HOSTNAME, {
+        field: 'hostname',
+        value: this.names.length === 1 ? this.names[0] : this.names,
+        message: 'is on a ClusterIP Service: ExternalDNS publishes it only when run with --publish-internal-services, '
+          + 'and then to the cluster IP, reachable only inside the cluster',
+        allowed: 'type LOAD_BALANCER or NODE_PORT (HEADLESS publishes the pod IPs), or ExternalDNS with --publish-internal-services',
+      }));
+    }
     const twice = (field: 'hostname' | 'ttl', value: unknown) => {
       const keys = externalDnsPrefixes(this.options.externalDnsPrefix).map((p) => `${p}${field}`).filter((k) => k in this.own);
       if (keys.length === 0) return;

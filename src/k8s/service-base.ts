@@ -239,7 +239,7 @@ export abstract class ServiceBase extends Construct {
   protected valueFindings(): Finding[] {
     const providerFindings = [
       ...this.reportsProviderOptions ? this.options.provider?.checkOptions('provider') ?? [] : [],
-      ...this.reportsExternalDnsOptions ? this.externalDns.findings() : [],
+      ...this.reportsExternalDnsOptions ? this.externalDns.findings(this.type) : [],
     ];
     const selection = this.options.selector;
     if (selection === undefined) return providerFindings;

@@ -175,6 +175,17 @@ describe('DualProtocolEndpoint dns', () => {
   });
 });
 
+test('a ClusterIP endpoint: one Service, both records at the hostname, and the UDP411 warning about --publish-internal-services', () => {
+  const c = chart();
+  const endpoint = new DualProtocolEndpoint(c, 'kerberos', { ...KERBEROS, type: ServiceType.CLUSTER_IP, provider: undefined });
+  expect(endpoint.split).toBe(false);
+  expect(UdpRules.findings(c).map((f) => `${f.severity} ${f.ruleId} ${f.field} ${JSON.stringify(f.value)}`)).toEqual([
+    'warning UDP411 hostname "kdc.example.com"',
+  ]);
+  const records = expectValidDnsEndpoints(Testing.synth(c));
+  expect(records.map((r) => r.spec.endpoints[0].targets)).toEqual([['10 100 88 kdc.example.com.'], ['10 100 88 kdc.example.com.']]);
+});
+
 describe('DualProtocolEndpoint dns bad input: each reported with its exact message', () => {
   test('SRV records on a split endpoint with no hostname to point at', () => {
     expect(messages({ ...KERBEROS, dns: { service: 'kerberos', domain: 'example.com' } })).toEqual([

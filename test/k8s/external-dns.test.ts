@@ -15,7 +15,7 @@ const STABLE = 'external-dns.kubernetes.io/';
 /** The synthesized annotations of one UdpService built from `props`. */
 function annotations(props: UdpServiceProps): Record<string, string> | undefined {
   const c = chart();
-  new UdpService(c, 'svc', { metadata: { name: 'svc' }, ports: [{ port: 53 }], ...props });
+  new UdpService(c, 'svc', { metadata: { name: 'svc' }, type: ServiceType.LOAD_BALANCER, ports: [{ port: 53 }], ...props });
   return only(c, 'Service').metadata.annotations;
 }
 
@@ -23,14 +23,14 @@ function annotations(props: UdpServiceProps): Record<string, string> | undefined
 function emitted(props: UdpServiceProps): Record<string, string> | undefined {
   const c = chart();
   UdpRules.silence(c, 'UDP401', 'UDP402', 'UDP407');
-  new UdpService(c, 'svc', { metadata: { name: 'svc' }, ports: [{ port: 53 }], ...props });
+  new UdpService(c, 'svc', { metadata: { name: 'svc' }, type: ServiceType.LOAD_BALANCER, ports: [{ port: 53 }], ...props });
   return only(c, 'Service').metadata.annotations;
 }
 
 /** The messages synthesis would report for one UdpService built from `props`. */
 function messages(props: UdpServiceProps): string[] {
   const c = chart();
-  new UdpService(c, 'svc', { metadata: { name: 'svc' }, ports: [{ port: 53 }], ...props });
+  new UdpService(c, 'svc', { metadata: { name: 'svc' }, type: ServiceType.LOAD_BALANCER, ports: [{ port: 53 }], ...props });
   return UdpRules.messages(c);
 }
 
@@ -175,6 +175,23 @@ describe('hostname and ttl bad input: each reported with its exact message, and 
       [`${STABLE}hostname`]: 'new.example.com',
       [`${STABLE}ttl`]: '30',
     });
+  });
+
+  test('a hostname on a ClusterIP Service: a warning (UDP411), not on headless, NodePort or LoadBalancer', () => {
+    const source = 'https://github.com/kubernetes-sigs/external-dns/blob/master/source/service.go';
+    const message = (shown: string) => `[UDP411] test/svc: hostname ${shown}: is on a ClusterIP Service: ExternalDNS publishes it only when run with `
+      + '--publish-internal-services, and then to the cluster IP, reachable only inside the cluster (type LOAD_BALANCER or NODE_PORT '
+      + `(HEADLESS publishes the pod IPs), or ExternalDNS with --publish-internal-services; ${source})`;
+    expect(messages({ type: ServiceType.CLUSTER_IP, hostname: 'dns.example.com' })).toEqual([message('"dns.example.com"')]);
+    expect(messages({ type: ServiceType.CLUSTER_IP, hostname: ['a.example.com', 'b.example.com'] })).toEqual([message('["a.example.com","b.example.com"]')]);
+    const c = chart();
+    new UdpService(c, 'svc', { ports: [{ port: 53 }], hostname: 'dns.example.com' });
+    expect(UdpRules.findings(c).map((f) => `${f.severity} ${f.ruleId}`)).toEqual(['warning UDP411']);
+    expect(() => Testing.synth(c)).not.toThrow();
+    expect(messages({ type: ServiceType.CLUSTER_IP, ttl: 60 })).toEqual([]);
+    for (const type of [ServiceType.HEADLESS, ServiceType.NODE_PORT, ServiceType.LOAD_BALANCER]) {
+      expect(messages({ type, hostname: 'dns.example.com' })).toEqual([]);
+    }
   });
 
   test('errors fail synthesis, all together', () => {
