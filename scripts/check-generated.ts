@@ -34,7 +34,7 @@ function filesUnder(dir: string): string[] {
 
 const generators: Generator[] = [
   { name: 'projen', command: [bin('projen')], files: projenFiles },
-  { name: 'API.md', command: [...tsNode, path.join(root, 'scripts', 'docgen.ts')], files: () => ['API.md'] },
+  { name: 'docgen', command: [...tsNode, path.join(root, 'scripts', 'docgen.ts')], files: () => ['API.md', 'README.md'] },
 ];
 if (fs.existsSync(path.join(root, 'scripts', 'import-crds.ts'))) {
   generators.push({

@@ -9,3 +9,4 @@ export * from './model';
 export * from './rules';
 export * from './k8s';
 export * from './sidecar';
+export * from './catalog';
