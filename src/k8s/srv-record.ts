@@ -76,8 +76,9 @@ const checkedByOwner = new WeakSet<SrvRecord>();
  * One SRV record set, `_service._proto.domain`, as an ExternalDNS DNSEndpoint (`externaldns.k8s.io/v1alpha1`) with
  * one endpoint of type SRV whose targets are `"priority weight port host."`.
  *
- * The host **always** ends with a dot: since v0.21.0 ExternalDNS drops an SRV endpoint whose target has none, with
- * only a warning in its log. Bad props (a service name that does not make `_name`, a protocol other than udp or tcp,
+ * The host **always** ends with a dot: ExternalDNS's endpoint validation drops an SRV endpoint whose target has none,
+ * with only a warning in its log. Its CRD source accepts dotted SRV targets since kubernetes-sigs/external-dns #6383
+ * (older releases skip them with "has an illegal target format"): run a release that has it. Bad props (a service name that does not make `_name`, a protocol other than udp or tcp,
  * numbers outside 0..65535, a domain or host that is not a DNS name, a TTL out of range, no target) are reported at
  * synthesis with the rule ids UDP401-UDP406.
  *
