@@ -273,9 +273,10 @@ export class DualProtocolDns {
   constructor(private readonly endpoint: DualProtocolEndpoint, private readonly options: DualProtocolDnsOptions,
     metadata?: ApiObjectMetadata) {
     this.perProtocol = endpoint.split && endpoint.sharedAddress === undefined;
-    const base = typeof options.hostname === 'string' ? withoutTrailingDot(options.hostname) : undefined;
-    this.udpHostname = options.udpHostname ?? (base !== undefined && this.perProtocol ? `udp.${base}` : base);
-    this.tcpHostname = options.tcpHostname ?? (base !== undefined && this.perProtocol ? `tcp.${base}` : base);
+    const clean = (name: string | undefined) => typeof name === 'string' ? withoutTrailingDot(name) : name;
+    const base = clean(options.hostname);
+    this.udpHostname = clean(options.udpHostname) ?? (base !== undefined && this.perProtocol ? `udp.${base}` : base);
+    this.tcpHostname = clean(options.tcpHostname) ?? (base !== undefined && this.perProtocol ? `tcp.${base}` : base);
 
     const name = metadata?.name;
     const namespace = metadata?.namespace;

@@ -84,7 +84,7 @@ describe('DualProtocolEndpoint dns', () => {
   });
 
   test('explicit per-protocol hostnames, priority, weight, a Duration TTL, the endpoint\'s own TTL and prefix', () => {
-    const { services, records } = synth({
+    const { endpoint, services, records } = synth({
       ...KERBEROS,
       ttl: 60,
       externalDnsPrefix: ExternalDnsPrefix.STABLE,
@@ -103,6 +103,7 @@ describe('DualProtocolEndpoint dns', () => {
       ['kerberos-udp', 'kdc-udp.example.com', '60'],
     ]);
     expect(services[0].metadata.annotations['external-dns.alpha.kubernetes.io/hostname']).toBeUndefined();
+    expect(endpoint.dns?.udpHostname).toBe('kdc-udp.example.com');
     expect(records).toEqual([
       srv('kerberos-srv-udp', '_kerberos._udp.example.com', '0 50 88 kdc-udp.example.com.', 600),
       srv('kerberos-srv-tcp', '_kerberos._tcp.example.com', '0 50 88 kdc-tcp.example.com.', 600),
