@@ -45,6 +45,9 @@ for (const entry of entries) {
     '--hidePageHeader', '--hideBreadcrumbs', '--disableSources',
     '--excludePrivate', '--excludeProtected', '--excludeInternal',
     '--sort', 'kind', '--sort', 'alphabetical',
+    '--blockTags', '@schema', '--blockTags', '@default', '--blockTags', '@example', '--blockTags', '@param',
+    '--blockTags', '@returns', '--blockTags', '@throws', '--blockTags', '@deprecated', '--blockTags', '@see',
+    '--blockTags', '@remarks', '--blockTags', '@packageDocumentation',
     '--logLevel', 'Warn',
   ], { cwd: root, encoding: 'utf8' });
   if (result.status !== 0) {
