@@ -51,6 +51,18 @@ function synthesis(): BenchRow[] {
   ];
 }
 
+function nlbSynthesis(): BenchRow[] {
+  const runs = compare('nlb.js', ['udp', '1000'], ['plus', '1000']);
+  const time = ratio(runs.ours, runs.theirs, 'ms');
+  const memory = ratio(runs.ours, runs.theirs, 'maxRssKiB');
+  const how = `median of ${RUNS}: NlbUdpLoadBalancer ${ms(runs.ours)} / ${mib(runs.ours)}, cdk8s-plus ${ms(runs.theirs)} / ${mib(runs.theirs)}`;
+  const what = '1,000 NlbUdpLoadBalancer + Deployment with the health sidecar vs cdk8s-plus Service + ConfigMap + JSON patches';
+  return [
+    { group: 'Synthesis', name: `${what}: time`, measured: fmt(time), goal: '<= 1.2x', met: time <= 1.2, note: how },
+    { group: 'Synthesis', name: `${what}: peak memory`, measured: fmt(memory), goal: '<= 1.2x', met: memory <= 1.2, note: how },
+  ];
+}
+
 function growth(): BenchRow[] {
   const sizes = [100, 1000, 10000];
   const perObject = sizes.map((n) => {
@@ -110,7 +122,7 @@ async function main(): Promise<void> {
   const compile = spawnSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
   if (compile.status !== 0) throw new Error('tsc failed');
   const rows: BenchRow[] = [];
-  for (const [name, run] of [['synthesis', synthesis], ['growth', growth], ['import', importCost]] as const) {
+  for (const [name, run] of [['synthesis', synthesis], ['NLB synthesis', nlbSynthesis], ['growth', growth], ['import', importCost]] as const) {
     console.log(`measuring ${name} ...`);
     rows.push(...run());
   }
