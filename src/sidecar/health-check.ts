@@ -11,8 +11,9 @@ import {
   SIDECAR_PROBE_TIMEOUT, SIDECAR_PROBE_UNDECLARED, SIDECAR_SERVING_PORT, SIDECAR_WORKLOAD,
 } from './rules';
 import { SIDECAR_SCRIPT } from './script';
+import { addRuleValidation } from '../k8s/rule-validation';
 import { checkDns1123Label } from '../model/names';
-import { Finding, formatFinding, Severity, Violation } from '../rules/finding';
+import { Finding, formatFinding, Violation } from '../rules/finding';
 import { findingOf, RuleInfo } from '../rules/rule';
 
 /**
@@ -157,7 +158,7 @@ function isPort(port: number): boolean {
  * (AWS NLB).
  *
  * Add it with `UdpHealthCheck.addTo(workload, props)`. Invalid props are reported at synth time with the rule ids
- * UDP601-UDP619, all together.
+ * UDP601-UDP619, all together, in the library's one message format.
  */
 export class UdpHealthCheck extends Construct {
   /**
@@ -227,7 +228,8 @@ export class UdpHealthCheck extends Construct {
     this.environment = this.environmentFor();
 
     this.configMap = new kplus.ConfigMap(this, 'Script', { data: { [UDP_HEALTH_SCRIPT_KEY]: SIDECAR_SCRIPT } });
-    this.node.addValidation({ validate: () => this.findings().filter((f) => f.severity === Severity.ERROR).map((f) => formatFinding(f, this.node.path)) });
+    // Errors fail synthesis together with every other error of the app; warnings go to UdpRules' warning handler.
+    addRuleValidation(this, () => this.findings());
 
     if (!isSupportedWorkload(workload)) return;
 
@@ -241,7 +243,10 @@ export class UdpHealthCheck extends Construct {
     });
     const ports: kplus.ContainerPort[] = [];
     if (this.httpPort !== undefined) ports.push({ number: this.httpPort, name: 'udp-health', protocol: kplus.Protocol.TCP });
-    if (this.tcpPort !== undefined) ports.push({ number: this.tcpPort, name: 'udp-health-tcp', protocol: kplus.Protocol.TCP });
+    if (this.tcpPort !== undefined && this.tcpPort !== this.httpPort) {
+      // (equal ports are reported as UDP612 at synth; cdk8s-plus would throw on the duplicate here)
+      ports.push({ number: this.tcpPort, name: 'udp-health-tcp', protocol: kplus.Protocol.TCP });
+    }
 
     this.container = workload.addContainer({
       name: this.containerName,
@@ -276,8 +281,9 @@ export class UdpHealthCheck extends Construct {
   }
 
   /**
-   * Every finding about this sidecar's props and its place in the workload: errors fail synth (through
-   * `node.addValidation`), warnings (UDP615, UDP616) are only returned here.
+   * Every finding about this sidecar's props and its place in the workload, before silencing. At synthesis, errors
+   * fail `app.synth()` (through `node.addValidation`) and warnings (UDP615, UDP616) go to `UdpRules.onWarning`'s
+   * handler; `UdpRules.silence(scope, id)` silences a rule, `UdpRules.findings(scope)` lists what remains.
    */
   public findings(): Finding[] {
     const out: Finding[] = [];

@@ -59,8 +59,8 @@ export function dnsAnswer(query: Buffer, rcode: keyof typeof RCODES): Buffer | u
   const end = i + 5;
   if (end > query.length) return undefined;
   const header = Buffer.from(query.subarray(0, end));
-  header[2] = 0x80 | (query[2] & 0x01); // QR, keep RD
-  header[3] = 0x80 | RCODES[rcode]; // RA, rcode
+  header[2] = query[2] % 2 === 1 ? 0x81 : 0x80; // QR, and RD as asked
+  header[3] = 0x80 + RCODES[rcode]; // RA, rcode
   const qtype = query.readUInt16BE(end - 4);
   const withAnswer = rcode === 'NOERROR' && qtype === 1;
   header.writeUInt16BE(1, 4);
@@ -261,9 +261,14 @@ export class RunningSidecar {
   /** Stops the sidecar (SIGTERM, as the kubelet does) and removes its files. */
   public async stop(): Promise<void> {
     if (this.running) {
-      const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+      let timer: NodeJS.Timeout | undefined;
+      const exited = new Promise<void>((resolve) => {
+        this.child.once('exit', () => resolve());
+        timer = setTimeout(resolve, 3000);
+      });
       this.child.kill('SIGTERM');
-      await Promise.race([exited, sleep(3000)]);
+      await exited;
+      clearTimeout(timer);
       if (this.running) this.child.kill('SIGKILL');
     }
     try { process.kill(-this.pid, 'SIGKILL'); } catch { /* the group is gone */ }

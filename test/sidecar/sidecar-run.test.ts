@@ -11,8 +11,8 @@ import { DnsResponseCode, UdpHealthCheckProps, UdpProbe } from '../../src/sideca
 
 jest.setTimeout(60_000);
 
-const running: RunningSidecar[] = [];
-const servers: UdpServer[] = [];
+const sidecars: RunningSidecar[] = [];
+const udpServers: UdpServer[] = [];
 
 beforeAll(() => {
   // Fails every test of this file, with the install command, when busybox or netcat-traditional is missing.
@@ -20,21 +20,21 @@ beforeAll(() => {
 });
 
 afterEach(async () => {
-  for (const server of servers.splice(0)) await server.stop();
-  for (const sidecar of running.splice(0)) await sidecar.stop();
+  for (const udp of udpServers.splice(0)) await udp.stop();
+  for (const s of sidecars.splice(0)) await s.stop();
 });
 
 async function server(behaviour: ConstructorParameters<typeof UdpServer>[1]): Promise<UdpServer> {
   const s = new UdpServer(await freePort('udp'), behaviour);
   await s.start();
-  servers.push(s);
+  udpServers.push(s);
   return s;
 }
 
 async function sidecar(props: Omit<UdpHealthCheckProps, 'httpPort'>, udpPorts: number[]): Promise<{ s: RunningSidecar; port: number }> {
   const port = await freePort('tcp');
   const s = RunningSidecar.start(synthesizeSidecar({ period: Duration.seconds(1), ...props, httpPort: port }, udpPorts));
-  running.push(s);
+  sidecars.push(s);
   return { s, port };
 }
 
@@ -150,8 +150,9 @@ describe('TCP serving', () => {
   test('TCP alone, without HTTP, also works', async () => {
     const udp = await server('silent');
     const tcpPort = await freePort('tcp');
-    const s = RunningSidecar.start(synthesizeSidecar({ probes: [UdpProbe.bound(udp.port)], serveHttp: false, tcpPort, period: Duration.seconds(1) }, [udp.port]));
-    running.push(s);
+    const props = { probes: [UdpProbe.bound(udp.port)], serveHttp: false, tcpPort, period: Duration.seconds(1) };
+    const s = RunningSidecar.start(synthesizeSidecar(props, [udp.port]));
+    sidecars.push(s);
     expect(s.env.UDP_HEALTH_HTTP_PORT).toBeUndefined();
     await waitFor('TCP accepted', () => tcpAccepts(tcpPort), BOUND_MS);
   });
