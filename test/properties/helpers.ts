@@ -89,12 +89,12 @@ export function expectDeterministic(build: () => Chart): void {
 
 /** A DNS-1123 label (port names, namespaces, container names): lower case, digits, inner hyphens, 1..20 characters. */
 export const dns1123Label = fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,18}[a-z0-9])?$/);
-/** A DNS-1035 label (Service names): starts with a letter. */
-export const dns1035Label = fc.stringMatching(/^[a-z]([-a-z0-9]{0,18}[a-z0-9])?$/);
+/** A DNS-1035 label (Service names): starts with a letter, up to the 63-character limit. */
+export const dns1035Label = fc.oneof(fc.stringMatching(/^[a-z]([-a-z0-9]{0,18}[a-z0-9])?$/), fc.stringMatching(/^[a-z][-a-z0-9]{59,61}[a-z0-9]$/));
 /** An IANA_SVC_NAME (named targetPorts): 1..15 lower-case letters (so never `--` nor digits only). */
 export const ianaSvcName = fc.stringMatching(/^[a-z]{1,15}$/);
-/** A port number. */
-export const port = fc.integer({ min: 1, max: 65535 });
+/** A port number, often one of a few well-known ones (so that ports, targets and container ports collide). */
+export const port = fc.oneof(fc.constantFrom(53, 88, 1053, 7777, 10080), fc.integer({ min: 1, max: 65535 }));
 /** A port number outside 1..65535. */
 export const badPort = fc.oneof(fc.integer({ min: -70000, max: 0 }), fc.integer({ min: 65536, max: 200000 }));
 /** A nodePort of the default range. */
@@ -102,10 +102,13 @@ export const nodePort = fc.integer({ min: 30000, max: 32767 });
 /** A nodePort outside the default range but a port number. */
 export const badNodePort = fc.oneof(fc.integer({ min: 1, max: 29999 }), fc.integer({ min: 32768, max: 65535 }));
 
-const label = fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,10}[a-z0-9])?$/);
-/** A DNS name of 1..4 labels (a TLD of letters). */
-export const hostname = fc.tuple(fc.array(label, { minLength: 1, maxLength: 3 }), fc.stringMatching(/^[a-z]{2,6}$/))
-  .map(([labels, tld]) => [...labels, tld].join('.'));
+const label = fc.oneof({ weight: 4, arbitrary: fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,10}[a-z0-9])?$/) },
+  { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9][-A-Za-z0-9]{61}[A-Za-z0-9]$/) });
+/** A DNS name of 2..4 labels (a TLD of letters), some near the 63-character label limit, sometimes with its trailing dot. */
+export const hostname = fc.tuple(fc.array(label, { minLength: 1, maxLength: 3 }), fc.stringMatching(/^[a-z]{2,6}$/), fc.boolean())
+  .map(([labels, tld, dot]) => [...labels, tld].join('.') + (dot ? '.' : ''));
+/** A hostname for a Service's `hostname`, where `*.example.com` is allowed too. */
+export const serviceHostname = fc.oneof(hostname, hostname.map((h) => `*.${h}`));
 /** Something that is not a DNS name. */
 export const badHostname = fc.constantFrom('', 'a..b', '-x.example.com', 'x-.example.com', 'under_score.example.com', 'sp ace.example.com',
   `${'a'.repeat(64)}.example.com`, `${'abcdefghij.'.repeat(25)}com`, '.example.com', 'example..com.');

@@ -2,8 +2,8 @@ import { Chart, Duration } from 'cdk8s';
 import * as fc from 'fast-check';
 import {
   badCidr, badHostname, badNodePort, badPort, badTtl, cidr, deployment, distinct, dns1035Label, dns1123Label,
-  expectDeterministic, expectRuleError, expectValidSynthesis, freshChart, hostname, ianaSvcName, nodePort, port, RUNS,
-  SelectorKind, selectorKind, ttl, TWICE,
+  expectDeterministic, expectRuleError, expectValidSynthesis, freshChart, ianaSvcName, nodePort, port, RUNS,
+  SelectorKind, selectorKind, serviceHostname, ttl, TWICE,
 } from './helpers';
 import {
   ExternalDnsPrefix, IpFamily, IpFamilyPolicy, LoadBalancerProvider, ServiceType, SessionAffinity, TrafficPolicy, UdpService,
@@ -70,7 +70,7 @@ const validSpec: fc.Arbitrary<Spec> = fc.record({
   allocate: fc.option(fc.boolean(), { nil: undefined }),
   families: ipFamilies,
   publishNotReadyAddresses: fc.option(fc.boolean(), { nil: undefined }),
-  hostnames: fc.option(fc.array(hostname, { minLength: 1, maxLength: 3 }), { nil: undefined }),
+  hostnames: fc.option(fc.oneof(serviceHostname, fc.array(serviceHostname, { minLength: 1, maxLength: 3 })), { nil: undefined }),
   ttl: fc.option(fc.oneof(ttl, ttl.map((s) => Duration.seconds(s))), { nil: undefined }),
   prefix: fc.option(fc.constantFrom(...Object.values(ExternalDnsPrefix)), { nil: undefined }),
   provider: fc.option(provider, { nil: undefined }),
