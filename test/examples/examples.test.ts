@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Chart, Testing } from 'cdk8s';
+import { CorednsDual } from '../../examples/coredns-dual/main';
 import { DnsClusterIp } from '../../examples/dns-clusterip/main';
 import { DnsNodePort } from '../../examples/dns-nodeport/main';
-import { CorednsDual } from '../../examples/coredns-dual/main';
 import { EchoSplit } from '../../examples/echo-split/main';
 import { KerberosMetalLb } from '../../examples/kerberos-metallb/main';
 import { NlbDnsDual } from '../../examples/nlb-dns-dual/main';
