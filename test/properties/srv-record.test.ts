@@ -1,0 +1,99 @@
+import { Chart, Duration } from 'cdk8s';
+import * as fc from 'fast-check';
+import {
+  badHostname, badTtl, dns1123Label, expectDeterministic, expectRuleError, expectValidSynthesis, freshChart, hostname, RUNS,
+  ttl, TWICE,
+} from './helpers';
+import { SrvProtocol, SrvRecord, SrvRecordProps, SrvRecordTarget } from '../../src';
+
+function build(props: SrvRecordProps): Chart {
+  const chart = freshChart();
+  new SrvRecord(chart, 'srv', props);
+  return chart;
+}
+
+/** An RFC 6335 service name, with or without its underscore, any case, single inner hyphens. */
+const service = fc.tuple(fc.stringMatching(/^[A-Za-z]([A-Za-z0-9]|-[A-Za-z0-9]){0,7}$/), fc.boolean())
+  .map(([name, underscore]) => (underscore ? `_${name}` : name));
+const srvNumber = fc.integer({ min: 0, max: 65535 });
+const target: fc.Arbitrary<SrvRecordTarget> = fc.record({
+  host: hostname,
+  port: srvNumber,
+  priority: fc.option(srvNumber, { nil: undefined }),
+  weight: fc.option(srvNumber, { nil: undefined }),
+});
+/** A domain that leaves room for `_service._proto.`: up to 230 characters. */
+const domain = fc.oneof(hostname,
+  fc.integer({ min: 150, max: 230 }).map((n) => `${'a'.repeat(60)}.${'b'.repeat(60)}.${'c'.repeat(Math.min(63, n - 128))}.com`));
+
+const validProps: fc.Arbitrary<SrvRecordProps> = fc.record({
+  metadata: fc.option(fc.record({ name: dns1123Label, namespace: fc.option(dns1123Label, { nil: undefined }) }), { nil: undefined }),
+  service,
+  protocol: fc.constantFrom(SrvProtocol.UDP, SrvProtocol.TCP),
+  domain,
+  targets: fc.array(target, { minLength: 1, maxLength: 4 }),
+  ttl: fc.option(fc.oneof(ttl, ttl.map((s) => Duration.seconds(s))), { nil: undefined }),
+});
+
+describe('SrvRecord, generated props', () => {
+  test('valid props always synthesize one DNSEndpoint that passes the rules and the CRD schema', () => {
+    fc.assert(fc.property(validProps, (props) => {
+      const objects = expectValidSynthesis(build(props));
+      expect(objects).toHaveLength(1);
+      const [endpoint] = objects[0].spec.endpoints;
+      expect(endpoint.recordType).toBe('SRV');
+      expect(endpoint.targets).toHaveLength(props.targets!.length);
+      for (const value of endpoint.targets) expect(value).toMatch(/^\d+ \d+ \d+ [^ ]+[^.]\.$/);
+    }), RUNS);
+  });
+
+  const invalid: fc.Arbitrary<[SrvRecordProps, string[]]> = fc.tuple(validProps, fc.integer({ min: 0, max: 10 }), badHostname, badTtl,
+    fc.constantFrom('', '_', 'a_b', 'toolongservicename', 'dns--x', '-dns', 'dns-', '53', '__kerberos'),
+    fc.oneof(fc.integer({ min: -1000, max: -1 }), fc.integer({ min: 65536, max: 10_000_000 }), fc.constant(1.5)))
+    .map(([props, which, badName, badTtlValue, badService, badNumber]): [SrvRecordProps, string[]] => {
+      const targets = props.targets!;
+      const firstTarget = (change: Partial<SrvRecordTarget>): SrvRecordProps =>
+        ({ ...props, targets: [{ ...targets[0], ...change }, ...targets.slice(1)] });
+      switch (which) {
+        case 0: return [{ ...props, service: badService }, ['UDP403']];
+        case 1: return [{ ...props, protocol: 'sctp' as SrvProtocol }, ['UDP404']];
+        case 2: return [{ ...props, domain: badName }, ['UDP401']];
+        case 3: return [firstTarget({ host: badName }), ['UDP401']];
+        case 4: return [firstTarget({ port: badNumber }), ['UDP405']];
+        case 5: return [firstTarget({ priority: badNumber }), ['UDP405']];
+        case 6: return [firstTarget({ weight: badNumber }), ['UDP405']];
+        case 7: return [{ ...props, targets: [] }, ['UDP406']];
+        case 8: return [{ ...props, ttl: badTtlValue }, ['UDP402']];
+        case 9: return [{ ...props, ttl: Duration.millis(1500) }, ['UDP402']];
+        // _service._proto.domain over 253 characters
+        default: return [{ ...props, domain: `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(60)}` }, ['UDP401']];
+      }
+    });
+
+  test('props with one invalid field always fail synthesis with its rule id, never a TypeError', () => {
+    fc.assert(fc.property(invalid, ([props, ids]) => {
+      expectRuleError(() => build(props), ids);
+    }), RUNS);
+  });
+
+  // A bug found by this property (reported on issue 9): SrvRecord runs only the DNSEndpoint rules (UDP430-UDP435) on
+  // its object, not the metadata rules every object gets (UDP130-UDP132), so a DNSEndpoint with an invalid namespace,
+  // label or annotation key synthesizes and the API server refuses it. Minimal counterexample:
+  //   new SrvRecord(chart, 'srv', { metadata: { namespace: 'Bad_Namespace' }, service: 'kerberos', protocol: SrvProtocol.UDP,
+  //     domain: 'example.com', targets: [{ host: 'kdc.example.com', port: 88 }] })  // synthesizes
+  test.each<[string, SrvRecordProps['metadata'], string]>([
+    ['namespace', { namespace: 'Bad_Namespace' }, 'UDP132'],
+    ['label', { labels: { app: '-bad-' } }, 'UDP130'],
+    ['annotation key', { annotations: { 'bad key!': 'x' } }, 'UDP131'],
+  ])('an invalid %s on the DNSEndpoint fails synthesis with its rule id', (_what, metadata, id) => {
+    expectRuleError(() => build({
+      metadata, service: 'kerberos', protocol: SrvProtocol.UDP, domain: 'example.com', targets: [{ host: 'kdc.example.com', port: 88 }],
+    }), [id]);
+  });
+
+  test('synthesis is deterministic: byte-identical JSON from two fresh apps', () => {
+    fc.assert(fc.property(validProps, (props) => {
+      expectDeterministic(() => build(props));
+    }), TWICE);
+  });
+});
