@@ -38,12 +38,15 @@ const provider = fc.constantFrom(
   LoadBalancerProvider.generic({ annotations: { 'example.com/lb': 'yes' } }),
 );
 
-const ipFamilies = fc.oneof(
+const ipFamilies: fc.Arbitrary<{ ipFamilyPolicy?: IpFamilyPolicy; ipFamilies?: IpFamily[] }> = fc.oneof(
   fc.constant({}),
-  fc.record({ ipFamilyPolicy: fc.constantFrom(...Object.values(IpFamilyPolicy)), ipFamilies: fc.constantFrom([IpFamily.IPV4], [IpFamily.IPV6]) }),
+  fc.record({
+    ipFamilyPolicy: fc.constantFrom(...Object.values(IpFamilyPolicy)),
+    ipFamilies: fc.constantFrom([IpFamily.IPV4], [IpFamily.IPV6]).map((f) => [...f]),
+  }),
   fc.record({
     ipFamilyPolicy: fc.constantFrom(IpFamilyPolicy.PREFER_DUAL_STACK, IpFamilyPolicy.REQUIRE_DUAL_STACK),
-    ipFamilies: fc.constantFrom([IpFamily.IPV4, IpFamily.IPV6], [IpFamily.IPV6, IpFamily.IPV4]),
+    ipFamilies: fc.constantFrom([IpFamily.IPV4, IpFamily.IPV6], [IpFamily.IPV6, IpFamily.IPV4]).map((f) => [...f]),
   }),
 );
 
