@@ -135,6 +135,15 @@ describe('DualProtocolEndpoint, generated props', () => {
         expect(entries.filter((e: any) => e.port === p.port).map((e: any) => e.protocol).sort()).toEqual(['TCP', 'UDP']);
       }
       expect(objects.filter((o) => o.kind === 'DNSEndpoint')).toHaveLength(spec.props.dns ? 2 : 0);
+      if (spec.selector === 'deployment') {
+        // the workload declares every target port on TCP and on UDP
+        const [container] = objects.find((o) => o.kind === 'Deployment').spec.template.spec.containers;
+        const declared = (container.ports ?? []).map((x: any) => `${x.containerPort}/${x.protocol ?? 'TCP'}`);
+        for (const p of spec.props.ports!) {
+          expect(declared).toContain(`${p.targetPort ?? p.port}/TCP`);
+          expect(declared).toContain(`${p.targetPort ?? p.port}/UDP`);
+        }
+      }
     }), RUNS);
   });
 

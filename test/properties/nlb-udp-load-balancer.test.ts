@@ -1,4 +1,5 @@
 import { Chart, Duration } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import * as fc from 'fast-check';
 import {
   badCidr, badHostname, badNodePort, badPort, cidr, deployment, distinct, dns1035Label, dns1123Label, expectDeterministic,
@@ -221,6 +222,68 @@ describe('NlbUdpLoadBalancer, generated props', () => {
     fc.assert(fc.property(invalid, ([spec, ids]) => {
       expectRuleError(() => build(spec), ids);
     }), RUNS);
+  });
+
+  // A bug found by this property (reported on issue 9): the sidecar joins the workload before the ports are added, and
+  // adjustWorkloadPorts declares an undeclared numeric target only on "the only container": with the sidecar there are
+  // two, so the server's UDP port is declared nowhere (and a TCP_UDP port that is also the sidecar's HTTP port gets its
+  // UDP twin on the sidecar). Minimal counterexample:
+  //   new NlbUdpLoadBalancer(chart, 'nlb', { selector: deployment /* one container, no port */, ports: [{ port: 7777 }] })
+  //   // containers: main with no ports, udp-health with 10080/TCP only
+  test('the server\'s container declares every port the NLB targets, with its protocols (the sidecar none)', () => {
+    fc.assert(fc.property(validSpec.filter((s) => s.selector === 'deployment'), (spec) => {
+      const objects = expectValidSynthesis(build(spec));
+      const [main, ...sidecars] = objects.find((o) => o.kind === 'Deployment').spec.template.spec.containers;
+      const declared = (main.ports ?? []).map((x: any) => `${x.containerPort}/${x.protocol ?? 'TCP'}`).sort();
+      const expected = spec.props.ports.flatMap((x) => {
+        const target = x.targetPort ?? x.port;
+        return x.protocol === NlbPortProtocol.TCP_UDP ? [`${target}/TCP`, `${target}/UDP`] : [`${target}/UDP`];
+      });
+      expect(declared).toEqual([...new Set(expected)].sort());
+      for (const sidecar of sidecars) expect((sidecar.ports ?? []).filter((x: any) => x.name === undefined)).toEqual([]);
+    }), { seed: RUNS.seed, numRuns: 50 });
+  });
+
+  // Bugs found while generating selectors and versions (reported on issue 9), each a minimal counterexample:
+  // - a cdk8s-plus Pods selection (an IPodSelector, no pod to join) fails with "TypeError: Converting circular structure
+  //   to JSON": the UDP573 finding carries the selector construct itself as its value;
+  // - a second NlbUdpLoadBalancer in front of the same Deployment (internal and internet-facing, say) fails with a plain
+  //   "There is already a Construct with name 'UdpHealthCheck' in Deployment [app]", no rule id;
+  // - kubernetesVersion: KubernetesVersion.of('latest') synthesizes (even with a TCP_UDP port), where
+  //   DualProtocolEndpoint reports UDP310.
+  test('a Pods selection cannot take the sidecar: UDP573, not a TypeError', () => {
+    expectRuleError(() => {
+      const chart = freshChart();
+      new NlbUdpLoadBalancer(chart, 'nlb', { selector: kplus.Pods.select(chart, 'pods', { labels: { app: 'game' } }), ports: [{ port: 7777 }] });
+      return chart;
+    }, ['UDP573']);
+  });
+
+  test('two NLBs in front of one Deployment synthesize, or fail with a rule id', () => {
+    let error: unknown;
+    try {
+      const chart = freshChart();
+      const app = deployment(chart, 7777);
+      new NlbUdpLoadBalancer(chart, 'internal', { selector: app, ports: [{ port: 7777 }] });
+      new NlbUdpLoadBalancer(chart, 'public', { selector: app, ports: [{ port: 7777 }], scheme: LoadBalancerScheme.INTERNET_FACING });
+      expectValidSynthesis(chart);
+    } catch (e) {
+      error = e;
+    }
+    if (error !== undefined) expect(String(error)).toMatch(/\[UDP\d{3}\]/);
+  });
+
+  test('an invalid kubernetesVersion fails synthesis with UDP310', () => {
+    for (const protocol of [NlbPortProtocol.UDP, NlbPortProtocol.TCP_UDP]) {
+      expectRuleError(() => build({
+        selector: 'deployment',
+        props: {
+          ports: [{ port: 53, protocol }],
+          kubernetesVersion: KubernetesVersion.of('latest'),
+          controller: NlbController.awsLoadBalancerController({ version: '2.13' }),
+        },
+      }), ['UDP310']);
+    }
   });
 
   // A bug found while generating health checks (reported on issue 9): the props' health check is checked as given,

@@ -118,7 +118,27 @@ describe('UdpService, generated props', () => {
       const service = objects.find((o) => o.kind === 'Service');
       expect(service.spec.ports.map((p: any) => p.protocol)).toEqual(spec.props.ports!.map(() => 'UDP'));
       expect(service.spec.ports.map((p: any) => p.port)).toEqual(spec.props.ports!.map((p) => p.port));
+      if (spec.selector === 'deployment') {
+        // the workload declares every target port as UDP, and keeps no TCP startup probe on a UDP-only port
+        const [container] = objects.find((o) => o.kind === 'Deployment').spec.template.spec.containers;
+        const declared = (container.ports ?? []).map((x: any) => `${x.containerPort}/${x.protocol ?? 'TCP'}`);
+        for (const p of spec.props.ports!) expect(declared).toContain(`${p.targetPort ?? p.port}/UDP`);
+        const probed = container.startupProbe?.tcpSocket?.port;
+        if (probed !== undefined) expect(declared).toContain(`${probed}/TCP`);
+      }
     }), RUNS);
+  });
+
+  // A bug found by this property (reported on issue 9): targetPort 0 means "the port" to the API server (it defaults an
+  // empty targetPort to port) and the rules accept it, but the construct declares containerPort 0 on the workload, which
+  // the API server refuses (containerPort 1..65535). Minimal counterexample:
+  //   new UdpService(chart, 'svc', { selector: deployment, ports: [{ port: 53, targetPort: 0 }] })  // containerPort: 0
+  test('targetPort 0 (the API\'s "same as port") declares the port itself on the workload, never containerPort 0', () => {
+    fc.assert(fc.property(port, (p) => {
+      const objects = expectValidSynthesis(build({ selector: 'deployment', props: { ports: [{ port: p, targetPort: 0 }] } }));
+      const [container] = objects.find((o) => o.kind === 'Deployment').spec.template.spec.containers;
+      expect(container.ports).toEqual([{ containerPort: p, protocol: 'UDP' }]);
+    }), { seed: RUNS.seed, numRuns: 20 });
   });
 
   /** One invalid field, the rule ids that may report it. */
