@@ -19,9 +19,9 @@ import { expectValidDnsEndpoints } from '../k8s/dns-endpoint-schema';
 UdpRules.onWarning(() => undefined);
 
 /** Fixed seed and run count: the same inputs on every run, in CI too. */
-export const RUNS = { seed: 20261121, numRuns: 150 } as const;
+export const RUNS = { seed: 20261121, numRuns: 200 } as const;
 /** Fewer runs for properties that synthesize twice. */
-export const TWICE = { seed: 20261121, numRuns: 80 } as const;
+export const TWICE = { seed: 20261121, numRuns: 100 } as const;
 
 /** apiVersion/kind pairs served by a Kubernetes 1.28 API server (the list cdk8s-plus-28 was generated with). */
 export const API_RESOURCES = ((): Set<string> => {

@@ -151,7 +151,8 @@ describe('UdpService, generated props', () => {
         ({ ...spec, props: { ...p, ...props, ports: [{ ...ports[0], ...change }, ...ports.slice(1)] } });
       switch (which) {
         case 0: return [withPort({ port: bad }), ['UDP101']];
-        case 1: return [withPort({ targetPort: bad }), ['UDP109']];
+        // (targetPort 0 is not invalid: the API server defaults it to the port)
+        case 1: return [withPort({ targetPort: bad === 0 ? -1 : bad }), ['UDP109']];
         case 2: return [withPort({ nodePort: badNode }, { type: ServiceType.NODE_PORT, loadBalancerSourceRanges: undefined, loadBalancerClass: undefined, allocateLoadBalancerNodePorts: undefined, provider: undefined }), ['UDP102']];
         case 3: return [withPort({ nodePort: 30000 }, { type: ServiceType.CLUSTER_IP, externalTrafficPolicy: undefined, loadBalancerSourceRanges: undefined, loadBalancerClass: undefined, allocateLoadBalancerNodePorts: undefined, provider: undefined }), ['UDP103']];
         case 4: return [withPort({ name: ports[0].name === undefined ? 'Bad_Name' : `${ports[0].name}_x` }), ['UDP106']];
