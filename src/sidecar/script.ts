@@ -14,7 +14,7 @@ const SOURCE = String.raw`# udp-health: the UDP health-check sidecar of k8s-udp-
 #   TCP   on UDP_HEALTH_TCP_PORT: the port accepts connections only while healthy.
 # Checks never trigger probes, so a burst of checks from many load-balancer nodes costs nothing extra.
 #
-# Runs under busybox sh and calls only busybox applets (nc -ll -e, nslookup, awk, date, mv, sleep, head, wc, grep)
+# Runs under busybox sh and calls only busybox applets (nc -ll -e, nslookup, awk, date, mv, rm, mkfifo, head, wc, grep)
 # that behave the same in the Debian busybox package (1.35) and the official busybox image (1.36). The UDP client of
 # the exchange mode is UDP_HEALTH_NC (default "busybox nc", which needs nc -u: the official image has it).
 #
@@ -172,18 +172,21 @@ stop_tcp() {
 }
 
 cleanup() {
-  alive "$sleep_pid" && kill "$sleep_pid"
   alive "$http_pid" && kill "$http_pid"
   stop_tcp
   exit 0
 }
 
 main() {
-  case "$P" in '' | *[!0-9]*) echo "udp-health: UDP_HEALTH_PERIOD must be whole seconds, not '$P'" >&2; exit 2 ;; esac
+  case "$P" in '' | 0 | *[!0-9]*) echo "udp-health: UDP_HEALTH_PERIOD must be whole seconds (1 or more), not '$P'" >&2; exit 2 ;; esac
   [ -n "$UDP_HEALTH_PROBES" ] || { echo 'udp-health: UDP_HEALTH_PROBES is empty' >&2; exit 2; }
   [ -n "$HTTP_PORT$TCP_PORT" ] || { echo 'udp-health: set UDP_HEALTH_HTTP_PORT or UDP_HEALTH_TCP_PORT' >&2; exit 2; }
-  busybox rm -f "$D/state" "$D/state.tmp" "$D/reply"
-  http_pid= tcp_pid= sleep_pid= last=
+  busybox rm -f "$D/state" "$D/state.tmp" "$D/reply" "$D/tick"
+  # The pause between rounds is a read with a timeout on a FIFO nobody writes to: no sleep process stays resident,
+  # and a trapped SIGTERM ends the read at once.
+  busybox mkfifo "$D/tick" || exit 2
+  exec 3<>"$D/tick"
+  http_pid= tcp_pid= last=
   trap cleanup TERM INT HUP
   while :; do
     [ -n "$HTTP_PORT" ] && ! alive "$http_pid" && start_http
@@ -197,9 +200,7 @@ main() {
     fi
     [ "$status" != "$last" ] && echo "udp-health: $status: $detail"
     last=$status
-    busybox sleep "$P" &
-    sleep_pid=$!
-    wait "$sleep_pid"
+    read -r -t "$P" tick <&3
   done
 }
 
@@ -214,7 +215,7 @@ esac
  *
  * It runs under busybox `sh` and calls only busybox applets that behave the same in the Debian `busybox` package
  * (1.35) and the official `busybox` image (1.36): `nc -ll -e`, `nslookup -port= -timeout= -retry=`, `awk`, `date`,
- * `mv`, `rm`, `sleep`, `head -c`, `wc -c`, `grep -q -E`. The exchange mode's UDP client is `UDP_HEALTH_NC`
+ * `mv`, `rm`, `mkfifo`, `head -c`, `wc -c`, `grep -q -E`, and the shell's own `read -t`. The exchange mode's UDP client is `UDP_HEALTH_NC`
  * (default `busybox nc`, which needs `nc -u`: the official image's netcat has it, Debian's busybox netcat does not).
  */
 export const SIDECAR_SCRIPT: string = SOURCE.replace(/\$\\\{/g, '$' + '{');

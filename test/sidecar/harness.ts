@@ -6,7 +6,7 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import * as dgram from 'node:dgram';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -187,15 +187,24 @@ export class RunningSidecar {
    * Starts the sidecar from what `synthesizeSidecar` returned: the command with the script's mount path replaced by
    * a temporary copy of the ConfigMap's script, the container's environment with the state directory replaced.
    */
-  public static start(sidecar: SynthesizedSidecar): RunningSidecar {
+  public static start(sidecar: SynthesizedSidecar, options: { busybox?: string } = {}): RunningSidecar {
     const dir = mkdtempSync(join(tmpdir(), 'udp-health-'));
     const scriptPath = join(dir, UDP_HEALTH_SCRIPT_KEY);
     writeFileSync(scriptPath, sidecar.script, { mode: 0o444 });
     const stateDir = join(dir, 'state');
     mkdirSync(stateDir);
     const mounted = `${UDP_HEALTH_SCRIPT_DIR}/${UDP_HEALTH_SCRIPT_KEY}`;
-    const command = sidecar.command.map((part) => (part === mounted ? scriptPath : part));
-    const env = { PATH: '/usr/bin:/bin', ...sidecar.env, UDP_HEALTH_STATE_DIR: stateDir };
+    let command = sidecar.command.map((part) => (part === mounted ? scriptPath : part));
+    let path = '/usr/bin:/bin';
+    if (options.busybox) {
+      // Another busybox binary (the benchmark's static one): first on PATH, and the command's /bin/busybox.
+      const bin = join(dir, 'bin');
+      mkdirSync(bin);
+      symlinkSync(options.busybox, join(bin, 'busybox'));
+      path = `${bin}:${path}`;
+      command = command.map((part) => (part === '/bin/busybox' ? options.busybox! : part));
+    }
+    const env = { PATH: path, ...sidecar.env, UDP_HEALTH_STATE_DIR: stateDir };
     // A process group of its own, so that stop() can end every process the sidecar started, even orphaned ones.
     const child = spawn(command[0], command.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     return new RunningSidecar(child, dir, sidecar.env);
@@ -237,6 +246,28 @@ export class RunningSidecar {
       for (const [pid, ppid] of parents) if (ppid === tree[i]) tree.push(pid);
     }
     return tree.filter((pid) => parents.has(pid));
+  }
+
+  /**
+   * The memory of the sidecar's processes, summed, in KiB, from /proc/<pid>/smaps_rollup: `rss` (VmRSS, pages shared
+   * between the processes counted once per process), `pss` (shared pages divided among their users) and `anon` (the
+   * anonymous pages the processes allocated themselves: heap, stack, data; no file-backed program text).
+   */
+  public memoryBreakdownKiB(): { rss: number; pss: number; anon: number; processes: number } {
+    const total = { rss: 0, pss: 0, anon: 0, processes: 0 };
+    for (const pid of this.processes()) {
+      try {
+        const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+        const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0);
+        total.rss += field('Rss');
+        total.pss += field('Pss');
+        total.anon += field('Anonymous');
+        total.processes++;
+      } catch {
+        // gone
+      }
+    }
+    return total;
   }
 
   /** The resident memory of the sidecar's processes, summed, in KiB (VmRSS; Pss when `proportional`). */
