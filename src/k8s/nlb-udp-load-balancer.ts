@@ -15,6 +15,7 @@ import { PortRange } from '../model/port-range';
 import { Protocol } from '../model/protocol';
 import { checkTargetGroupAttributes, formatTargetGroupAttributes, TargetGroupAttributes } from '../model/target-group-attributes';
 import { AWS_LBC_LOAD_BALANCER_CLASS, AwsNlbAnnotations as A } from '../rules/aws-nlb';
+import { KUBERNETES_VERSION } from '../rules/endpoint-values';
 import { Finding } from '../rules/finding';
 import {
   NLB_IN_TREE_IP_TARGETS, NLB_IN_TREE_UNSUPPORTED, NLB_SIDECAR_TARGET_PORT, NLB_SIDECAR_WORKLOAD, NLB_TCP_UDP_UNSUPPORTED,
@@ -22,6 +23,9 @@ import {
 import { findingOf } from '../rules/rule';
 import { UdpHealthCheck, UdpHealthCheckProps } from '../sidecar/health-check';
 import { UdpProbe } from '../sidecar/probe';
+
+/** The sidecar's TCP port when the NLB checks it over TCP. */
+const SIDECAR_TCP_PORT = 10081;
 
 /** The protocols one port of an NLB can serve. */
 export enum NlbPortProtocol {
@@ -257,8 +261,10 @@ export class NlbUdpLoadBalancer extends Construct {
     this.targetType = props.targetType ?? (this.controller.isInTree ? NlbTargetType.INSTANCE : NlbTargetType.IP);
     this.kubernetesVersion = props.kubernetesVersion ?? KubernetesVersion.V1_28;
 
-    this.healthSidecar = this.needsSidecar() && podOf(props.selector)
-      ? UdpHealthCheck.addTo(podOf(props.selector)!, this.sidecarProps())
+    // one sidecar per pod: a second NLB in front of the same workload is checked through the one already there
+    const pod = podOf(props.selector);
+    this.healthSidecar = this.needsSidecar() && pod
+      ? UdpHealthCheck.of(pod) ?? UdpHealthCheck.addTo(pod, this.sidecarProps())
       : undefined;
 
     this.annotations = this.renderAnnotations();
@@ -320,7 +326,9 @@ export class NlbUdpLoadBalancer extends Construct {
       .map((p) => this.targetNumber(p))
       .filter((n): n is number => n !== undefined)
       .map((n) => UdpProbe.bound(n));
-    return { ...given, probes };
+    // a TCP check needs the sidecar's TCP port, which accepts connections only while healthy (its HTTP port always does)
+    const tcp = this.props.healthCheck?.protocol === HealthCheckProtocol.TCP;
+    return { ...given, probes, tcpPort: given.tcpPort ?? (tcp ? SIDECAR_TCP_PORT : undefined) };
   }
 
   /** The container port number a port's targetPort means, or `undefined` for a name no container declares. */
@@ -349,6 +357,9 @@ export class NlbUdpLoadBalancer extends Construct {
   private effectiveHealthCheck(): HealthCheck {
     const given = this.healthCheckModel();
     const local = (this.props.externalTrafficPolicy ?? TrafficPolicy.LOCAL) === TrafficPolicy.LOCAL;
+    if (this.healthSidecar && given.protocol === HealthCheckProtocol.TCP && this.healthSidecar.tcpPort !== undefined) {
+      return { ...given, port: this.healthSidecar.tcpPort };
+    }
     if (this.healthSidecar?.httpPort !== undefined) {
       return {
         ...given,
@@ -419,9 +430,18 @@ export class NlbUdpLoadBalancer extends Construct {
         eips: p.eipAllocations,
         fields: { scheme: 'scheme', subnets: 'subnets', eips: 'eipAllocations' },
       }),
-      ...checkHealthCheck(this.healthCheckModel(), 'healthCheck'),
+      // the health check the NLB really gets (with the sidecar's or kube-proxy's HTTP defaults), as the user named it
+      ...checkHealthCheck(this.effectiveHealthCheck(), 'healthCheck'),
       ...checkTargetGroupAttributes(p.targetGroupAttributes, this.hasUdpOnly ? ['UDP'] : ['TCP_UDP']),
     ];
+    if (!this.kubernetesVersion.valid) {
+      findings.push(findingOf(KUBERNETES_VERSION, {
+        field: 'kubernetesVersion',
+        value: this.kubernetesVersion.text,
+        message: 'is not a Kubernetes version',
+        allowed: 'a version such as "1.28", "v1.28" or "1.28.3"',
+      }));
+    }
     if (this.hasTcpUdp) {
       const decision = decideMixedProtocol('LoadBalancer', this.kubernetesVersion, this.controller.asProvider());
       if (!decision.single) {

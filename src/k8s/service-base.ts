@@ -212,7 +212,8 @@ export abstract class ServiceBase extends Construct {
 
   /** Adds one port entry and adjusts the selected workload for it. */
   protected addProtocolPort(port: ProtocolServicePort): void {
-    this._ports.push(port);
+    // targetPort 0 is the API's "the same as port"
+    this._ports.push(port.targetPort === 0 ? { ...port, targetPort: undefined } : port);
     const pod = this.workload;
     if (pod) {
       adjustWorkloadPorts(pod, this._ports.map((p) => ({ targetPort: p.targetPort ?? p.port, protocol: p.protocol })));

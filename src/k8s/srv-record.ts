@@ -14,6 +14,7 @@ import {
 } from '../model/dns';
 import { Protocol } from '../model/protocol';
 import { checkObjects } from '../rules/engine';
+import { METADATA_RULES } from '../rules/metadata';
 import { EXTERNAL_DNS_RULES } from '../rules/external-dns';
 import { Finding } from '../rules/finding';
 import { findingOf } from '../rules/rule';
@@ -176,9 +177,12 @@ export class SrvRecord extends Construct {
 
   private evaluate(): Finding[] {
     const findings = this.propFindings();
-    if (findings.length > 0) return checkedByOwner.has(this) ? [] : findings;
+    const object = this.apiObject.toJson();
+    // the metadata rules (name formats of namespace, labels, annotations) apply to the DNSEndpoint like any object
+    const metadata = checkObjects([object], METADATA_RULES);
+    if (findings.length > 0) return [...(checkedByOwner.has(this) ? [] : findings), ...metadata];
     // a safety net: the linter's DNSEndpoint rules on the object as it will be emitted
-    return checkObjects([this.apiObject.toJson()], EXTERNAL_DNS_RULES);
+    return checkObjects([object], [...EXTERNAL_DNS_RULES, ...METADATA_RULES]);
   }
 
   private renderSpec(): DnsEndpointSpec {

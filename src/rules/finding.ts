@@ -49,7 +49,14 @@ export interface Finding extends Violation {
  */
 export function renderValue(value: unknown): string {
   if (value === undefined) return '(unset)';
-  const json = JSON.stringify(value);
+  const path = (value as { node?: { path?: unknown } } | null)?.node?.path;
+  if (typeof path === 'string') return `<${path}>`; // a construct: its path, not its (circular) fields
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    json = undefined;
+  }
   if (json === undefined) return String(value);
   return json.length > 120 ? `${json.slice(0, 117)}...` : json;
 }

@@ -12,6 +12,7 @@ import {
 } from './rules';
 import { SIDECAR_SCRIPT } from './script';
 import { addRuleValidation } from '../k8s/rule-validation';
+import { markAuxiliaryContainer } from '../k8s/workload-ports';
 import { checkDns1123Label } from '../model/names';
 import { Finding, formatFinding, Violation } from '../rules/finding';
 import { findingOf, RuleInfo } from '../rules/rule';
@@ -115,7 +116,8 @@ export interface UdpHealthCheckProps {
    */
   readonly readiness?: boolean;
   /**
-   * The readinessProbe's failureThreshold: consecutive unhealthy answers before the pod is unready.
+   * The readinessProbe's failureThreshold: consecutive unhealthy answers before the pod is unready. A whole number of
+   * at least 1 (not checked here: the API server rejects less).
    *
    * @default 2
    */
@@ -161,6 +163,12 @@ function isPort(port: number): boolean {
  * UDP601-UDP619, all together, in the library's one message format.
  */
 export class UdpHealthCheck extends Construct {
+  /** The sidecar already added to `workload`, if any. */
+  public static of(workload: IConstruct): UdpHealthCheck | undefined {
+    const child = workload.node.tryFindChild('UdpHealthCheck');
+    return child instanceof UdpHealthCheck ? child : undefined;
+  }
+
   /**
    * Adds the sidecar to a cdk8s-plus Pod, Deployment, StatefulSet or DaemonSet: a container, a ConfigMap holding its
    * script, a ConfigMap volume and an in-memory emptyDir, its ports and (by default) a readinessProbe.
@@ -276,6 +284,7 @@ export class UdpHealthCheck extends Construct {
       },
       readiness: props.readiness === false ? undefined : this.readinessProbe(),
     });
+    markAuxiliaryContainer(this.container);
     const hash = createHash('sha256').update(SIDECAR_SCRIPT).digest('hex').slice(0, 16);
     workload.podMetadata.addAnnotation(UDP_HEALTH_SCRIPT_HASH_ANNOTATION, hash);
   }

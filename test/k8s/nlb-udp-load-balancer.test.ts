@@ -298,3 +298,27 @@ test('hostname and ttl are published for ExternalDNS with the same names as on U
   expect(a['external-dns.kubernetes.io/ttl']).toBe('120');
   expect(a['external-dns.alpha.kubernetes.io/hostname']).toBe('game.example.com,play.example.com');
 });
+
+test('a TCP health check with the sidecar checks its TCP port, which accepts connections only while healthy', () => {
+  const { service, nlb } = build({ healthCheck: { protocol: HealthCheckProtocol.TCP } });
+  expect(nlb.healthSidecar?.tcpPort).toBe(10081);
+  expect(Object.fromEntries(Object.entries(service().metadata.annotations).filter(([k]) => k.includes('healthcheck')))).toEqual({
+    [`${K}aws-load-balancer-healthcheck-protocol`]: 'tcp',
+    [`${K}aws-load-balancer-healthcheck-port`]: '10081',
+  });
+});
+
+test('HTTP settings without a protocol apply to the default HTTP check of the sidecar', () => {
+  const { service, messages } = build({ healthCheck: { path: '/ready', successCodes: '200' } });
+  expect(service().metadata.annotations[`${K}aws-load-balancer-healthcheck-path`]).toBe('/ready');
+  expect(messages()).toEqual([]);
+});
+
+test('two NLBs in front of one workload share its sidecar', () => {
+  const c = chart();
+  const app = new kplus.Deployment(c, 'app', { containers: [{ image: 'game:1', portNumber: 1234 }] });
+  const a = new NlbUdpLoadBalancer(c, 'internal', { selector: app, ports: [{ port: 1234 }] });
+  const b = new NlbUdpLoadBalancer(c, 'public', { selector: app, ports: [{ port: 1234 }], scheme: LoadBalancerScheme.INTERNET_FACING });
+  expect(b.healthSidecar).toBe(a.healthSidecar);
+  expect(only(c, 'Deployment').spec.template.spec.containers.map((x: any) => x.name)).toEqual(['main', 'udp-health']);
+});
