@@ -284,7 +284,7 @@ export class NlbUdpLoadBalancer extends Construct {
       externalDnsPrefix: props.externalDnsPrefix,
     }, this.kubernetesVersion);
     (this.service as NlbService).disableRules(COVERED_BY_PROP_CHECKS);
-    for (const port of props.ports) this.addPort(port);
+    for (const port of props.ports ?? []) this.addPort(port);
     addRuleValidation(this, () => this.evaluate());
   }
 

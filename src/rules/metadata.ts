@@ -2,7 +2,7 @@ import { Severity, Violation } from './finding';
 import { namespaceOf, record, specOf } from './manifest';
 import { Rule } from './rule';
 import { Sources } from './sources';
-import { checkDns1123Label, checkLabelValue, checkQualifiedName } from '../model/names';
+import { checkDns1123Label, checkDns1123Subdomain, checkLabelValue, checkQualifiedName } from '../model/names';
 
 const ANY_KIND = ['*'];
 const ANNOTATIONS_LIMIT = 256 * 1024;
@@ -102,5 +102,23 @@ export const NAMESPACE: Rule = {
   },
 };
 
+/** UDP133: the name of an object other than a Service is a DNS-1123 subdomain. */
+export const OBJECT_NAME: Rule = {
+  id: 'UDP133',
+  severity: Severity.ERROR,
+  title: 'Object name must be a DNS-1123 subdomain',
+  why: 'The API server rejects the object (a Service name is stricter: UDP111).',
+  source: Sources.NAME_VALIDATION,
+  kinds: ANY_KIND,
+  check(object) {
+    const name = record(object.metadata)?.name;
+    if (name === undefined || object.kind === 'Service') return [];
+    const problem = typeof name === 'string' ? checkDns1123Subdomain(name) : 'must be a string';
+    return problem
+      ? [{ field: 'metadata.name', value: name, message: problem, allowed: 'a DNS-1123 subdomain: lower case alphanumerics, \'-\' and \'.\', at most 253 characters' }]
+      : [];
+  },
+};
+
 /** The rules on any object's metadata. */
-export const METADATA_RULES: readonly Rule[] = [LABELS, ANNOTATIONS, NAMESPACE];
+export const METADATA_RULES: readonly Rule[] = [LABELS, ANNOTATIONS, NAMESPACE, OBJECT_NAME];

@@ -254,3 +254,11 @@ test('UDP205 leaves a workload alone that a HorizontalPodAutoscaler scales', () 
   expect(ids([udp, d])).toEqual(['UDP205']);
   expect(ids([udp, d, hpa])).toEqual([]);
 });
+
+test('UDP133: names of other kinds are DNS-1123 subdomains', () => {
+  const bad: KubeObject = { apiVersion: 'externaldns.k8s.io/v1alpha1', kind: 'DNSEndpoint', metadata: { name: 'Bad_Name' }, spec: {} };
+  expect(checkObjects([bad], OBJECT_RULES).map((f) => formatFinding(f, 'x'))).toEqual([
+    `[UDP133] x: metadata.name "Bad_Name": must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (a DNS-1123 subdomain: lower case alphanumerics, '-' and '.', at most 253 characters; ${Sources.NAME_VALIDATION})`,
+  ]);
+  expect(ids([{ ...bad, metadata: { name: 'kerberos-srv.udp' } }])).toEqual([]);
+});
