@@ -22,8 +22,8 @@ export const REQUIRED_PROGRAMS: ReadonlyArray<{ path: string; pkg: string }> = [
 ];
 
 /** Throws, naming the install command, when a program the sidecar tests need is missing. Never skips. */
-export function requirePrograms(): void {
-  const missing = REQUIRED_PROGRAMS.filter((p) => !existsSync(p.path));
+export function requirePrograms(programs: ReadonlyArray<{ path: string; pkg: string }> = REQUIRED_PROGRAMS): void {
+  const missing = programs.filter((p) => !existsSync(p.path));
   if (missing.length > 0) {
     throw new Error(`missing ${missing.map((p) => p.path).join(', ')}: run "bash scripts/os-packages.sh" `
       + `(or as root: apt-get update && apt-get install -y ${missing.map((p) => p.pkg).join(' ')})`);

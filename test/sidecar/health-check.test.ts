@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { App, Chart, Duration, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { requirePrograms } from './harness';
 import { UdpRules } from '../../src/k8s/rule-validation';
 import { Severity } from '../../src/rules';
 import {
@@ -318,6 +319,14 @@ describe('UdpProbe', () => {
   test('printfEscape keeps letters and digits and escapes every other byte in octal', () => {
     expect(printfEscape(Buffer.from('aZ09 %\\\'"$`\n'))).toBe('aZ09\\040\\045\\134\\047\\042\\044\\140\\012');
     expect(printfEscape(Uint8Array.from([0, 255]))).toBe('\\000\\377');
+  });
+});
+
+describe('test prerequisites', () => {
+  test('a missing OS program fails with the command that installs it', () => {
+    expect(() => requirePrograms([{ path: '/nonexistent/busybox', pkg: 'busybox' }])).toThrow(
+      'missing /nonexistent/busybox: run "bash scripts/os-packages.sh" (or as root: apt-get update && apt-get install -y busybox)');
+    expect(() => requirePrograms()).not.toThrow();
   });
 });
 
