@@ -185,9 +185,10 @@ export function synthesizeSidecar(props: UdpHealthCheckProps, udpPorts: readonly
 export class RunningSidecar {
   /**
    * Starts the sidecar from what `synthesizeSidecar` returned: the command with the script's mount path replaced by
-   * a temporary copy of the ConfigMap's script, the container's environment with the state directory replaced.
+   * a temporary copy of the ConfigMap's script, the container's environment with the state directory replaced
+   * (and `options.env` on top, for tests of the script's own limits).
    */
-  public static start(sidecar: SynthesizedSidecar, options: { busybox?: string } = {}): RunningSidecar {
+  public static start(sidecar: SynthesizedSidecar, options: { busybox?: string; env?: Record<string, string> } = {}): RunningSidecar {
     const dir = mkdtempSync(join(tmpdir(), 'udp-health-'));
     const scriptPath = join(dir, UDP_HEALTH_SCRIPT_KEY);
     writeFileSync(scriptPath, sidecar.script, { mode: 0o444 });
@@ -204,7 +205,7 @@ export class RunningSidecar {
       path = `${bin}:${path}`;
       command = command.map((part) => (part === '/bin/busybox' ? options.busybox! : part));
     }
-    const env = { PATH: path, ...sidecar.env, UDP_HEALTH_STATE_DIR: stateDir };
+    const env = { PATH: path, ...sidecar.env, UDP_HEALTH_STATE_DIR: stateDir, ...options.env };
     // A process group of its own, so that stop() can end every process the sidecar started, even orphaned ones.
     const child = spawn(command[0], command.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     return new RunningSidecar(child, dir, sidecar.env);

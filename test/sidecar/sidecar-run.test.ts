@@ -174,6 +174,32 @@ describe('HTTP answers', () => {
   });
 });
 
+describe('result states', () => {
+  test('before the first probe ends, the answer is 503 starting', async () => {
+    const silent = await server('silent');
+    const port = await freePort('tcp');
+    // The first round takes the DNS probe's whole 3 s timeout (a silent server), while HTTP is served at once.
+    const probes = [UdpProbe.dns(silent.port, { timeout: Duration.seconds(3) })];
+    const s = RunningSidecar.start(synthesizeSidecar({ probes, httpPort: port, period: Duration.seconds(1) }, [silent.port]));
+    sidecars.push(s);
+    let first: { status: number; body: string } | undefined;
+    await waitFor('the HTTP listener', async () => { first = await httpRequest(port); return true; }, 3_000);
+    expect(first).toEqual({ status: 503, body: 'starting: no probe yet\n' });
+  });
+
+  test('a result older than UDP_HEALTH_MAX_AGE is answered 503 stale', async () => {
+    const udp = await server('silent');
+    const port = await freePort('tcp');
+    const props = { probes: [UdpProbe.bound(udp.port)], httpPort: port, period: Duration.seconds(30) };
+    // The synthesized MAX_AGE is 2 x (period + round) + 1 = 63 s; 1 s here makes the result stale quickly.
+    const s = RunningSidecar.start(synthesizeSidecar(props, [udp.port]), { env: { UDP_HEALTH_MAX_AGE: '1' } });
+    sidecars.push(s);
+    expect(s.env.UDP_HEALTH_MAX_AGE).toBe('63');
+    const body = await expectHealth(port, 503, BOUND_MS);
+    expect(body).toMatch(new RegExp(`^stale: last probe \\d+s ago \\(max 1s\\): udp/${udp.port} bound\\n$`));
+  });
+});
+
 /** Sends `data` on a new TCP connection and returns everything received until the server closes. */
 function rawExchange(port: number, data: string | Buffer, endAfterWrite = false): Promise<string> {
   return new Promise((resolve, reject) => {
