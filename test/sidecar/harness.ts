@@ -229,6 +229,22 @@ export class RunningSidecar {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
 
+  /** The live (not zombie) processes of the sidecar's process group, from /proc. */
+  private group(): number[] {
+    const members: number[] = [];
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(fields[2]) === this.pid && fields[0] !== 'Z') members.push(Number(entry));
+      } catch {
+        // gone
+      }
+    }
+    return members;
+  }
+
   /** The main process and all its descendants (from /proc). */
   public processes(): number[] {
     const parents = new Map<number, number>();
@@ -304,6 +320,8 @@ export class RunningSidecar {
       if (this.running) this.child.kill('SIGKILL');
     }
     try { process.kill(-this.pid, 'SIGKILL'); } catch { /* the group is gone */ }
+    // A killed process keeps its sockets until it is really gone: wait for the whole group to disappear.
+    for (let i = 0; i < 50 && this.group().length > 0; i++) await sleep(20);
     this.child.stdout?.destroy();
     this.child.stderr?.destroy();
     rmSync(this.dir, { recursive: true, force: true });
