@@ -7,6 +7,7 @@
  */
 export * from './model';
 export * from './rules';
+export * from './validation';
 export * from './k8s';
 export * from './sidecar';
 export * from './catalog';

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { addRuleValidation } from './rule-validation';
+import { addRuleValidation } from '../validation/rule-validation';
 import { ProtocolServicePort, ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
 import { ServiceType } from './service-type';
 import { DualProtocolDns, DualProtocolDnsOptions, splitHostnameFindings } from './srv-record';

@@ -6,7 +6,7 @@ export * from './udp-service';
 export * from './dual-protocol-endpoint';
 export * from './nlb-controller';
 export * from './nlb-udp-load-balancer';
-export * from './rule-validation';
+export * from '../validation/rule-validation';
 export { adjustWorkloadPorts } from './workload-ports';
 export type { ServiceTarget } from './workload-ports';
 export * from './external-dns';

@@ -2,7 +2,7 @@ import { ApiObjectMetadata, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ExternalDnsOptions } from './external-dns';
 import { NlbController } from './nlb-controller';
-import { addRuleValidation } from './rule-validation';
+import { addRuleValidation } from '../validation/rule-validation';
 import { podOf, PodSelection } from './selector';
 import { ProtocolServicePort, ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
 import { ServiceType, TrafficPolicy } from './service-type';

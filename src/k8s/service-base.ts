@@ -2,7 +2,7 @@ import { ApiObjectMetadata, ApiObjectMetadataDefinition, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ExternalDnsAnnotations, ExternalDnsOptions } from './external-dns';
-import { addRuleValidation } from './rule-validation';
+import { addRuleValidation } from '../validation/rule-validation';
 import { podOf, PodSelection, resolveSelector } from './selector';
 import { IpFamily, IpFamilyPolicy, ServiceType, TrafficPolicy } from './service-type';
 import { SessionAffinity } from './session-affinity';

@@ -6,7 +6,7 @@ import { ApiObjectMetadata, Duration, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { DualProtocolEndpoint } from './dual-protocol-endpoint';
 import { checkExternalDnsOptions, SPLIT_HOSTNAME, SRV_PORT, ttlSeconds } from './external-dns';
-import { addRuleValidation } from './rule-validation';
+import { addRuleValidation } from '../validation/rule-validation';
 import { DnsEndpoint, DnsEndpointSpec } from '../imports/externaldns.k8s.io';
 import {
   checkHostname, checkSrvNumber, checkSrvProtocol, checkSrvService, checkSrvTarget, DNS_HOSTNAME, fqdn,

@@ -1,5 +1,6 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Protocol } from '../model/protocol';
+import { isAuxiliaryContainer } from '../validation/auxiliary-containers';
 
 /** A port a Service sends traffic to, with the protocol it uses. */
 export interface ServiceTarget {
@@ -15,17 +16,6 @@ type MutablePort = { -readonly [K in keyof kplus.ContainerPort]: kplus.Container
 /** cdk8s-plus keeps the startup probe it derives from `portNumber` in a private field. */
 interface StartupProbeHolder {
   _startup?: { _toKube(container: kplus.Container): { tcpSocket?: { port?: { value?: unknown } } } };
-}
-
-/** Containers that serve no traffic of their own (the health-check sidecar): never a target's container. */
-const auxiliary = new WeakSet<kplus.Container>();
-
-/**
- * Marks a container as auxiliary (a sidecar that serves no Service traffic), so that a Service's undeclared target port
- * is never declared on it: the health-check sidecar marks its container.
- */
-export function markAuxiliaryContainer(container: kplus.Container): void {
-  auxiliary.add(container);
 }
 
 /** The targets of every Service of this library that selects a pod. */
@@ -61,7 +51,7 @@ export function adjustWorkloadPorts(pod: kplus.AbstractPod, targets: readonly Se
   }
   registered.set(pod, all);
   targets = all;
-  const containers = pod.containers.filter((container) => !auxiliary.has(container));
+  const containers = pod.containers.filter((container) => !isAuxiliaryContainer(container));
   for (const target of targets) {
     const key = target.targetPort;
     const matches = (p: kplus.ContainerPort) => (typeof key === 'number' ? p.number === key : p.name === key);

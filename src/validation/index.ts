@@ -1,0 +1,2 @@
+export * from './rule-validation';
+export * from './auxiliary-containers';

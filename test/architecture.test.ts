@@ -1,0 +1,56 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const SRC = path.join(__dirname, '..', 'src');
+
+/** The folders of src/ and the folders each may import from (the layers of the README's Architecture). */
+const ALLOWED: Record<string, string[]> = {
+  model: ['model', 'rules'],
+  rules: ['model', 'rules'],
+  validation: ['model', 'rules', 'validation'],
+  sidecar: ['model', 'rules', 'validation', 'sidecar'],
+  imports: ['imports'],
+  k8s: ['model', 'rules', 'validation', 'sidecar', 'imports', 'k8s'],
+  aws: ['model', 'rules', 'aws'],
+  cli: ['model', 'rules', 'cli'],
+};
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const file = path.join(dir, entry.name);
+    return entry.isDirectory() ? sourceFiles(file) : file.endsWith('.ts') ? [file] : [];
+  });
+}
+
+function imports(file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  return [...text.matchAll(/^(?:import|export)[^'"]*from '([^']+)'/gm)].map((m) => m[1]);
+}
+
+test('each layer imports only the layers below it', () => {
+  const violations: string[] = [];
+  for (const file of sourceFiles(SRC)) {
+    const layer = path.relative(SRC, file).split(path.sep)[0];
+    const allowed = ALLOWED[layer];
+    if (!allowed) continue; // top-level entry points
+    for (const spec of imports(file)) {
+      if (!spec.startsWith('.')) continue;
+      const target = path.relative(SRC, path.resolve(path.dirname(file), spec)).split(path.sep)[0];
+      if (!allowed.includes(target)) violations.push(`${path.relative(SRC, file)} imports ${spec}`);
+    }
+  }
+  expect(violations).toEqual([]);
+});
+
+test('the cdk8s side and the linter never import @pulumi; only aws/ and the pulumi entry point do', () => {
+  const offenders = sourceFiles(SRC)
+    .filter((file) => imports(file).some((spec) => spec.startsWith('@pulumi/')))
+    .map((file) => path.relative(SRC, file))
+    .filter((file) => !file.startsWith(`aws${path.sep}`) && file !== 'pulumi.ts');
+  expect(offenders).toEqual([]);
+});
+
+test('deep imports of @pulumi/aws only, never the root module', () => {
+  const root = sourceFiles(SRC).filter((file) => imports(file).includes('@pulumi/aws'));
+  expect(root.map((file) => path.relative(SRC, file))).toEqual([]);
+});
