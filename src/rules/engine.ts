@@ -45,8 +45,12 @@ export interface CheckOptions {
   readonly provider?: LoadBalancerProvider;
 }
 
+const NONE: ReadonlySet<string> = new Set<string>();
+
 /** The ids listed in an object's disable annotation. */
-export function disabledByAnnotation(object: KubeObject): Set<string> {
+export function disabledByAnnotation(object: KubeObject): ReadonlySet<string> {
+  const annotations = (object.metadata as { annotations?: Record<string, unknown> } | undefined)?.annotations;
+  if (!annotations || annotations[DISABLE_RULES_ANNOTATION] === undefined) return NONE;
   const value = annotationsOf(object)[DISABLE_RULES_ANNOTATION] ?? '';
   return new Set(value.split(',').map((id) => id.trim().toUpperCase()).filter((id) => id.length > 0));
 }
@@ -63,33 +67,57 @@ export function objectRef(object: KubeObject, index: number): ObjectRef {
  */
 export function checkObjects(objects: readonly KubeObject[], rules: readonly Rule[], options: CheckOptions = {}): Finding[] {
   const disabled = new Set([...(options.disabled ?? [])].map((id) => id.toUpperCase()));
-  const active = rules.filter((rule) => !disabled.has(rule.id));
-  const byKind = new Map<string, Rule[]>();
-  const anyKind = active.filter((rule) => rule.kinds.includes('*'));
-  for (const rule of active) {
-    for (const kind of rule.kinds) {
-      if (kind === '*') continue;
-      byKind.set(kind, [...(byKind.get(kind) ?? []), rule]);
-    }
-  }
+  const index = ruleIndex(rules);
   const context = contextFor(objects, options);
   const findings: Finding[] = [];
-  objects.forEach((object, index) => {
+  objects.forEach((object, index_) => {
     const silenced = disabledByAnnotation(object);
-    for (const rule of [...(byKind.get(kindOf(object)) ?? []), ...anyKind]) {
-      if (silenced.has(rule.id)) continue;
+    for (const rule of index.forKind(kindOf(object))) {
+      if (disabled.has(rule.id) || silenced.has(rule.id)) continue;
       for (const violation of rule.check(object, context.for(object))) {
         findings.push({
           ...violation,
           ruleId: rule.id,
           severity: options.severities?.[rule.id] ?? rule.severity,
           source: rule.source,
-          object: objectRef(object, index),
+          object: objectRef(object, index_),
         });
       }
     }
   });
   return findings;
+}
+
+/** The rules of a list by the kind they check (`*` rules last), built once per list. */
+interface RuleIndex {
+  forKind(kind: string): readonly Rule[];
+}
+
+const ruleIndexes = new WeakMap<readonly Rule[], RuleIndex>();
+
+function ruleIndex(rules: readonly Rule[]): RuleIndex {
+  const cached = ruleIndexes.get(rules);
+  if (cached) return cached;
+  const anyKind = rules.filter((rule) => rule.kinds.includes('*'));
+  const byKind = new Map<string, Rule[]>();
+  for (const rule of rules) {
+    for (const kind of rule.kinds) {
+      if (kind !== '*') byKind.set(kind, [...(byKind.get(kind) ?? []), rule]);
+    }
+  }
+  const merged = new Map<string, readonly Rule[]>();
+  const index: RuleIndex = {
+    forKind(kind) {
+      let found = merged.get(kind);
+      if (!found) {
+        found = [...(byKind.get(kind) ?? []), ...anyKind];
+        merged.set(kind, found);
+      }
+      return found;
+    },
+  };
+  ruleIndexes.set(rules, index);
+  return index;
 }
 
 /**
