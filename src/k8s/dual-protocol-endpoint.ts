@@ -1,5 +1,4 @@
 import { Construct } from 'constructs';
-import { addRuleValidation } from '../validation/rule-validation';
 import { ProtocolServicePort, ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
 import { ServiceType } from './service-type';
 import { DualProtocolDns, DualProtocolDnsOptions, splitHostnameFindings } from './srv-record';
@@ -11,6 +10,7 @@ import { checkObjects } from '../rules/engine';
 import { Finding } from '../rules/finding';
 import { findingOf } from '../rules/rule';
 import { NODE_PORT_ACROSS_SERVICES } from '../rules/service-ports';
+import { addRuleValidation } from '../validation/rule-validation';
 
 /** How an endpoint's TCP and UDP are laid out in Services. */
 export enum MixedProtocolMode {

@@ -2,7 +2,6 @@ import { ApiObjectMetadata, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ExternalDnsOptions } from './external-dns';
 import { NlbController } from './nlb-controller';
-import { addRuleValidation } from '../validation/rule-validation';
 import { podOf, PodSelection } from './selector';
 import { ProtocolServicePort, ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
 import { ServiceType, TrafficPolicy } from './service-type';
@@ -23,6 +22,7 @@ import {
 import { findingOf } from '../rules/rule';
 import { UdpHealthCheck, UdpHealthCheckProps } from '../sidecar/health-check';
 import { UdpProbe } from '../sidecar/probe';
+import { addRuleValidation } from '../validation/rule-validation';
 
 /** The sidecar's TCP port when the NLB checks it over TCP. */
 const SIDECAR_TCP_PORT = 10081;

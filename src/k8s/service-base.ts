@@ -2,7 +2,6 @@ import { ApiObjectMetadata, ApiObjectMetadataDefinition, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ExternalDnsAnnotations, ExternalDnsOptions } from './external-dns';
-import { addRuleValidation } from '../validation/rule-validation';
 import { podOf, PodSelection, resolveSelector } from './selector';
 import { IpFamily, IpFamilyPolicy, ServiceType, TrafficPolicy } from './service-type';
 import { SessionAffinity } from './session-affinity';
@@ -18,6 +17,7 @@ import { Finding } from '../rules/finding';
 import { KubeObject } from '../rules/manifest';
 import { findingOf } from '../rules/rule';
 import { SELECTOR_EXPRESSIONS } from '../rules/service-values';
+import { addRuleValidation } from '../validation/rule-validation';
 
 /** One port of a Service. */
 export interface ServicePortOptions {

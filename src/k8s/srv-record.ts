@@ -6,7 +6,6 @@ import { ApiObjectMetadata, Duration, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { DualProtocolEndpoint } from './dual-protocol-endpoint';
 import { checkExternalDnsOptions, SPLIT_HOSTNAME, SRV_PORT, ttlSeconds } from './external-dns';
-import { addRuleValidation } from '../validation/rule-validation';
 import { DnsEndpoint, DnsEndpointSpec } from '../imports/externaldns.k8s.io';
 import {
   checkHostname, checkSrvNumber, checkSrvProtocol, checkSrvService, checkSrvTarget, DNS_HOSTNAME, fqdn,
@@ -14,10 +13,11 @@ import {
 } from '../model/dns';
 import { Protocol } from '../model/protocol';
 import { checkObjects } from '../rules/engine';
-import { METADATA_RULES } from '../rules/metadata';
 import { EXTERNAL_DNS_RULES } from '../rules/external-dns';
 import { Finding } from '../rules/finding';
+import { METADATA_RULES } from '../rules/metadata';
 import { findingOf } from '../rules/rule';
+import { addRuleValidation } from '../validation/rule-validation';
 
 /** The priority of an SRV target when none is given (the same as the Pulumi component's). */
 export const DEFAULT_SRV_PRIORITY = 10;

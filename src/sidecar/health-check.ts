@@ -11,11 +11,11 @@ import {
   SIDECAR_PROBE_TIMEOUT, SIDECAR_PROBE_UNDECLARED, SIDECAR_SERVING_PORT, SIDECAR_WORKLOAD,
 } from './rules';
 import { SIDECAR_SCRIPT } from './script';
-import { addRuleValidation } from '../validation/rule-validation';
-import { markAuxiliaryContainer } from '../validation/auxiliary-containers';
 import { checkDns1123Label } from '../model/names';
 import { Finding, formatFinding, Violation } from '../rules/finding';
 import { findingOf, RuleInfo } from '../rules/rule';
+import { markAuxiliaryContainer } from '../validation/auxiliary-containers';
+import { addRuleValidation } from '../validation/rule-validation';
 
 /**
  * The default image: the official busybox image, uClibc variant (static, no shared libraries), pinned by tag.

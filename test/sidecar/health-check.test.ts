@@ -9,12 +9,12 @@ import { App, Chart, Duration, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { requirePrograms } from './harness';
-import { UdpRules } from '../../src/validation/rule-validation';
 import { Severity } from '../../src/rules';
 import {
   DnsQueryType, DnsResponseCode, printfEscape, SIDECAR_RULES, SIDECAR_SCRIPT, UDP_HEALTH_DEFAULT_IMAGE, UdpHealthCheck,
   UdpHealthCheckProps, UdpProbe,
 } from '../../src/sidecar';
+import { UdpRules } from '../../src/validation/rule-validation';
 
 function chartWithDeployment(udpPorts: number[] = [53]): { chart: Chart; deployment: kplus.Deployment } {
   Testing.app();
