@@ -16,6 +16,7 @@ import { checkObjects } from '../rules/engine';
 import { Finding } from '../rules/finding';
 import { KubeObject } from '../rules/manifest';
 import { findingOf } from '../rules/rule';
+import { IP_FAMILIES, SOURCE_RANGES } from '../rules/service-spec';
 import { SELECTOR_EXPRESSIONS } from '../rules/service-values';
 import { addRuleValidation } from '../validation/rule-validation';
 
@@ -238,6 +239,17 @@ export abstract class ServiceBase extends Construct {
 
   /** Findings of props that have no field of their own in the emitted objects. */
   protected valueFindings(): Finding[] {
+    const lists: Finding[] = [];
+    for (const [field, rule] of [['loadBalancerSourceRanges', SOURCE_RANGES], ['ipFamilies', IP_FAMILIES]] as const) {
+      const value = this.options[field];
+      if (value !== undefined && !Array.isArray(value)) {
+        lists.push(findingOf(rule, { field, value, message: 'must be a list', allowed: 'an array of strings' }));
+      }
+    }
+    return [...lists, ...this.selectorAndProviderFindings()];
+  }
+
+  private selectorAndProviderFindings(): Finding[] {
     const providerFindings = [
       ...this.reportsProviderOptions ? this.options.provider?.checkOptions('provider') ?? [] : [],
       ...this.reportsExternalDnsOptions ? this.externalDns.findings(this.type) : [],
@@ -291,10 +303,11 @@ export abstract class ServiceBase extends Construct {
       sessionAffinity: affinity?.mode,
       sessionAffinityConfig: timeout !== undefined ? { clientIp: { timeoutSeconds: timeout } } : undefined,
       loadBalancerClass: o.loadBalancerClass ?? this.providerClass,
-      loadBalancerSourceRanges: o.loadBalancerSourceRanges,
+      // a list only: untyped input that is not one is reported by valueFindings, never a TypeError in the L1 mapping
+      loadBalancerSourceRanges: Array.isArray(o.loadBalancerSourceRanges) ? o.loadBalancerSourceRanges : undefined,
       allocateLoadBalancerNodePorts: o.allocateLoadBalancerNodePorts,
       ipFamilyPolicy: o.ipFamilyPolicy,
-      ipFamilies: o.ipFamilies,
+      ipFamilies: Array.isArray(o.ipFamilies) ? o.ipFamilies : undefined,
       publishNotReadyAddresses: o.publishNotReadyAddresses,
     };
   }

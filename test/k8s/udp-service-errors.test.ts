@@ -220,3 +220,13 @@ describe('synthesis with errors', () => {
     expect(UdpRules.findings(c).map((f) => f.ruleId)).toEqual(['UDP204']);
   });
 });
+
+describe('untyped (JavaScript) input', () => {
+  test('a list prop given as a string is reported, not a TypeError', () => {
+    const props = { type: ServiceType.LOAD_BALANCER, ports: [{ port: 53 }], loadBalancerSourceRanges: '10.0.0.0/8', ipFamilies: 'IPv4' };
+    expect(messages(props as unknown as UdpServiceProps)).toEqual([
+      `[UDP114] test/svc: loadBalancerSourceRanges "10.0.0.0/8": must be a list (an array of strings; ${SVC})`,
+      `[UDP119] test/svc: ipFamilies "IPv4": must be a list (an array of strings; ${SVC})`,
+    ]);
+  });
+});
