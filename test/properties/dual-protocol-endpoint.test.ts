@@ -1,8 +1,8 @@
 import { Chart, Duration } from 'cdk8s';
 import * as fc from 'fast-check';
 import {
-  badHostname, badNodePort, badPort, badTtl, deployment, distinct, dns1035Label, dns1123Label, expectDeterministic,
-  expectRuleError, expectValidSynthesis, freshChart, hostname, nodePort, port, RUNS, SelectorKind, selectorKind, ttl, TWICE,
+  badHostname, badNodePort, badPort, badTtl, distinct, dns1035Label, dns1123Label, expectDeterministic,
+  expectRuleError, expectValidSynthesis, freshChart, hostname, selectorFor, nodePort, port, RUNS, SelectorKind, selectorKind, ttl, TWICE,
 } from './helpers';
 import {
   AwsLoadBalancerControllerOptions, decideMixedProtocol, DualProtocolDnsOptions, DualProtocolEndpoint, DualProtocolEndpointProps,
@@ -17,8 +17,7 @@ interface Spec {
 
 function build(spec: Spec): Chart {
   const chart = freshChart();
-  const selector = spec.selector === 'deployment' ? deployment(chart, spec.containerPort)
-    : spec.selector === 'labels' ? { app: 'server' } : undefined;
+  const selector = selectorFor(chart, spec.selector, spec.containerPort);
   new DualProtocolEndpoint(chart, 'endpoint', { ...spec.props, selector });
   return chart;
 }

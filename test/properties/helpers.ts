@@ -143,6 +143,12 @@ export function deployment(chart: Chart, containerPort?: number, replicas = 2): 
   });
 }
 
+/** The selector a spec describes, built in `chart`: a Deployment, plain labels, or none. */
+export function selectorFor(chart: Chart, kind: SelectorKind, containerPort?: number): kplus.Deployment | Record<string, string> | undefined {
+  if (kind === 'deployment') return deployment(chart, containerPort);
+  return kind === 'labels' ? { app: 'server' } : undefined;
+}
+
 /** `n` distinct values of `arb`. */
 export function distinct<T>(arb: fc.Arbitrary<T>, min: number, max: number): fc.Arbitrary<T[]> {
   return fc.uniqueArray(arb, { minLength: min, maxLength: max });

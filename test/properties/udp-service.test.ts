@@ -1,8 +1,8 @@
 import { Chart, Duration } from 'cdk8s';
 import * as fc from 'fast-check';
 import {
-  badCidr, badHostname, badNodePort, badPort, badTtl, cidr, deployment, distinct, dns1035Label, dns1123Label,
-  expectDeterministic, expectRuleError, expectValidSynthesis, freshChart, ianaSvcName, nodePort, port, RUNS,
+  badCidr, badHostname, badNodePort, badPort, badTtl, cidr, distinct, dns1035Label, dns1123Label,
+  expectDeterministic, expectRuleError, expectValidSynthesis, freshChart, selectorFor, ianaSvcName, nodePort, port, RUNS,
   SelectorKind, selectorKind, serviceHostname, ttl, TWICE,
 } from './helpers';
 import {
@@ -20,8 +20,7 @@ interface Spec {
 
 function build(spec: Spec): Chart {
   const chart = freshChart();
-  const selector = spec.selector === 'deployment' ? deployment(chart, spec.containerPort)
-    : spec.selector === 'labels' ? { app: 'server' } : undefined;
+  const selector = selectorFor(chart, spec.selector, spec.containerPort);
   new UdpService(chart, 'svc', { ...spec.props, selector });
   return chart;
 }
