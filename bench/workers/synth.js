@@ -13,7 +13,8 @@ const start = process.hrtime.bigint();
 const app = new App({ outdir: '/dev/null' });
 const chart = new Chart(app, 'bench');
 for (let i = 0; i < count; i++) {
-  const nodePort = 30000 + (i % 2768);
+  // NodePorts are one cluster-wide range: pinned for the first 2,768 services, allocated by the cluster after that
+  const nodePort = i < 2768 ? 30000 + i : undefined;
   if (variant === 'udp') {
     const deployment = new kplus.Deployment(chart, `d${i}`, {
       replicas: 2,

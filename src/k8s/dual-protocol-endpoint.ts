@@ -6,10 +6,8 @@ import { KubernetesVersion } from '../model/kubernetes-version';
 import { decideMixedProtocol, LoadBalancerProvider } from '../model/load-balancer-provider';
 import { Protocol } from '../model/protocol';
 import { KUBERNETES_VERSION, SINGLE_UNSUPPORTED, TCP_NODE_PORT_SINGLE } from '../rules/endpoint-values';
-import { checkObjects } from '../rules/engine';
 import { Finding } from '../rules/finding';
 import { findingOf } from '../rules/rule';
-import { NODE_PORT_ACROSS_SERVICES } from '../rules/service-ports';
 import { addRuleValidation } from '../validation/rule-validation';
 
 /** How an endpoint's TCP and UDP are laid out in Services. */
@@ -227,14 +225,6 @@ export class DualProtocolEndpoint extends Construct {
     findings.push(...(this.provider?.checkOptions('provider') ?? []));
     findings.push(...this.udp.externalDns.findings(this.udp.type), ...splitHostnameFindings(this, this.props.hostname));
     findings.push(...(this.dns?.findings() ?? []));
-    if (this.split) {
-      const objects = [this.tcp, this.udp].map((service) => ({
-        kind: 'Service',
-        metadata: { name: service.name },
-        spec: { ports: service.entries.map((e) => ({ port: e.port, protocol: e.protocol, nodePort: e.nodePort })) },
-      }));
-      findings.push(...checkObjects(objects, [NODE_PORT_ACROSS_SERVICES]));
-    }
     return findings;
   }
 }

@@ -11,13 +11,12 @@ import { KubernetesVersion } from '../model/kubernetes-version';
 import { LoadBalancerProvider, ProviderServiceRole } from '../model/load-balancer-provider';
 import { PortRange } from '../model/port-range';
 import { Protocol } from '../model/protocol';
-import { OBJECT_RULES } from '../rules/catalog';
-import { checkObjects } from '../rules/engine';
 import { Finding } from '../rules/finding';
 import { KubeObject } from '../rules/manifest';
 import { findingOf } from '../rules/rule';
 import { IP_FAMILIES, SOURCE_RANGES } from '../rules/service-spec';
 import { SELECTOR_EXPRESSIONS } from '../rules/service-values';
+import { ConstructObjects, objectFindings, registerObjects } from '../validation/object-validation';
 import { addRuleValidation } from '../validation/rule-validation';
 
 /** One port of a Service. */
@@ -166,7 +165,8 @@ export abstract class ServiceBase extends Construct {
       spec: Lazy.any({ produce: () => this.renderSpec() }) as unknown as kplus.k8s.ServiceSpec,
     });
     this.externalDns = new ExternalDnsAnnotations(this.apiObject.metadata, options, options.metadata?.annotations);
-    addRuleValidation(this, () => this.evaluate());
+    registerObjects(this, () => this.ruleObjects());
+    addRuleValidation(this, () => [...this.valueFindings(), ...objectFindings(this)]);
   }
 
   /** The Service's name (`metadata.name`). */
@@ -222,19 +222,28 @@ export abstract class ServiceBase extends Construct {
   }
 
   /**
-   * The objects the rules check: the Service as it will be emitted, then the workload it selects (the parts the rules
-   * read). Built from the same functions the L1 object synthesizes with, without resolving the whole app twice.
+   * What the object rules check: the Service as it will be emitted, with the cluster settings it is checked with, and
+   * the workload it selects (the parts the rules read), checked with every other Service and workload of the chart.
+   * Built from the same functions the L1 object synthesizes with, without resolving the whole app twice.
    */
-  protected ruleObjects(): KubeObject[] {
-    const objects: KubeObject[] = [{
+  protected ruleObjects(): ConstructObjects {
+    const service: KubeObject = {
       apiVersion: this.apiObject.apiVersion,
       kind: this.apiObject.kind,
       metadata: this.apiObject.metadata.toJson(),
       spec: kplus.k8s.toJson_ServiceSpec(this.renderSpec()),
-    }];
+    };
     const pod = this.workload;
-    if (pod) objects.push(...workloadObject(pod));
-    return objects;
+    return {
+      own: [service],
+      options: {
+        nodePortRange: this.nodePortRange,
+        kubernetesVersion: this.kubernetesVersion,
+        provider: this.options.provider,
+        disabled: this.disabledRules,
+      },
+      related: pod ? [{ key: pod, render: () => workloadObject(pod) }] : [],
+    };
   }
 
   /** Findings of props that have no field of their own in the emitted objects. */
@@ -264,18 +273,6 @@ export abstract class ServiceBase extends Construct {
       message: 'uses label expressions, which a Service selector cannot express',
       allowed: 'a selector of labels only (select pods with Pods.select(..., { labels }))',
     })];
-  }
-
-  private evaluate(): Finding[] {
-    return [
-      ...this.valueFindings(),
-      ...checkObjects(this.ruleObjects(), OBJECT_RULES, {
-        nodePortRange: this.nodePortRange,
-        kubernetesVersion: this.kubernetesVersion,
-        provider: this.options.provider,
-        disabled: this.disabledRules,
-      }),
-    ];
   }
 
   private renderSpec(): kplus.k8s.ServiceSpec {

@@ -4,13 +4,13 @@ import { KubeObject } from '../rules/manifest';
 
 /**
  * The parts of a cdk8s-plus pod or workload the workload rules read (kind, name, namespace, replicas, pod labels and
- * containers), as the plain object its synthesis emits, built without resolving the whole object: validation runs
- * once per Service, and a full `toJson()` of every workload would double the cost of synthesis.
+ * the containers' names, ports and probes), as the plain object its synthesis emits, built without resolving the whole
+ * object: a full `toJson()` of every workload at each validation would double the cost of synthesis.
  */
 export function workloadObject(pod: kplus.AbstractPod): KubeObject[] {
   const api = ApiObject.of(pod);
   const metadata = api.metadata.toJson();
-  const podSpec = { containers: pod.containers.map((container) => kplus.k8s.toJson_Container(container._toKube())) };
+  const podSpec = { containers: pod.containers.map(ruleContainer) };
   if (pod instanceof kplus.Pod) {
     return [{ apiVersion: api.apiVersion, kind: api.kind, metadata, spec: podSpec }];
   }
@@ -32,6 +32,19 @@ export function workloadObject(pod: kplus.AbstractPod): KubeObject[] {
     spec: { scaleTargetRef: { apiVersion: api.apiVersion, kind: api.kind, name: metadata.name } },
   };
   return [workload, autoscaler];
+}
+
+/** A container as the rules read it: its name, ports and probes, mapped by cdk8s-plus's own functions. */
+function ruleContainer(container: kplus.Container): unknown {
+  const kube = container._toKube();
+  return kplus.k8s.toJson_Container({
+    name: kube.name,
+    image: kube.image,
+    ports: kube.ports,
+    startupProbe: kube.startupProbe,
+    readinessProbe: kube.readinessProbe,
+    livenessProbe: kube.livenessProbe,
+  });
 }
 
 function isAutoscaled(pod: kplus.AbstractPod): boolean {

@@ -11,6 +11,33 @@ import { PortRange } from '../model/port-range';
  */
 export const DISABLE_RULES_ANNOTATION = 'k8s-udp-constructs.io/disable-rules';
 
+/**
+ * Options that hold for one object of a run rather than the whole run: a set built by several constructs, each with
+ * its own cluster settings, is checked in one run.
+ */
+export interface ObjectCheckOptions {
+  /**
+   * Rule ids skipped on this object.
+   * @default - none besides the run's
+   */
+  readonly disabled?: Iterable<string>;
+  /**
+   * The cluster's `--service-node-port-range` for this object.
+   * @default - the run's
+   */
+  readonly nodePortRange?: PortRange;
+  /**
+   * The cluster's Kubernetes version for this object.
+   * @default - the run's
+   */
+  readonly kubernetesVersion?: KubernetesVersion;
+  /**
+   * The load-balancer implementation for this object.
+   * @default - the run's
+   */
+  readonly provider?: LoadBalancerProvider;
+}
+
 /** How to run the rules. */
 export interface CheckOptions {
   /**
@@ -43,6 +70,11 @@ export interface CheckOptions {
    * @default - unknown: inferred per Service from its annotations where possible
    */
   readonly provider?: LoadBalancerProvider;
+  /**
+   * Options of single objects, over the run's (the objects of several constructs checked together).
+   * @default - every object is checked with the run's options
+   */
+  readonly perObject?: ReadonlyMap<KubeObject, ObjectCheckOptions>;
 }
 
 const NONE: ReadonlySet<string> = new Set<string>();
@@ -66,15 +98,18 @@ export function objectRef(object: KubeObject, index: number): ObjectRef {
  * selects) look only at the objects of the same namespace.
  */
 export function checkObjects(objects: readonly KubeObject[], rules: readonly Rule[], options: CheckOptions = {}): Finding[] {
-  const disabled = new Set([...(options.disabled ?? [])].map((id) => id.toUpperCase()));
+  const disabled = idSet(options.disabled);
   const index = ruleIndex(rules);
   const context = contextFor(objects, options);
   const findings: Finding[] = [];
   objects.forEach((object, index_) => {
     const silenced = disabledByAnnotation(object);
+    const own = options.perObject?.get(object);
+    const ownDisabled = own ? idSet(own.disabled) : NONE;
+    const objectContext = own ? withObjectOptions(context.for(object), own) : context.for(object);
     for (const rule of index.forKind(kindOf(object))) {
-      if (disabled.has(rule.id) || silenced.has(rule.id)) continue;
-      for (const violation of rule.check(object, context.for(object))) {
+      if (disabled.has(rule.id) || silenced.has(rule.id) || ownDisabled.has(rule.id)) continue;
+      for (const violation of rule.check(object, objectContext)) {
         findings.push({
           ...violation,
           ruleId: rule.id,
@@ -86,6 +121,23 @@ export function checkObjects(objects: readonly KubeObject[], rules: readonly Rul
     }
   });
   return findings;
+}
+
+function idSet(ids: Iterable<string> | undefined): ReadonlySet<string> {
+  if (ids === undefined) return NONE;
+  const result = new Set<string>();
+  for (const id of ids) result.add(id.toUpperCase());
+  return result;
+}
+
+/** A context with one object's options over the run's. */
+function withObjectOptions(context: RuleContext, own: ObjectCheckOptions): RuleContext {
+  return {
+    ...context,
+    nodePortRange: own.nodePortRange ?? context.nodePortRange,
+    kubernetesVersion: own.kubernetesVersion ?? context.kubernetesVersion,
+    provider: own.provider ?? context.provider,
+  };
 }
 
 /** The rules of a list by the kind they check (`*` rules last), built once per list. */

@@ -6,7 +6,7 @@ import { PortRange } from '../model/port-range';
 
 /** What a rule knows besides the object it checks. */
 export interface RuleContext {
-  /** Every object checked together: the whole manifest set, or what one construct emits with its workload. */
+  /** Every object checked together: the whole manifest set, or what the constructs of one chart emit with their workloads. */
   readonly objects: readonly KubeObject[];
   /** Every object checked, across namespaces (for cluster-wide resources such as NodePorts). */
   readonly clusterObjects: readonly KubeObject[];

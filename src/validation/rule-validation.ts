@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { withChartRuns } from './object-validation';
 import { Finding, formatFinding, Severity } from '../rules/finding';
 
 /** Produces the findings of one construct: its objects run through the rule engine, plus checks of its props. */
@@ -29,20 +30,13 @@ export class UdpRules {
 
   /** Every finding, errors and warnings, of the constructs of this library at or below `scope`, after silencing. */
   public static findings(scope: IConstruct): Finding[] {
-    const result: Finding[] = [];
-    for (const construct of scope.node.findAll()) {
-      result.push(...findingsOf(construct));
-    }
-    return result;
+    return withChartRuns(() => scope.node.findAll().flatMap((construct) => findingsOf(construct)));
   }
 
   /** The findings of `scope`, rendered as the messages synthesis reports. */
   public static messages(scope: IConstruct): string[] {
-    const result: string[] = [];
-    for (const construct of scope.node.findAll()) {
-      result.push(...findingsOf(construct).map((f) => formatFinding(f, construct.node.path)));
-    }
-    return result;
+    return withChartRuns(() => scope.node.findAll()
+      .flatMap((construct) => findingsOf(construct).map((f) => formatFinding(f, construct.node.path))));
   }
 
   /**

@@ -235,7 +235,7 @@ describe('DualProtocolEndpoint bad input', () => {
     expect(messages({
       type: ServiceType.NODE_PORT, mixedProtocol: MixedProtocolMode.SPLIT, ports: [{ name: 'dns', port: 53, nodePort: 30053, tcpNodePort: 30053 }],
     })).toEqual([
-      `[UDP141] test/dns: spec.ports[0].nodePort 30053: is also requested by Service "dns-tcp": NodePorts are allocated cluster-wide across protocols (a nodePort used by one Service only; ${Sources.NODEPORT_ALLOCATOR})`,
+      `[UDP141] test/dns/udp: spec.ports[0].nodePort 30053: is also requested by Service "dns-tcp": NodePorts are allocated cluster-wide across protocols (a nodePort used by one Service only; ${Sources.NODEPORT_ALLOCATOR})`,
     ]);
   });
 

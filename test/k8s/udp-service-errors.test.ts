@@ -221,6 +221,43 @@ describe('synthesis with errors', () => {
   });
 });
 
+describe('one run of the rules per chart', () => {
+  test('two Services of a chart asking for one nodePort: reported on the second in name order', () => {
+    const c = chart();
+    new UdpService(c, 'a', { metadata: { name: 'dns-a' }, type: ServiceType.NODE_PORT, ports: [{ port: 53, nodePort: 30053 }] });
+    new UdpService(c, 'b', { metadata: { name: 'dns-b' }, type: ServiceType.NODE_PORT, ports: [{ port: 54, nodePort: 30053 }] });
+    expect(UdpRules.messages(c)).toEqual([
+      `[UDP141] test/b: spec.ports[0].nodePort 30053: is also requested by Service "dns-a": NodePorts are allocated cluster-wide across protocols (a nodePort used by one Service only; ${ALLOC})`,
+    ]);
+  });
+
+  test('Services in different charts (clusters) may use the same nodePort', () => {
+    const app = Testing.app();
+    for (const id of ['east', 'west']) {
+      new UdpService(new Chart(app, id), 'dns', { metadata: { name: 'dns' }, type: ServiceType.NODE_PORT, ports: [{ port: 53, nodePort: 30053 }] });
+    }
+    expect(UdpRules.messages(app)).toEqual([]);
+    expect(() => app.synthYaml()).not.toThrow();
+  });
+
+  test('a workload selected by two Services is reported once, on the first', () => {
+    const c = chart();
+    const deployment = new kplus.Deployment(c, 'statsd', { replicas: 1, containers: [{ image: 'statsd/statsd:v0.10.2', portNumber: 8125 }] });
+    new UdpService(c, 'first', { metadata: { name: 'statsd' }, selector: deployment, ports: [{ port: 8125 }] });
+    new UdpService(c, 'second', { metadata: { name: 'statsd-2' }, selector: deployment, ports: [{ port: 8125 }] });
+    expect(UdpRules.messages(c).map((m) => m.slice(0, 24))).toEqual(['[UDP204] test/first: spe', '[UDP205] test/first: spe']);
+  });
+
+  test('a change after a synthesis is seen by the next one (findings are reused only for the same objects)', () => {
+    const app = Testing.app();
+    const c = new Chart(app, 'test');
+    const service = new UdpService(c, 'svc', { metadata: { name: 'dns' }, ports: [{ port: 53 }] });
+    expect(() => app.synthYaml()).not.toThrow();
+    service.addPort({ port: 0, name: 'bad' });
+    expect(() => app.synthYaml()).toThrow(/\[UDP101\] test\/svc: spec.ports\[1\].port 0/);
+  });
+});
+
 describe('untyped (JavaScript) input', () => {
   test('a list prop given as a string is reported, not a TypeError', () => {
     const props = { type: ServiceType.LOAD_BALANCER, ports: [{ port: 53 }], loadBalancerSourceRanges: '10.0.0.0/8', ipFamilies: 'IPv4' };

@@ -69,6 +69,15 @@ describe('the engine', () => {
     expect(ids([silenced, bad])).toEqual(['UDP101']);
   });
 
+  test('per-object options: disabled rules and the node port range of one object, over the run\'s', () => {
+    const a = service({ type: 'NodePort', ports: [{ port: 0, protocol: 'UDP', nodePort: 20053 }] }, { name: 'a' });
+    const b = service({ type: 'NodePort', ports: [{ port: 0, protocol: 'UDP', nodePort: 20054 }] }, { name: 'b' });
+    const perObject = new Map([[a, { disabled: ['udp101'], nodePortRange: PortRange.of(20000, 20100) }]]);
+    expect(checkObjects([a, b], OBJECT_RULES, { perObject }).map((f) => `${f.object!.name} ${f.ruleId}`)).toEqual([
+      'b UDP101', 'b UDP102',
+    ]);
+  });
+
   test('the node port range is configurable', () => {
     const s = service({ type: 'NodePort', ports: [{ port: 53, protocol: 'UDP', nodePort: 20053 }] });
     expect(ids([s])).toEqual(['UDP102']);
