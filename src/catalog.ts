@@ -5,7 +5,7 @@ import { NLB_VALUE_RULES } from './model/nlb-listeners';
 import { OBJECT_RULES } from './rules/catalog';
 import { ENDPOINT_VALUE_RULES } from './rules/endpoint-values';
 import { NLB_CONSTRUCT_RULES } from './rules/nlb-values';
-import { RuleInfo } from './rules/rule';
+import { byRuleId, RuleInfo } from './rules/rule';
 import { SERVICE_VALUE_RULES } from './rules/service-values';
 import { SIDECAR_RULES } from './sidecar/rules';
 
@@ -25,7 +25,7 @@ export const RULE_CATALOG: readonly RuleInfo[] = [
   ...EXTERNAL_DNS_VALUE_RULES,
   ...NLB_VALUE_RULES,
   ...SIDECAR_RULES,
-].sort((a, b) => a.id.localeCompare(b.id));
+].sort(byRuleId);
 
 /** The rule with `id` (any case), or `undefined`. */
 export function catalogEntry(id: string): RuleInfo | undefined {

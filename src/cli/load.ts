@@ -203,11 +203,11 @@ function unfold(value: Record<string, unknown>, node: Node, file: string, lines:
   into.push(loadedObject(value as KubeObject, file, node, lines));
 }
 
-/** The manifest files under a directory, recursively, sorted. */
+/** The manifest files under a directory, recursively, sorted by name code unit by code unit (the same on every machine). */
 export function manifestFiles(directory: string): string[] {
   const result: string[] = [];
   const walk = (dir: string) => {
-    const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {

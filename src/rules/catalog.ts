@@ -2,7 +2,7 @@ import { AWS_NLB_RULES } from './aws-nlb';
 import { EXTERNAL_DNS_RULES } from './external-dns';
 import { METADATA_RULES } from './metadata';
 import { MIXED_PROTOCOL_RULES } from './mixed-protocol';
-import { Rule } from './rule';
+import { byRuleId, Rule } from './rule';
 import { SERVICE_PORT_RULES } from './service-ports';
 import { SERVICE_SPEC_RULES } from './service-spec';
 import { WORKLOAD_RULES } from './workload';
@@ -22,7 +22,7 @@ export const OBJECT_RULES: readonly Rule[] = [
   ...MIXED_PROTOCOL_RULES,
   ...EXTERNAL_DNS_RULES,
   ...AWS_NLB_RULES,
-].sort((a, b) => a.id.localeCompare(b.id));
+].sort(byRuleId);
 
 /** The rule with `id`, or `undefined`. */
 export function findRule(id: string): Rule | undefined {

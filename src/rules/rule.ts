@@ -44,6 +44,14 @@ export interface Rule extends RuleInfo {
 }
 
 /**
+ * Orders rules by id, code unit by code unit (ids are ASCII): the same order on every machine, and no collator to load
+ * (`localeCompare` would load ICU's when the library is imported).
+ */
+export function byRuleId(a: RuleInfo, b: RuleInfo): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
  * A finding of a rule that checks a value rather than an object (a prop of a construct, an argument of a Pulumi
  * component): the same identity, severity and source as an object rule.
  */
