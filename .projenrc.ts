@@ -57,6 +57,11 @@ const project = new typescript.TypeScriptProject({
       lib: ['es2022'],
       module: 'commonjs',
       skipLibCheck: true,
+      // Source maps in files of their own (with the sources inside), shipped beside the code: an inline map triples
+      // every file that `require('k8s-udp-constructs')` reads and parses (BENCHMARKS.md, import cost).
+      inlineSourceMap: false,
+      sourceMap: true,
+      inlineSources: true,
     },
   },
   tsconfigDevFile: 'tsconfig.dev.json',
@@ -100,6 +105,9 @@ project.package.addField('peerDependenciesMeta', {
 
 // The linter's command: `k8s-udp lint` (src/cli/bin.ts keeps its shebang when compiled).
 project.addBins({ 'k8s-udp': 'lib/cli/bin.js' });
+
+// The source maps go into the package beside the code they map.
+project.npmignore?.addPatterns('!/lib/**/*.js.map');
 
 // Entry points. The root one is the cdk8s side and never loads an `@pulumi` module.
 project.package.addField('exports', {
