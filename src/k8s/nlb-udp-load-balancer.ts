@@ -13,7 +13,7 @@ import { NlbTargetType } from '../model/nlb-listeners';
 import { PortRange } from '../model/port-range';
 import { Protocol } from '../model/protocol';
 import { checkTargetGroupAttributes, formatTargetGroupAttributes, TargetGroupAttributes } from '../model/target-group-attributes';
-import { AWS_LBC_LOAD_BALANCER_CLASS, AwsNlbAnnotations as A } from '../rules/aws-nlb';
+import { AWS_LBC_LOAD_BALANCER_CLASS, AwsNlbAnnotations as A, controllerHealthCheckTiming } from '../rules/aws-nlb';
 import { KUBERNETES_VERSION } from '../rules/endpoint-values';
 import { Finding } from '../rules/finding';
 import {
@@ -430,8 +430,10 @@ export class NlbUdpLoadBalancer extends Construct {
         eips: p.eipAllocations,
         fields: { scheme: 'scheme', subnets: 'subnets', eips: 'eipAllocations' },
       }),
-      // the health check the NLB really gets (with the sidecar's or kube-proxy's HTTP defaults), as the user named it
-      ...checkHealthCheck(this.effectiveHealthCheck(), 'healthCheck'),
+      // the health check the NLB really gets (with the sidecar's or kube-proxy's HTTP defaults), as the user named it;
+      // an interval or timeout left unset is the controller's default (10 s), not AWS's, as the linter's UDP563 says
+      ...checkHealthCheck(this.effectiveHealthCheck(), 'healthCheck',
+        controllerHealthCheckTiming(this.targetType, p.externalTrafficPolicy ?? TrafficPolicy.LOCAL)),
       ...checkTargetGroupAttributes(p.targetGroupAttributes, this.hasUdpOnly ? ['UDP'] : ['TCP_UDP']),
     ];
     if (!this.kubernetesVersion.valid) {

@@ -12,8 +12,13 @@ export const NlbSources = {
   /** aws-cdk-lib's validation of NLB health checks (protocol, path, interval, thresholds, timeout). */
   CDK_NETWORK_TARGET_GROUP:
     'https://github.com/aws/aws-cdk/blob/main/packages/aws-cdk-lib/aws-elasticloadbalancingv2/lib/nlb/network-target-group.ts',
-  /** aws-cdk-lib's check that the health-check interval is greater than the timeout (aws-cdk #29075). */
+  /** aws-cdk-lib's check that the health-check interval is at least the timeout (aws-cdk #29075: interval >= timeout). */
   CDK_INTERVAL_ABOVE_TIMEOUT: 'https://github.com/aws/aws-cdk/pull/29075',
+  /**
+   * aws-cdk #16446: a Network Load Balancer accepts a health-check timeout equal to the interval (the stricter
+   * "interval greater than timeout" holds for Application Load Balancers only).
+   */
+  NLB_TIMEOUT_EQUAL_INTERVAL: 'https://github.com/aws/aws-cdk/issues/16446',
   /** TargetGroupAttribute: deregistration delay, stickiness, client IP preservation, connection termination. */
   TARGET_GROUP_ATTRIBUTES:
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_TargetGroupAttribute.html',
@@ -74,12 +79,13 @@ export interface HealthCheck {
    */
   readonly path?: string;
   /**
-   * Seconds between two checks of one target: a whole number 5..300, greater than `timeout`.
+   * Seconds between two checks of one target: a whole number 5..300, at least `timeout` (equal is accepted).
    * @default 30
    */
   readonly interval?: number;
   /**
-   * Seconds without a response after which a check fails: a whole number 2..120, less than `interval`.
+   * Seconds without a response after which a check fails: a whole number 2..120, at most `interval` (AWS refuses a
+   * timeout above the interval).
    * @default 10 for TCP and HTTPS, 6 for HTTP
    */
   readonly timeout?: number;
@@ -214,13 +220,19 @@ export const HEALTH_CHECK_THRESHOLD: RuleInfo = {
   source: NlbSources.CDK_NETWORK_TARGET_GROUP,
 };
 
-/** UDP507: the health-check interval is greater than the timeout (defaults included). */
+/**
+ * UDP507: the health-check timeout is not above the interval (defaults included); equal is accepted. Checked by
+ * {@link checkHealthCheckTiming} for the constructs, the Pulumi component and the linter (UDP563) alike.
+ */
 export const HEALTH_CHECK_TIMEOUT_BELOW_INTERVAL: RuleInfo = {
   id: 'UDP507',
   severity: Severity.ERROR,
-  title: 'Health-check interval must be greater than the timeout',
-  why: 'AWS refuses the target group: "Health check interval must be greater than the timeout".',
-  source: NlbSources.CDK_INTERVAL_ABOVE_TIMEOUT,
+  title: 'Health-check timeout must not be above the interval',
+  why: 'AWS refuses an NLB target group whose timeout is above its interval ("Health check interval must be greater '
+    + 'than the timeout"), but accepts the two equal despite that wording: the AWS Load Balancer Controller sends 10 '
+    + 'and 10 by default, an HTTP check with interval 6 and the default timeout 6 is created while interval 5 is '
+    + 'refused (aws-load-balancer-controller #2951), and aws-cdk checks NLBs for interval >= timeout (#16446, #29075).',
+  source: NlbSources.NLB_TIMEOUT_EQUAL_INTERVAL,
 };
 
 /** UDP508: success codes only for HTTP(S), codes 200..599 as a list or a range. */
@@ -298,6 +310,71 @@ function successCodesProblem(codes: unknown): string | undefined {
 }
 
 /**
+ * The interval and timeout a health check gets when it leaves them unset, when AWS is not the one filling them in:
+ * the AWS Load Balancer Controller sends its own defaults (10 and 10) rather than leaving AWS's (30, and 6 or 10).
+ */
+export interface HealthCheckTimingDefaults {
+  /**
+   * The interval in seconds.
+   * @default - AWS's, 30
+   */
+  readonly interval?: number;
+  /**
+   * The timeout in seconds.
+   * @default - AWS's: 6 for HTTP, 10 for TCP and HTTPS
+   */
+  readonly timeout?: number;
+  /**
+   * Whose defaults they are, as messages name them: `the controller's` gives "(the controller's default timeout)".
+   * @default 'the'
+   */
+  readonly whose?: string;
+}
+
+/**
+ * UDP507, the one check of the interval against the timeout: AWS refuses a Network Load Balancer health check whose
+ * timeout is above its interval, and accepts a timeout equal to it (aws-cdk #16446; the AWS Load Balancer
+ * Controller's own defaults are 10 and 10). Omitted values take `defaults`, else AWS's. Nothing is reported while
+ * either value is outside its range: UDP504 and UDP505 say that.
+ *
+ * The constructs and the Pulumi component reach it through {@link checkHealthCheck}, and so does the linter's UDP563.
+ *
+ * @param healthCheck the health check as given
+ * @param field the prop path for findings, for example `healthCheck`
+ * @param defaults the interval and timeout used when omitted, when they are not AWS's
+ */
+export function checkHealthCheckTiming(
+  healthCheck: HealthCheck | undefined,
+  field = 'healthCheck',
+  defaults: HealthCheckTimingDefaults = {},
+): Finding[] {
+  const hc = (healthCheck ?? {}) as Record<string, unknown>;
+  const resolved = resolveHealthCheck(healthCheck);
+  const interval = hc.interval ?? defaults.interval ?? resolved.interval;
+  const timeout = hc.timeout ?? defaults.timeout ?? resolved.timeout;
+  const limits = HEALTH_CHECK_LIMITS;
+  if (!isWholeNumberIn(interval, limits.interval.min, limits.interval.max)) return [];
+  if (!isWholeNumberIn(timeout, limits.timeout.min, limits.timeout.max)) return [];
+  if (timeout <= interval) return [];
+  const whose = defaults.whose ?? 'the';
+  if (hc.interval === undefined && hc.timeout !== undefined) {
+    return [findingOf(HEALTH_CHECK_TIMEOUT_BELOW_INTERVAL, {
+      field: `${field}.timeout`,
+      value: timeout,
+      message: `must be at most the interval, ${interval} seconds (${whose} default interval)`,
+      allowed: `a timeout of at most ${interval} seconds, or an interval of at least ${timeout}`,
+    })];
+  }
+  const defaulted = hc.timeout === undefined ? ` (${whose} default timeout)` : '';
+  return [findingOf(HEALTH_CHECK_TIMEOUT_BELOW_INTERVAL, {
+    field: `${field}.interval`,
+    value: interval,
+    message: `must be at least the timeout, ${timeout} seconds${defaulted}`,
+    allowed: `an interval of at least ${timeout} seconds, or a timeout of at most ${interval}`,
+  })];
+}
+
+/**
  * Checks a health check against what AWS accepts for a Network Load Balancer target group.
  *
  * Works on untyped input too (JavaScript callers, parsed annotations): a protocol of `UDP` or `TCP_UDP`, a port of
@@ -305,9 +382,15 @@ function successCodesProblem(codes: unknown): string | undefined {
  *
  * @param healthCheck the health check as given (omitted fields take the AWS defaults)
  * @param field the prop path for findings, for example `healthCheck`
+ * @param defaults the interval and timeout that whoever creates the target group sends when they are omitted, when
+ * that is not AWS (the AWS Load Balancer Controller sends its own)
  * @returns the findings; an empty array when AWS would accept it
  */
-export function checkHealthCheck(healthCheck: HealthCheck | undefined, field = 'healthCheck'): Finding[] {
+export function checkHealthCheck(
+  healthCheck: HealthCheck | undefined,
+  field = 'healthCheck',
+  defaults: HealthCheckTimingDefaults = {},
+): Finding[] {
   if (healthCheck === undefined) return [];
   const findings: Finding[] = [];
   const hc = healthCheck as Record<string, unknown>;
@@ -381,18 +464,7 @@ export function checkHealthCheck(healthCheck: HealthCheck | undefined, field = '
     }
   }
 
-  const resolved = resolveHealthCheck(healthCheck);
-  const rangesOk = isWholeNumberIn(resolved.interval, interval.min, interval.max) &&
-    isWholeNumberIn(resolved.timeout, timeout.min, timeout.max);
-  if (rangesOk && resolved.timeout >= resolved.interval) {
-    const defaulted = hc.timeout === undefined ? ' (the default timeout)' : '';
-    findings.push(findingOf(HEALTH_CHECK_TIMEOUT_BELOW_INTERVAL, {
-      field: `${field}.interval`,
-      value: resolved.interval,
-      message: `must be greater than the timeout, ${resolved.timeout} seconds${defaulted}`,
-      allowed: `an interval above the timeout, or a timeout below ${resolved.interval}`,
-    }));
-  }
+  findings.push(...checkHealthCheckTiming(healthCheck, field, defaults));
 
   if (hc.successCodes !== undefined) {
     if (protocolKnown && !http) {

@@ -15,7 +15,7 @@ import {
 import { Rule, RuleContext } from './rule';
 import { checkPlacement, EIP_ALLOCATION_ID_FORM, EIP_COUNT, EIP_NEEDS_INTERNET_FACING, LB_SCHEME, PLACEMENT_DUPLICATE } from '../model/eip';
 import {
-  checkHealthCheck, HEALTH_CHECK_PROTOCOL, HEALTH_CHECK_TIMEOUT_BELOW_INTERVAL, HealthCheck, NlbSources, TRAFFIC_PORT,
+  checkHealthCheck, HEALTH_CHECK_PROTOCOL, HealthCheck, HealthCheckTimingDefaults, NlbSources, TRAFFIC_PORT,
 } from '../model/health-check';
 import {
   checkTargetGroupAttributes, PRESERVE_CLIENT_IP_UDP, TargetGroupAttributeKeys, TargetGroupAttributes,
@@ -271,6 +271,28 @@ const LBC_HEALTH_CHECK_DEFAULTS = {
   localTimeout: 6,
 } as const;
 
+/**
+ * The interval and timeout the AWS Load Balancer Controller sends when the annotations give none
+ * (`pkg/service/model_builder.go`; with the NLBHealthCheckAdvancedConfiguration feature gate, on by default, the
+ * timeout is sent too) for a LoadBalancer Service: 10 and 10, or 10 and 6 for instance targets with
+ * externalTrafficPolicy Local (kube-proxy's healthCheckNodePort). The linter's UDP563 and the cdk8s
+ * `NlbUdpLoadBalancer` check the health check with these, not with AWS's defaults (30, and 6 or 10).
+ *
+ * @param targetType `ip` or `instance`
+ * @param externalTrafficPolicy the Service's `Cluster` or `Local`
+ */
+export function controllerHealthCheckTiming(
+  targetType: string | undefined,
+  externalTrafficPolicy: string | undefined,
+): Required<HealthCheckTimingDefaults> {
+  const local = targetType === 'instance' && externalTrafficPolicy === 'Local';
+  return {
+    interval: local ? LBC_HEALTH_CHECK_DEFAULTS.localInterval : LBC_HEALTH_CHECK_DEFAULTS.interval,
+    timeout: local ? LBC_HEALTH_CHECK_DEFAULTS.localTimeout : LBC_HEALTH_CHECK_DEFAULTS.timeout,
+    whose: "the controller's",
+  };
+}
+
 const HEALTH_CHECK_FIELDS: Record<string, string> = {
   protocol: A.HEALTHCHECK_PROTOCOL,
   port: A.HEALTHCHECK_PORT,
@@ -320,8 +342,9 @@ export function healthCheckFromAnnotations(service: KubeObject, nlb: NlbService)
     if (a[A.HEALTHCHECK_PATH] !== undefined) hc.path = a[A.HEALTHCHECK_PATH];
     if (a[A.HEALTHCHECK_SUCCESS_CODES] !== undefined) hc.successCodes = a[A.HEALTHCHECK_SUCCESS_CODES];
   }
-  hc.interval = integerOf(a[A.HEALTHCHECK_INTERVAL]) ?? (local ? LBC_HEALTH_CHECK_DEFAULTS.localInterval : LBC_HEALTH_CHECK_DEFAULTS.interval);
-  hc.timeout = integerOf(a[A.HEALTHCHECK_TIMEOUT]) ?? (local ? LBC_HEALTH_CHECK_DEFAULTS.localTimeout : LBC_HEALTH_CHECK_DEFAULTS.timeout);
+  const timing = controllerHealthCheckTiming(nlb.targetType, nlb.externalTrafficPolicy);
+  hc.interval = integerOf(a[A.HEALTHCHECK_INTERVAL]) ?? timing.interval;
+  hc.timeout = integerOf(a[A.HEALTHCHECK_TIMEOUT]) ?? timing.timeout;
   for (const [name, key] of [['healthyThreshold', A.HEALTHCHECK_HEALTHY_THRESHOLD], ['unhealthyThreshold', A.HEALTHCHECK_UNHEALTHY_THRESHOLD]] as const) {
     if (a[key] !== undefined) hc[name] = integerOf(a[key]);
   }
@@ -374,15 +397,17 @@ function healthCheckFindings(service: KubeObject): HealthCheckFindings | undefin
   const a = nlb.annotations;
   const translated = healthCheckFromAnnotations(service, nlb);
   const result: HealthCheckFindings = { protocol: [], values: translated.portProblem ? [translated.portProblem] : [] };
-  for (const finding of checkHealthCheck(translated.healthCheck, 'hc')) {
+  // the interval and timeout as annotated; the controller's defaults fill the rest, and the messages say so
+  const { interval, timeout, ...rest } = translated.healthCheck;
+  const given: HealthCheck = {
+    ...rest,
+    ...(a[A.HEALTHCHECK_INTERVAL] !== undefined ? { interval } : {}),
+    ...(a[A.HEALTHCHECK_TIMEOUT] !== undefined ? { timeout } : {}),
+  };
+  const timing = controllerHealthCheckTiming(nlb.targetType, nlb.externalTrafficPolicy);
+  for (const finding of checkHealthCheck(given, 'hc', timing)) {
     const name = finding.field.slice('hc.'.length);
     const key = HEALTH_CHECK_FIELDS[name];
-    if (finding.ruleId === HEALTH_CHECK_TIMEOUT_BELOW_INTERVAL.id) {
-      // An NLB accepts a timeout equal to the interval (the controller's own defaults are 10 and 10; aws-cdk #16446):
-      // only a timeout above the interval is refused.
-      const hc = translated.healthCheck;
-      if (typeof hc.timeout === 'number' && typeof hc.interval === 'number' && hc.timeout <= hc.interval) continue;
-    }
     const violation = fromFinding(finding, annotationField(key), a[key] ?? finding.value);
     if (finding.ruleId === HEALTH_CHECK_PROTOCOL.id) result.protocol.push({ ...violation, allowed: 'tcp, http or https' });
     else result.values.push(violation);

@@ -120,12 +120,13 @@ describe('bad input is rejected at construction with its exact message, before a
     ].join('\n'));
   });
 
-  test('an interval not above the (default) timeout', () => {
-    expect(errorOf('interval', { healthCheck: { port: 30080, interval: 10 } })).toBe([
+  test('an interval below the (default) timeout; equal passes', () => {
+    expect(errorOf('interval', { healthCheck: { port: 30080, interval: 9 } })).toBe([
       header('interval', 1),
-      '[UDP507] interval: healthCheck.interval 10: must be greater than the timeout, 10 seconds (the default timeout)' +
-        ' (an interval above the timeout, or a timeout below 10; https://github.com/aws/aws-cdk/pull/29075)',
+      '[UDP507] interval: healthCheck.interval 9: must be at least the timeout, 10 seconds (the default timeout)' +
+        ' (an interval of at least 10 seconds, or a timeout of at most 9; https://github.com/aws/aws-cdk/issues/16446)',
     ].join('\n'));
+    expect(lib.planNlb('equal', { ...BASE, healthCheck: { port: 30080, interval: 10, timeout: 10 } }).healthCheck).toMatchObject({ interval: 10, timeout: 10 });
   });
 
   test('a path and success codes on a TCP check', () => {

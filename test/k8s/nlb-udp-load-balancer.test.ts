@@ -2,7 +2,7 @@ import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { chart, objectsOf, only } from './helpers';
 import {
-  AwsNlbSources, HealthCheckProtocol, LoadBalancerScheme, NlbController, NlbIpAddressType, NlbPortProtocol, NlbSources,
+  AWS_NLB_RULES, AwsNlbSources, checkObjects, HealthCheckProtocol, LoadBalancerScheme, NlbController, NlbIpAddressType, NlbPortProtocol, NlbSources,
   NlbTargetType, NlbUdpLoadBalancer, NlbUdpLoadBalancerProps, ProviderSources, TrafficPolicy, UdpProbe, UdpRules,
 } from '../../src';
 
@@ -227,6 +227,25 @@ describe('NlbUdpLoadBalancer bad input', () => {
       `[UDP506] test/nlb: healthCheck.healthyThreshold 1: must be a whole number between 2 and 10 (2..10; ${CDK})`,
       `[UDP506] test/nlb: healthCheck.unhealthyThreshold 11: must be a whole number between 2 and 10 (2..10; ${CDK})`,
     ]);
+  });
+
+  test('a timeout above the interval; an interval alone below the controller\'s default timeout (10 s)', () => {
+    const src = 'https://github.com/aws/aws-cdk/issues/16446';
+    expect(M({ healthCheck: { interval: Duration.seconds(20), timeout: Duration.seconds(21) } })).toEqual([
+      `[UDP507] test/nlb: healthCheck.interval 20: must be at least the timeout, 21 seconds (an interval of at least 21 seconds, or a timeout of at most 20; ${src})`,
+    ]);
+    // the controller sends timeout 10 when none is given (AWS's HTTP default, 6, never applies): the linter agrees
+    const { nlb, messages } = build({ healthCheck: { interval: Duration.seconds(8) } });
+    expect(messages()).toEqual([
+      `[UDP507] test/nlb: healthCheck.interval 8: must be at least the timeout, 10 seconds (the controller's default timeout) (an interval of at least 10 seconds, or a timeout of at most 8; ${src})`,
+    ]);
+    expect(checkObjects([nlb.service.apiObject.toJson()], AWS_NLB_RULES).map((f) => f.ruleId)).toEqual(['UDP563']);
+    expect(M({ healthCheck: { timeout: Duration.seconds(12) } })).toEqual([
+      `[UDP507] test/nlb: healthCheck.timeout 12: must be at most the interval, 10 seconds (the controller's default interval) (a timeout of at most 10 seconds, or an interval of at least 12; ${src})`,
+    ]);
+    // equal is accepted, given or defaulted
+    expect(M({ healthCheck: { interval: Duration.seconds(10) } })).toEqual([]);
+    expect(M({ healthCheck: { interval: Duration.seconds(15), timeout: Duration.seconds(15) } })).toEqual([]);
   });
 
   test('a path on a TCP check', () => {

@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import {
   checkHealthCheck,
   checkHealthCheckForTraffic,
+  checkHealthCheckTiming,
   HEALTH_CHECK_DEFAULTS,
   HEALTH_CHECK_RULES,
   HealthCheck,
@@ -115,16 +116,43 @@ describe('checkHealthCheck: the ranges of DOMAIN.md section 3 (verified against 
     ]);
   });
 
-  test('the interval must be above the timeout, defaults included', () => {
-    expect(messages({ interval: 10 })).toEqual([
-      '[UDP507] nlb: healthCheck.interval 10: must be greater than the timeout, 10 seconds (the default timeout)' +
-        ' (an interval above the timeout, or a timeout below 10; https://github.com/aws/aws-cdk/pull/29075)',
+  test('the timeout must not be above the interval; equal is accepted (aws-cdk #16446); defaults included', () => {
+    const src = 'https://github.com/aws/aws-cdk/issues/16446';
+    expect(messages({ interval: 5 })).toEqual([
+      '[UDP507] nlb: healthCheck.interval 5: must be at least the timeout, 10 seconds (the default timeout)' +
+        ` (an interval of at least 10 seconds, or a timeout of at most 5; ${src})`,
     ]);
-    expect(messages({ interval: 20, timeout: 20 })).toEqual([
-      '[UDP507] nlb: healthCheck.interval 20: must be greater than the timeout, 20 seconds' +
-        ' (an interval above the timeout, or a timeout below 20; https://github.com/aws/aws-cdk/pull/29075)',
+    expect(messages({ interval: 20, timeout: 21 })).toEqual([
+      '[UDP507] nlb: healthCheck.interval 20: must be at least the timeout, 21 seconds' +
+        ` (an interval of at least 21 seconds, or a timeout of at most 20; ${src})`,
     ]);
-    expect(checkHealthCheck({ protocol: 'HTTP', interval: 10 })).toEqual([]);
+    // a timeout alone, above the default interval: the timeout is what was written
+    expect(messages({ timeout: 40 })).toEqual([
+      '[UDP507] nlb: healthCheck.timeout 40: must be at most the interval, 30 seconds (the default interval)' +
+        ` (a timeout of at most 30 seconds, or an interval of at least 40; ${src})`,
+    ]);
+    // equal is what an NLB accepts: the AWS Load Balancer Controller's own defaults are 10 and 10
+    expect(checkHealthCheck({ interval: 10 })).toEqual([]);
+    expect(checkHealthCheck({ interval: 20, timeout: 20 })).toEqual([]);
+    // aws-load-balancer-controller #2951: HTTP (default timeout 6) with interval 6 is created, with interval 5 refused
+    expect(checkHealthCheck({ protocol: 'HTTP', interval: 6 })).toEqual([]);
+    expect(checkHealthCheck({ protocol: 'HTTP', interval: 5 }).map((f) => f.ruleId)).toEqual(['UDP507']);
+  });
+
+  test('the interval and timeout someone else sends when they are unset (the controller: 10 and 10)', () => {
+    const controller = { interval: 10, timeout: 10, whose: "the controller's" };
+    expect(checkHealthCheckTiming({ protocol: 'HTTP', interval: 8 }, 'healthCheck', controller).map((f) => formatFinding(f, 'nlb'))).toEqual([
+      "[UDP507] nlb: healthCheck.interval 8: must be at least the timeout, 10 seconds (the controller's default timeout)" +
+        ' (an interval of at least 10 seconds, or a timeout of at most 8; https://github.com/aws/aws-cdk/issues/16446)',
+    ]);
+    expect(checkHealthCheck({ timeout: 12 }, 'hc', controller).map((f) => formatFinding(f, 'nlb'))).toEqual([
+      "[UDP507] nlb: hc.timeout 12: must be at most the interval, 10 seconds (the controller's default interval)" +
+        ' (a timeout of at most 10 seconds, or an interval of at least 12; https://github.com/aws/aws-cdk/issues/16446)',
+    ]);
+    expect(checkHealthCheck({ interval: 10 }, 'hc', controller)).toEqual([]);
+    // out of range: UDP504 / UDP505 only, no comparison
+    expect(checkHealthCheck({ interval: 3, timeout: 4 }).map((f) => f.ruleId)).toEqual(['UDP504']);
+    expect(checkHealthCheckTiming({ interval: 300, timeout: 121 })).toEqual([]);
   });
 
   test('success codes: HTTP(S) only, 200..599, a list or one range', () => {
@@ -144,10 +172,13 @@ describe('checkHealthCheck: the ranges of DOMAIN.md section 3 (verified against 
     expect(checkHealthCheck({ interval: 1 }, 'props.healthCheck')[0].field).toBe('props.healthCheck.interval');
   });
 
-  test('property: every whole interval/timeout pair inside the ranges with timeout < interval passes', () => {
+  test('property: every whole interval/timeout pair inside the ranges passes exactly when timeout <= interval', () => {
     fc.assert(fc.property(fc.integer({ min: 5, max: 300 }), fc.integer({ min: 2, max: 120 }), (interval, timeout) => {
       const findings = checkHealthCheck({ interval, timeout });
-      expect(findings.length === 0).toBe(timeout < interval);
+      expect(findings.length === 0).toBe(timeout <= interval);
+    }));
+    fc.assert(fc.property(fc.integer({ min: 5, max: 120 }), (both) => {
+      expect(checkHealthCheck({ interval: both, timeout: both })).toEqual([]);
     }));
   });
 

@@ -28,7 +28,7 @@ const eipId = fc.oneof(hex(8), hex(17)).map((h) => `eipalloc-${h}`);
 /** Ports that stay clear of the sidecar's HTTP port (a TCP_UDP port declares a TCP container port). */
 const nlbPort = port.filter((p) => p !== 10080);
 
-/** A health check AWS accepts: the timeout below the interval (with the protocol's default timeout too). */
+/** A health check AWS accepts: the timeout not above the interval (with the controller's default timeout, 10, too). */
 const healthCheck: fc.Arbitrary<NlbHealthCheck> = fc.record({
   protocol: fc.option(fc.constantFrom(...Object.values(HealthCheckProtocol)), { nil: undefined }),
   port: fc.option(fc.oneof(fc.integer({ min: 1, max: 65535 }), fc.constant<'traffic-port'>('traffic-port')), { nil: undefined, freq: 1 }),
@@ -194,7 +194,7 @@ describe('NlbUdpLoadBalancer, generated props', () => {
         case 13: return [hc({ interval: Duration.seconds(tooLong) }), ['UDP504']];
         case 14: return [hc({ timeout: Duration.seconds(tooLong), interval: Duration.seconds(300) }), ['UDP505']];
         case 15: return [hc({ healthyThreshold: badThreshold }), ['UDP506']];
-        case 16: return [hc({ timeout: Duration.seconds(20), interval: Duration.seconds(20) }), ['UDP507']];
+        case 16: return [hc({ timeout: Duration.seconds(21), interval: Duration.seconds(20) }), ['UDP507']];
         case 17: return [hc({ protocol: HealthCheckProtocol.HTTP, successCodes: '200-700' }), ['UDP508']];
         case 18: return [with_({ controller: lbc, targetGroupAttributes: { preserveClientIp: false } }), ['UDP551']];
         case 19: return [with_({ controller: lbc, targetGroupAttributes: { deregistrationDelay: tooLong + 3300 } }), ['UDP550']];

@@ -207,8 +207,21 @@ describe('UDP563: health-check values within AWS\'s ranges', () => {
     expect(lint([s, pods()])).toEqual([
       `error [UDP563] Service/dns: ${f(A.HEALTHCHECK_PORT)} "70000": must be a port number between 1 and 65535 or 'traffic-port' (1..65535 or 'traffic-port'; ${CREATE_TG})`,
       `error [UDP563] Service/dns: ${f(A.HEALTHCHECK_PATH)} "healthz": must start with '/' and be at most 1024 characters (for example /healthz; ${CREATE_TG})`,
-      `error [UDP563] Service/dns: ${f(A.HEALTHCHECK_INTERVAL)} "10": must be greater than the timeout, 20 seconds (an interval above the timeout, or a timeout below 10; ${CREATE_TG})`,
+      `error [UDP563] Service/dns: ${f(A.HEALTHCHECK_INTERVAL)} "10": must be at least the timeout, 20 seconds (an interval of at least 20 seconds, or a timeout of at most 10; ${CREATE_TG})`,
     ]);
+  });
+
+  test('an interval or a timeout alone against the controller\'s default for the other (10 and 10), as AWS sees them', () => {
+    expect(lint([service({ ...GOOD, [A.HEALTHCHECK_INTERVAL]: '8' }), pods()])).toEqual([
+      `error [UDP563] Service/dns: ${f(A.HEALTHCHECK_INTERVAL)} "8": must be at least the timeout, 10 seconds (the controller's default timeout) (an interval of at least 10 seconds, or a timeout of at most 8; ${CREATE_TG})`,
+    ]);
+    expect(lint([service({ ...GOOD, [A.HEALTHCHECK_TIMEOUT]: '12' }), pods()])).toEqual([
+      `error [UDP563] Service/dns: ${f(A.HEALTHCHECK_TIMEOUT)} "12": must be at most the interval, 10 seconds (the controller's default interval) (a timeout of at most 10 seconds, or an interval of at least 12; ${CREATE_TG})`,
+    ]);
+    // instance targets with Local: kube-proxy's check, 10 and 6
+    const local = service({ ...GOOD, [A.TARGET_TYPE]: 'instance', [A.HEALTHCHECK_INTERVAL]: '6' }, { externalTrafficPolicy: 'Local' });
+    expect(ids([local, pods()]).filter((id) => id === 'UDP563')).toEqual([]);
+    expect(ids([service({ ...GOOD, [A.HEALTHCHECK_INTERVAL]: '6' }), pods()])).toEqual(['UDP563']);
   });
 
   test('a timeout equal to the interval passes (the controller\'s own defaults are 10 and 10); the controller\'s defaults fill the rest', () => {
