@@ -70,6 +70,11 @@ export interface SrvRecordProps {
   readonly ttl?: number | Duration;
 }
 
+/** Whether an entry of `targets` is a target object, not `null`, a string or a number (untyped input). */
+function isTargetObject(target: unknown): target is SrvRecordTarget {
+  return typeof target === 'object' && target !== null && !Array.isArray(target);
+}
+
 /** SRV records whose props a containing construct checks (and reports once, under its own prop names). */
 const checkedByOwner = new WeakSet<SrvRecord>();
 
@@ -108,7 +113,8 @@ export class SrvRecord extends Construct {
     super(scope, id);
     this.props = props;
     this.recordName = srvRecordName(String(props.service), String(props.protocol), String(props.domain));
-    for (const target of props.targets ?? []) this.addTarget(target);
+    // a list given as something else (untyped input) is reported by propFindings, not iterated
+    if (Array.isArray(props.targets)) for (const target of props.targets) this.addTarget(target);
     this.apiObject = new DnsEndpoint(this, 'Resource', {
       metadata: props.metadata,
       spec: Lazy.any({ produce: () => this.renderSpec() }) as unknown as DnsEndpointSpec,
@@ -121,9 +127,9 @@ export class SrvRecord extends Construct {
     return this.apiObject.name;
   }
 
-  /** The targets, with their defaults (a copy). */
+  /** The targets, with their defaults (a copy). Entries that are not objects (untyped input) are left out. */
   public get targets(): Array<Required<SrvRecordTarget>> {
-    return this._targets.map((t) => ({
+    return this._targets.filter(isTargetObject).map((t) => ({
       host: t.host,
       port: t.port,
       priority: t.priority ?? DEFAULT_SRV_PRIORITY,
@@ -162,7 +168,14 @@ export class SrvRecord extends Construct {
         allowed: 'a shorter domain: _service._proto.domain is at most 253 characters',
       }));
     }
-    if (this._targets.length === 0) {
+    if (p.targets !== undefined && !Array.isArray(p.targets)) {
+      findings.push(findingOf(SRV_HOST_MISSING, {
+        field: 'targets',
+        value: p.targets,
+        message: 'is not a list of targets',
+        allowed: 'a list of { host, port, priority, weight }, such as [{ host: \'kdc.example.com\', port: 88 }]',
+      }));
+    } else if (this._targets.length === 0) {
       findings.push(findingOf(SRV_HOST_MISSING, {
         field: 'targets',
         value: [],
@@ -170,7 +183,22 @@ export class SrvRecord extends Construct {
         allowed: 'one or more { host, port, priority, weight }, in props.targets or with addTarget()',
       }));
     }
-    this.targets.forEach((target, i) => findings.push(...checkSrvTarget(target, `targets[${i}]`)));
+    this._targets.forEach((target, i) => {
+      if (!isTargetObject(target)) {
+        findings.push(findingOf(SRV_HOST_MISSING, {
+          field: `targets[${i}]`,
+          value: target,
+          message: 'is not a target, so it names no host to point at',
+          allowed: '{ host, port, priority, weight }, such as { host: \'kdc.example.com\', port: 88 }',
+        }));
+        return;
+      }
+      findings.push(...checkSrvTarget({
+        ...target,
+        priority: target.priority ?? DEFAULT_SRV_PRIORITY,
+        weight: target.weight ?? DEFAULT_SRV_WEIGHT,
+      }, `targets[${i}]`));
+    });
     findings.push(...checkExternalDnsOptions({ ttl: p.ttl }));
     return findings;
   }

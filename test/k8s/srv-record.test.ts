@@ -169,6 +169,38 @@ describe('SrvRecord bad input: each reported with its exact message', () => {
   });
 
   test.each([
+    [null, 'null'],
+    [undefined, '(unset)'],
+    [88, '88'],
+    ['0 100 88 kdc.example.com.', '"0 100 88 kdc.example.com."'],
+    [['kdc.example.com', 88], '["kdc.example.com",88]'],
+  ])('a target %p that is not a target object (untyped input): a finding, not a TypeError', (target, shown) => {
+    const c = chart();
+    const record = new SrvRecord(c, 'srv', { ...KERBEROS, targets: [KERBEROS.targets![0], target as never] });
+    expect(UdpRules.messages(c)).toEqual([
+      `[UDP406] test/srv: targets[1] ${shown}: is not a target, so it names no host to point at ({ host, port, priority, weight }, such as { host: 'kdc.example.com', port: 88 }; ${RFC2782})`,
+    ]);
+    // the accessors skip it rather than throw
+    expect(record.values).toEqual(['0 100 88 kdc.example.com.']);
+    expect(() => Testing.synth(c)).toThrow(/\[UDP406\] test\/srv: targets\[1\]/);
+  });
+
+  test('a target passed to addTarget() that is not an object is reported the same way', () => {
+    const c = chart();
+    new SrvRecord(c, 'srv', { ...KERBEROS, targets: undefined }).addTarget(null as never);
+    expect(UdpRules.findings(c).map((f) => [f.ruleId, f.field])).toEqual([['UDP406', 'targets[0]']]);
+  });
+
+  test.each([
+    [{ host: 'kdc.example.com', port: 88 }, '{"host":"kdc.example.com","port":88}'],
+    ['kdc.example.com', '"kdc.example.com"'],
+  ])('targets given as %p rather than a list', (targets, shown) => {
+    expect(messages({ targets: targets as never })).toEqual([
+      `[UDP406] test/srv: targets ${shown}: is not a list of targets (a list of { host, port, priority, weight }, such as [{ host: 'kdc.example.com', port: 88 }]; ${RFC2782})`,
+    ]);
+  });
+
+  test.each([
     [0, '0', ''],
     [2147483648, '2147483648', ''],
     [Duration.millis(500), '0.5', ' (a Duration of 0.5 s)'],
