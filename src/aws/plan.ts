@@ -1,7 +1,7 @@
 import * as pulumi from '@pulumi/pulumi';
 import { NlbUdpLoadBalancerArgs } from './args';
 import { checkHostname, checkSrvNumber, checkSrvProtocol, checkSrvService, checkTtl, fqdn, SRV_NUMBER, srvProtocolLabel, srvRecordName, withoutTrailingDot } from '../model/dns';
-import { checkPlacement, EIP_ALLOCATION_ID_FORM, IP_ADDRESS_TYPE, LoadBalancerScheme, SUBNET_IDS } from '../model/eip';
+import { checkIpAddressType, checkPlacement, EIP_ALLOCATION_ID_FORM, LoadBalancerScheme, SUBNET_IDS } from '../model/eip';
 import { checkHealthCheck, checkHealthCheckForTraffic, resolveHealthCheck, ResolvedHealthCheck } from '../model/health-check';
 import { checkListeners, checkTargets, inferTargetType, ListenerProtocol, listenerKey, NlbTargetType } from '../model/nlb-listeners';
 import { checkTargetGroupAttributes } from '../model/target-group-attributes';
@@ -111,14 +111,7 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
       allowed: "'allocate' (one new EIP per subnet) or ['eipalloc-...', ...] (one per subnet)",
     }));
   }
-  if (input.ipAddressType !== undefined && input.ipAddressType !== 'ipv4' && input.ipAddressType !== 'dualstack') {
-    findings.push(findingOf(IP_ADDRESS_TYPE, {
-      field: 'ipAddressType',
-      value: input.ipAddressType,
-      message: 'is not an IP address type of a Network Load Balancer',
-      allowed: 'ipv4 or dualstack',
-    }));
-  }
+  findings.push(...checkIpAddressType(input.ipAddressType, 'ipAddressType'));
   if (input.subnetIds !== undefined && !Array.isArray(input.subnetIds)) {
     findings.push(findingOf(SUBNET_IDS, {
       field: 'subnetIds',

@@ -5,11 +5,11 @@ import { NlbController } from './nlb-controller';
 import { podOf, PodSelection } from './selector';
 import { ProtocolServicePort, ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
 import { ServiceType, TrafficPolicy } from './service-type';
-import { checkPlacement, LoadBalancerScheme } from '../model/eip';
+import { checkIpAddressType, checkPlacement, LoadBalancerScheme } from '../model/eip';
 import { checkHealthCheck, HealthCheck, HealthCheckProtocol } from '../model/health-check';
 import { KubernetesVersion } from '../model/kubernetes-version';
 import { decideMixedProtocol } from '../model/load-balancer-provider';
-import { NlbTargetType } from '../model/nlb-listeners';
+import { checkTargetType, NlbTargetType } from '../model/nlb-listeners';
 import { PortRange } from '../model/port-range';
 import { Protocol } from '../model/protocol';
 import { checkTargetGroupAttributes, formatTargetGroupAttributes, TargetGroupAttributes } from '../model/target-group-attributes';
@@ -17,7 +17,8 @@ import { AWS_LBC_LOAD_BALANCER_CLASS, AwsNlbAnnotations as A, controllerHealthCh
 import { KUBERNETES_VERSION } from '../rules/endpoint-values';
 import { Finding } from '../rules/finding';
 import {
-  NLB_IN_TREE_IP_TARGETS, NLB_IN_TREE_UNSUPPORTED, NLB_SIDECAR_TARGET_PORT, NLB_SIDECAR_WORKLOAD, NLB_TCP_UDP_UNSUPPORTED,
+  NLB_IN_TREE_IP_TARGETS, NLB_IN_TREE_UNSUPPORTED, NLB_PORT_PROTOCOL, NLB_SIDECAR_TARGET_PORT, NLB_SIDECAR_WORKLOAD,
+  NLB_TCP_UDP_UNSUPPORTED,
 } from '../rules/nlb-values';
 import { findingOf } from '../rules/rule';
 import { UdpHealthCheck, UdpHealthCheckProps } from '../sidecar/health-check';
@@ -421,6 +422,26 @@ export class NlbUdpLoadBalancer extends Construct {
     return out;
   }
 
+  /** UDP575: each port's protocol is UDP or TCP_UDP; anything else would be taken for UDP. */
+  private portProtocolFindings(): Finding[] {
+    const ports: readonly unknown[] = Array.isArray(this.props.ports) ? this.props.ports : [];
+    const allowed: readonly unknown[] = [undefined, NlbPortProtocol.UDP, NlbPortProtocol.TCP_UDP];
+    const findings: Finding[] = [];
+    ports.forEach((port, i) => {
+      const protocol = typeof port === 'object' && port !== null ? (port as { protocol?: unknown }).protocol : undefined;
+      if (allowed.includes(protocol)) return;
+      const tcp = typeof protocol === 'string' && protocol.toUpperCase() === 'TCP';
+      findings.push(findingOf(NLB_PORT_PROTOCOL, {
+        field: `ports[${i}].protocol`,
+        value: protocol,
+        message: 'is not a protocol of an NlbUdpLoadBalancer port, and would be taken for UDP',
+        allowed: 'UDP, or TCP_UDP for TCP and UDP on the same port (NlbPortProtocol)',
+        hint: tcp ? 'TCP_UDP serves TCP and UDP on this port; a TCP-only port belongs on a TCP Service of its own' : undefined,
+      }));
+    });
+    return findings;
+  }
+
   private evaluate(): Finding[] {
     const p = this.props;
     const findings: Finding[] = [
@@ -435,6 +456,10 @@ export class NlbUdpLoadBalancer extends Construct {
       ...checkHealthCheck(this.effectiveHealthCheck(), 'healthCheck',
         controllerHealthCheckTiming(this.targetType, p.externalTrafficPolicy ?? TrafficPolicy.LOCAL)),
       ...checkTargetGroupAttributes(p.targetGroupAttributes, this.hasUdpOnly ? ['UDP'] : ['TCP_UDP']),
+      // enum props re-checked at runtime: untyped input ('ipv6', 'IP', 'TCP') is reported, not silently defaulted
+      ...checkTargetType(p.targetType, 'targetType'),
+      ...checkIpAddressType(p.ipAddressType, 'ipAddressType'),
+      ...this.portProtocolFindings(),
     ];
     if (!this.kubernetesVersion.valid) {
       findings.push(findingOf(KUBERNETES_VERSION, {

@@ -93,6 +93,27 @@ export const PLACEMENT_RULES: readonly RuleInfo[] = [
   IP_ADDRESS_TYPE,
 ];
 
+/** The IP address types of a Network Load Balancer. */
+const IP_ADDRESS_TYPES: readonly unknown[] = ['ipv4', 'dualstack'];
+
+/**
+ * Checks a Network Load Balancer's IP address type: `ipv4` or `dualstack`, exactly (the cdk8s `NlbIpAddressType` and
+ * the Pulumi component's `ipAddressType` share it). Untyped input such as `'ipv6'` or `'DUALSTACK'` is reported
+ * rather than silently taken for ipv4.
+ *
+ * @param value the IP address type as given; `undefined` means the default, ipv4
+ * @param field the prop path for findings, for example `ipAddressType`
+ */
+export function checkIpAddressType(value: unknown, field = 'ipAddressType'): Finding[] {
+  if (value === undefined || IP_ADDRESS_TYPES.includes(value)) return [];
+  return [findingOf(IP_ADDRESS_TYPE, {
+    field,
+    value,
+    message: 'is not an IP address type of a Network Load Balancer',
+    allowed: 'ipv4 or dualstack',
+  })];
+}
+
 /** Where a load balancer goes: its scheme, its subnets and its Elastic IPs, as given by the user. */
 export interface PlacementInput {
   /** The scheme as given. `undefined` means the default, internal. */

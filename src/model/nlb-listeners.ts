@@ -280,6 +280,23 @@ export function inferTargetType(targets: NlbTargetsInput): NlbTargetType {
 }
 
 /**
+ * Checks a target type: `instance` or `ip`, exactly (the cdk8s `NlbTargetType` and the Pulumi component's `targetType`
+ * share it). Untyped input such as `'IP'` or `'pod'` is reported rather than passed on.
+ *
+ * @param value the target type as given; `undefined` means the default
+ * @param field the prop path for findings, for example `targetType`
+ */
+export function checkTargetType(value: unknown, field = 'targetType'): Finding[] {
+  if (value === undefined || value === NlbTargetType.INSTANCE || value === NlbTargetType.IP) return [];
+  return [findingOf(TARGET_TYPE, {
+    field,
+    value,
+    message: 'is not a target type',
+    allowed: 'instance or ip',
+  })];
+}
+
+/**
  * Checks targets: a known target type; instance ids `i-...`; IP addresses; IPs never mixed with instances or Auto
  * Scaling groups; nothing twice.
  *
@@ -288,16 +305,8 @@ export function inferTargetType(targets: NlbTargetsInput): NlbTargetType {
  * @param typeField the prop path of the target type, for example `targetType`
  */
 export function checkTargets(targets: NlbTargetsInput, field = 'targets', typeField = 'targetType'): Finding[] {
-  const findings: Finding[] = [];
   const type = targets.targetType;
-  if (type !== undefined && type !== NlbTargetType.INSTANCE && type !== NlbTargetType.IP) {
-    findings.push(findingOf(TARGET_TYPE, {
-      field: typeField,
-      value: type,
-      message: 'is not a target type',
-      allowed: 'instance or ip',
-    }));
-  }
+  const findings: Finding[] = checkTargetType(type, typeField);
   const instances = targets.instanceIds ?? [];
   const groups = targets.autoScalingGroupNames ?? [];
   const ips = targets.ipAddresses ?? [];

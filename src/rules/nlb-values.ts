@@ -1,5 +1,6 @@
 import { Severity } from './finding';
 import { RuleInfo } from './rule';
+import { NlbSources } from '../model/health-check';
 import { ProviderSources } from '../model/load-balancer-provider';
 
 /** UDP570: TCP and UDP on one port need a controller (and cluster) that builds a TCP_UDP listener. */
@@ -51,7 +52,18 @@ export const NLB_SIDECAR_TARGET_PORT: RuleInfo = {
   source: 'https://github.com/kubernetes-sigs/aws-load-balancer-controller/issues/2144',
 };
 
+/** UDP575: a port of an `NlbUdpLoadBalancer` is UDP or TCP_UDP. */
+export const NLB_PORT_PROTOCOL: RuleInfo = {
+  id: 'UDP575',
+  severity: Severity.ERROR,
+  title: 'An NLB port protocol must be UDP or TCP_UDP',
+  why: 'NlbUdpLoadBalancer builds a UDP listener per port, or one TCP_UDP listener for TCP and UDP on the same port; '
+    + 'any other value (TCP alone, lower case, from untyped input) would be taken for UDP, and TCP on the port lost.',
+  source: NlbSources.NLB_LISTENERS,
+};
+
 /** The checks of `NlbUdpLoadBalancer` props of its own (the shared health-check, placement and attribute checks aside). */
 export const NLB_CONSTRUCT_RULES: readonly RuleInfo[] = [
   NLB_TCP_UDP_UNSUPPORTED, NLB_IN_TREE_IP_TARGETS, NLB_IN_TREE_UNSUPPORTED, NLB_SIDECAR_WORKLOAD, NLB_SIDECAR_TARGET_PORT,
+  NLB_PORT_PROTOCOL,
 ];

@@ -192,6 +192,25 @@ describe('bad input is rejected at construction with its exact message, before a
     ]);
   });
 
+  test('enum-like arguments given as something else (untyped input): each named with its value and the allowed values', () => {
+    expect(errorOf('enums', {
+      scheme: 'INTERNET-FACING',
+      eips: 'ALLOCATE',
+      ipAddressType: 'DUALSTACK',
+      listeners: [{ port: 53, protocol: 'udp', targetPort: 30053 }],
+      targetType: 'IP',
+      healthCheck: { protocol: 'tcp', port: 30080 },
+    })).toBe([
+      header('enums', 6),
+      `[UDP523] enums: eips "ALLOCATE": must be 'allocate' or a list of allocation ids ('allocate' (one new EIP per subnet) or ['eipalloc-...', ...] (one per subnet); ${SUBNET_MAPPING})`,
+      `[UDP526] enums: ipAddressType "DUALSTACK": is not an IP address type of a Network Load Balancer (ipv4 or dualstack; ${LBC})`,
+      `[UDP520] enums: scheme "INTERNET-FACING": is not a load-balancer scheme (internal or internet-facing; ${LBC})`,
+      `[UDP532] enums: listeners[0].protocol "udp": is not a protocol this load balancer forwards (UDP, TCP or TCP_UDP; ${LISTENERS})`,
+      '[UDP540] enums: targetType "IP": is not a target type (instance or ip; https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_RegisterTargets.html)',
+      `[UDP501] enums: healthCheck.protocol "tcp": is not a health-check protocol (TCP, HTTP or HTTPS; ${CREATE_TG})`,
+    ].join('\n'));
+  });
+
   test('subnetIds as an Output<string[]> (the EIPs could not be paired)', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const pulumi = require('@pulumi/pulumi') as typeof import('@pulumi/pulumi');

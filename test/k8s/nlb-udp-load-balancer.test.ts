@@ -300,6 +300,42 @@ describe('NlbUdpLoadBalancer bad input', () => {
     ]);
   });
 
+  describe('enum props given as something else (untyped input) are findings, never silently defaulted', () => {
+    const LISTENERS = NlbSources.NLB_LISTENERS;
+    const REGISTER = NlbSources.REGISTER_TARGETS;
+    const props = (extra: Record<string, unknown>) => extra as Partial<NlbUdpLoadBalancerProps>;
+
+    test.each(['ipv6', 'DUALSTACK', 'IPV4'])('ipAddressType %p', (value) => {
+      expect(M(props({ ipAddressType: value }))).toEqual([
+        `[UDP526] test/nlb: ipAddressType "${value}": is not an IP address type of a Network Load Balancer (ipv4 or dualstack; ${LBC})`,
+      ]);
+    });
+
+    test.each(['IP', 'pod'])('targetType %p', (value) => {
+      expect(M(props({ targetType: value })).filter((m) => !m.startsWith('[UDP204]'))).toEqual([
+        `[UDP540] test/nlb: targetType "${value}": is not a target type (instance or ip; ${REGISTER})`,
+      ]);
+    });
+
+    test('a port protocol TCP: TCP_UDP is the way to serve TCP too', () => {
+      expect(M(props({ ports: [{ port: 1234 }, { port: 53, protocol: 'TCP' }] })).filter((m) => m.startsWith('[UDP575]'))).toEqual([
+        `[UDP575] test/nlb: ports[1].protocol "TCP": is not a protocol of an NlbUdpLoadBalancer port, and would be taken for UDP (UDP, or TCP_UDP for TCP and UDP on the same port (NlbPortProtocol); ${LISTENERS}) Fix: TCP_UDP serves TCP and UDP on this port; a TCP-only port belongs on a TCP Service of its own`,
+      ]);
+    });
+
+    test.each([['udp', '"udp"'], ['tcp_udp', '"tcp_udp"'], [17, '17'], [null, 'null']])('a port protocol %p', (value, shown) => {
+      expect(M(props({ ports: [{ port: 1234, protocol: value }] })).filter((m) => m.startsWith('[UDP575]'))).toEqual([
+        `[UDP575] test/nlb: ports[0].protocol ${shown}: is not a protocol of an NlbUdpLoadBalancer port, and would be taken for UDP (UDP, or TCP_UDP for TCP and UDP on the same port (NlbPortProtocol); ${LISTENERS})`,
+      ]);
+    });
+
+    test('the enum values themselves, and the string values they stand for, pass', () => {
+      expect(M({ ipAddressType: 'dualstack' as NlbIpAddressType, targetType: 'ip' as NlbTargetType, ports: [{ port: 1234, protocol: 'UDP' as NlbPortProtocol }] })).toEqual([]);
+      expect(M({ ipAddressType: NlbIpAddressType.IPV4, targetType: NlbTargetType.IP, ports: [{ port: 53, protocol: NlbPortProtocol.TCP_UDP }] })
+        .filter((m) => /UDP5(26|40|75)/.test(m))).toEqual([]);
+    });
+  });
+
   test('Local with cross-zone off is a warning naming the silent-AZ risk, and never fails synthesis', () => {
     const { c, messages } = build({ crossZone: false, externalTrafficPolicy: TrafficPolicy.LOCAL });
     expect(messages()).toEqual([

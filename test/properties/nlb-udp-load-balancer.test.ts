@@ -154,7 +154,7 @@ describe('NlbUdpLoadBalancer, generated props', () => {
     }), RUNS);
   });
 
-  const invalid: fc.Arbitrary<[Spec, string[]]> = fc.tuple(validSpec, fc.integer({ min: 0, max: 29 }), badPort, badNodePort, badCidr, badHostname,
+  const invalid: fc.Arbitrary<[Spec, string[]]> = fc.tuple(validSpec, fc.integer({ min: 0, max: 32 }), badPort, badNodePort, badCidr, badHostname,
     fc.integer({ min: 301, max: 10_000 }), fc.constantFrom(1, 11, 100))
     .map(([spec, which, bad, badNode, badRange, badName, tooLong, badThreshold]): [Spec, string[]] => {
       const p = spec.props;
@@ -214,6 +214,10 @@ describe('NlbUdpLoadBalancer, generated props', () => {
         case 26: return [{ ...with_({ ...udpOnly, healthSidecar: { httpPort: bad } }), selector: 'deployment' }, ['UDP610']];
         case 27: return [{ ...with_({ ...udpOnly, healthSidecar: { period: Duration.seconds(tooLong) } }), selector: 'deployment' }, ['UDP614']];
         case 28: return [{ ...with_({ ...udpOnly, healthSidecar: { probes: [] } }), selector: 'deployment' }, ['UDP602']];
+        // enum props given as something else (untyped input): reported, never taken for the default
+        case 29: return [with_({ ipAddressType: 'ipv6' as NlbIpAddressType }), ['UDP526']];
+        case 30: return [with_({ targetType: 'IP' as NlbTargetType }), ['UDP540']];
+        case 31: return [first({ protocol: 'TCP' as NlbPortProtocol }), ['UDP575']];
         default: return [{ ...with_({ ...udpOnly, healthSidecar: { probes: [UdpProbe.bound(bad)] } }), selector: 'deployment' }, ['UDP603']];
       }
     });
