@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
+import { isDuration, millisOf } from './millis';
 import { DnsQueryType, DnsResponseCode, UdpProbe, UdpProbeMode } from './probe';
 import {
   SIDECAR_CONTAINER_NAME, SIDECAR_DNS_NAME, SIDECAR_DNS_RCODES, SIDECAR_DNS_TYPE, SIDECAR_EXCHANGE_EXPECT,
@@ -142,16 +143,28 @@ const MAX_EXPECT = 256;
 const DNS_LABEL = /^[A-Za-z0-9_]([-A-Za-z0-9_]{0,61}[A-Za-z0-9_])?$/;
 
 function wholeSecondsIn(duration: Duration, min: number, max: number): boolean {
-  const ms = duration.toMilliseconds();
+  const ms = millisOf(duration);
   return Number.isInteger(ms / 1000) && ms >= min * 1000 && ms <= max * 1000;
 }
 
-function secondsOf(duration: Duration): string {
-  return `${duration.toMilliseconds() / 1000}s`;
+/** A value for a finding: what was given, as JSON can show it (`describe` for objects and functions). */
+function shown(value: unknown): unknown {
+  return value === null || (typeof value !== 'object' && typeof value !== 'function') ? value : describe(value);
+}
+
+function secondsOf(duration: Duration): unknown {
+  return isDuration(duration) ? `${millisOf(duration) / 1000}s` : shown(duration);
 }
 
 function isPort(port: number): boolean {
   return Number.isInteger(port) && port >= 1 && port <= 65535;
+}
+
+/** The name of a DNS probe is a DNS name: labels of 1..63, at most 253 characters without the trailing dot. */
+function isDnsName(name: unknown): boolean {
+  if (typeof name !== 'string') return false;
+  const bare = name.endsWith('.') ? name.slice(0, -1) : name;
+  return bare.length >= 1 && bare.length <= 253 && bare.split('.').every((label) => DNS_LABEL.test(label));
 }
 
 /**
@@ -224,15 +237,18 @@ export class UdpHealthCheck extends Construct {
    */
   public constructor(workload: IConstruct, id: string, props: UdpHealthCheckProps) {
     super(workload as Construct, id);
+    // Untyped input (JavaScript, parsed config) never throws here: what is wrong is reported at synth.
+    const given: UdpHealthCheckProps = props ?? { probes: [] };
     this.workload = workload;
-    this.props = props;
-    this.probes = [...(props.probes ?? [])];
-    this.period = props.period ?? Duration.seconds(5);
-    this.httpPort = props.serveHttp === false ? undefined : props.httpPort ?? 10080;
-    this.tcpPort = props.tcpPort;
-    this.image = props.image ?? UDP_HEALTH_DEFAULT_IMAGE;
-    this.command = [...(props.command ?? ['/bin/busybox', 'sh', `${UDP_HEALTH_SCRIPT_DIR}/${UDP_HEALTH_SCRIPT_KEY}`])];
-    this.containerName = props.containerName ?? 'udp-health';
+    this.props = given;
+    this.probes = Array.isArray(given.probes) ? [...given.probes] : [];
+    this.period = given.period ?? Duration.seconds(5);
+    this.httpPort = given.serveHttp === false ? undefined : given.httpPort ?? 10080;
+    this.tcpPort = given.tcpPort;
+    this.image = given.image ?? UDP_HEALTH_DEFAULT_IMAGE;
+    const command = given.command ?? ['/bin/busybox', 'sh', `${UDP_HEALTH_SCRIPT_DIR}/${UDP_HEALTH_SCRIPT_KEY}`];
+    this.command = Array.isArray(command) ? [...command] : [];
+    this.containerName = given.containerName ?? 'udp-health';
     this.environment = this.environmentFor();
 
     this.configMap = new kplus.ConfigMap(this, 'Script', { data: { [UDP_HEALTH_SCRIPT_KEY]: SIDECAR_SCRIPT } });
@@ -251,7 +267,7 @@ export class UdpHealthCheck extends Construct {
     });
     const ports: kplus.ContainerPort[] = [];
     if (this.httpPort !== undefined) ports.push({ number: this.httpPort, name: 'udp-health', protocol: kplus.Protocol.TCP });
-    if (this.tcpPort !== undefined && this.tcpPort !== this.httpPort) {
+    if (this.tcpPort !== undefined && !Object.is(this.tcpPort, this.httpPort)) {
       // (equal ports are reported as UDP612 at synth; cdk8s-plus would throw on the duplicate here)
       ports.push({ number: this.tcpPort, name: 'udp-health-tcp', protocol: kplus.Protocol.TCP });
     }
@@ -278,11 +294,11 @@ export class UdpHealthCheck extends Construct {
         capabilities: { drop: [kplus.Capability.ALL] },
         seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
       },
-      resources: props.resources ?? {
+      resources: given.resources ?? {
         cpu: { request: kplus.Cpu.millis(5), limit: kplus.Cpu.millis(100) },
         memory: { request: Size.mebibytes(8), limit: Size.mebibytes(16) },
       },
-      readiness: props.readiness === false ? undefined : this.readinessProbe(),
+      readiness: given.readiness === false ? undefined : this.readinessProbe(),
     });
     markAuxiliaryContainer(this.container);
     const hash = createHash('sha256').update(SIDECAR_SCRIPT).digest('hex').slice(0, 16);
@@ -305,10 +321,19 @@ export class UdpHealthCheck extends Construct {
         allowed: 'a cdk8s-plus Pod, Deployment, StatefulSet or DaemonSet',
       });
     }
-    if (this.probes.length === 0) {
-      add(SIDECAR_NO_PROBES, { field: 'probes', value: [], message: 'must not be empty', allowed: 'UdpProbe.bound, UdpProbe.exchange or UdpProbe.dns' });
+    const probesAllowed = 'UdpProbe.bound, UdpProbe.exchange or UdpProbe.dns';
+    if (this.props.probes != null && !Array.isArray(this.props.probes)) {
+      add(SIDECAR_NO_PROBES, { field: 'probes', value: shown(this.props.probes), message: 'must be a list of probes', allowed: probesAllowed });
+    } else if (this.probes.length === 0) {
+      add(SIDECAR_NO_PROBES, { field: 'probes', value: [], message: 'must not be empty', allowed: probesAllowed });
     }
-    this.probes.forEach((probe, i) => this.probeFindings(probe, `probes[${i}]`, add));
+    this.probes.forEach((probe, i) => {
+      if (probe instanceof UdpProbe) {
+        this.probeFindings(probe, `probes[${i}]`, add);
+      } else {
+        add(SIDECAR_NO_PROBES, { field: `probes[${i}]`, value: shown(probe), message: 'is not a probe', allowed: probesAllowed });
+      }
+    });
 
     if (!wholeSecondsIn(this.period, 1, 300)) {
       add(SIDECAR_PERIOD, { field: 'period', value: secondsOf(this.period), message: 'must be whole seconds between 1 and 300', allowed: '1s..300s' });
@@ -329,18 +354,22 @@ export class UdpHealthCheck extends Construct {
     if (this.httpPort !== undefined && this.httpPort === this.tcpPort) {
       add(SIDECAR_PORTS_EQUAL, { field: 'tcpPort', value: this.tcpPort, message: 'is also the httpPort', allowed: 'two different ports' });
     }
-    if (this.image.trim() === '') {
-      add(SIDECAR_IMAGE_COMMAND, { field: 'image', value: this.image, message: 'must not be empty', allowed: `an image reference, for example "${UDP_HEALTH_DEFAULT_IMAGE}"` });
+    if (typeof this.image !== 'string' || this.image.trim() === '') {
+      const message = typeof this.image === 'string' ? 'must not be empty' : 'must be a string';
+      add(SIDECAR_IMAGE_COMMAND, { field: 'image', value: shown(this.image), message, allowed: `an image reference, for example "${UDP_HEALTH_DEFAULT_IMAGE}"` });
     }
-    if (this.command.length === 0 || this.command.some((part) => typeof part !== 'string' || part === '')) {
-      add(SIDECAR_IMAGE_COMMAND, { field: 'command', value: this.command, message: 'must be a non-empty list of non-empty strings', allowed: 'for example ["/bin/busybox", "sh", "/etc/udp-health/udp-health.sh"]' });
+    const command: unknown = this.props.command ?? this.command;
+    if (!Array.isArray(command) || command.length === 0 || command.some((part) => typeof part !== 'string' || part === '')) {
+      add(SIDECAR_IMAGE_COMMAND, { field: 'command', value: Array.isArray(command) ? command : shown(command), message: 'must be a non-empty list of non-empty strings', allowed: 'for example ["/bin/busybox", "sh", "/etc/udp-health/udp-health.sh"]' });
     }
-    if (this.props.udpClient !== undefined && this.props.udpClient.trim() === '') {
-      add(SIDECAR_IMAGE_COMMAND, { field: 'udpClient', value: this.props.udpClient, message: 'must not be empty', allowed: 'a netcat command line, for example "busybox nc"' });
+    const udpClient: unknown = this.props.udpClient;
+    if (udpClient != null && (typeof udpClient !== 'string' || udpClient.trim() === '')) {
+      const message = typeof udpClient === 'string' ? 'must not be empty' : 'must be a string';
+      add(SIDECAR_IMAGE_COMMAND, { field: 'udpClient', value: shown(udpClient), message, allowed: 'a netcat command line, for example "busybox nc"' });
     }
-    const nameProblem = checkDns1123Label(this.containerName);
+    const nameProblem = typeof this.containerName === 'string' ? checkDns1123Label(this.containerName) : 'must be a string';
     if (nameProblem) {
-      add(SIDECAR_CONTAINER_NAME, { field: 'containerName', value: this.containerName, message: nameProblem, allowed: 'a DNS-1123 label' });
+      add(SIDECAR_CONTAINER_NAME, { field: 'containerName', value: shown(this.containerName), message: nameProblem, allowed: 'a DNS-1123 label' });
     }
     if (isSupportedWorkload(this.workload)) this.workloadFindings(this.workload, serving, add);
     return out;
@@ -350,8 +379,8 @@ export class UdpHealthCheck extends Construct {
     if (!isPort(probe.port)) {
       add(SIDECAR_PROBE_PORT, { field: `${field}.port`, value: probe.port, message: 'must be a whole number between 1 and 65535', allowed: '1..65535' });
     }
-    if (probe.host !== undefined && isIP(probe.host) === 0) {
-      add(SIDECAR_PROBE_HOST, { field: `${field}.host`, value: probe.host, message: 'is not an IP address', allowed: 'an IPv4 or IPv6 address, for example "127.0.0.1"' });
+    if (probe.host !== undefined && (typeof probe.host !== 'string' || isIP(probe.host) === 0)) {
+      add(SIDECAR_PROBE_HOST, { field: `${field}.host`, value: shown(probe.host), message: 'is not an IP address', allowed: 'an IPv4 or IPv6 address, for example "127.0.0.1"' });
     }
     if (probe.timeout !== undefined && !wholeSecondsIn(probe.timeout, 1, 30)) {
       add(SIDECAR_PROBE_TIMEOUT, { field: `${field}.timeout`, value: secondsOf(probe.timeout), message: 'must be whole seconds between 1 and 30', allowed: '1s..30s' });
@@ -360,30 +389,33 @@ export class UdpHealthCheck extends Construct {
       if (probe.payload.length < 1 || probe.payload.length > MAX_PAYLOAD) {
         add(SIDECAR_EXCHANGE_PAYLOAD, { field: `${field}.payload`, value: `${probe.payload.length} bytes`, message: `must be 1 to ${MAX_PAYLOAD} bytes`, allowed: `1..${MAX_PAYLOAD} bytes` });
       }
-      const expect = probe.expect;
-      if (expect !== undefined && (expect.length < 1 || expect.length > MAX_EXPECT || /[\n\r\0]/.test(expect))) {
-        add(SIDECAR_EXCHANGE_EXPECT, { field: `${field}.expect`, value: expect, message: `must be one line of 1 to ${MAX_EXPECT} characters`, allowed: 'an extended regular expression without newline or NUL' });
+      const expect: unknown = probe.expect;
+      if (expect !== undefined && (typeof expect !== 'string' || expect.length < 1 || expect.length > MAX_EXPECT || /[\n\r\0]/.test(expect))) {
+        add(SIDECAR_EXCHANGE_EXPECT, { field: `${field}.expect`, value: shown(expect), message: `must be one line of 1 to ${MAX_EXPECT} characters`, allowed: 'an extended regular expression without newline or NUL' });
       }
     }
     if (probe.mode === UdpProbeMode.DNS) {
-      const name = probe.name ?? '';
-      const labels = (name.endsWith('.') ? name.slice(0, -1) : name).split('.');
-      if (name.length < 1 || name.length > 253 || !labels.every((label) => DNS_LABEL.test(label))) {
-        add(SIDECAR_DNS_NAME, { field: `${field}.name`, value: name, message: 'is not a DNS name', allowed: 'dot-separated labels of 1 to 63 letters, digits, "-" or "_", at most 253 characters' });
+      if (!isDnsName(probe.name)) {
+        add(SIDECAR_DNS_NAME, { field: `${field}.name`, value: shown(probe.name), message: 'is not a DNS name', allowed: 'dot-separated labels of 1 to 63 letters, digits, "-" or "_", at most 253 characters' });
       }
       const types = Object.values(DnsQueryType) as string[];
       if (!types.includes(probe.type as string)) {
-        add(SIDECAR_DNS_TYPE, { field: `${field}.type`, value: probe.type, message: 'is not a query type busybox nslookup knows', allowed: types.join(', ') });
+        add(SIDECAR_DNS_TYPE, { field: `${field}.type`, value: shown(probe.type), message: 'is not a query type busybox nslookup knows', allowed: types.join(', ') });
       }
       const known = Object.values(DnsResponseCode) as string[];
-      const unknown = probe.rcodes.filter((code) => !known.includes(code));
-      if (probe.rcodes.length === 0 || unknown.length > 0) {
-        add(SIDECAR_DNS_RCODES, {
-          field: `${field}.rcodes`,
-          value: probe.rcodes,
-          message: probe.rcodes.length === 0 ? 'must not be empty' : `has unknown response codes ${unknown.join(', ')}`,
-          allowed: known.join(', '),
-        });
+      const rcodes: unknown = probe.rcodes;
+      if (!Array.isArray(rcodes)) {
+        add(SIDECAR_DNS_RCODES, { field: `${field}.rcodes`, value: shown(rcodes), message: 'must be a list of response codes', allowed: known.join(', ') });
+      } else {
+        const unknown = rcodes.filter((code) => !known.includes(code));
+        if (rcodes.length === 0 || unknown.length > 0) {
+          add(SIDECAR_DNS_RCODES, {
+            field: `${field}.rcodes`,
+            value: rcodes.map(shown),
+            message: rcodes.length === 0 ? 'must not be empty' : `has unknown response codes ${unknown.map(String).join(', ')}`,
+            allowed: known.join(', '),
+          });
+        }
       }
     }
   }
@@ -407,17 +439,25 @@ export class UdpHealthCheck extends Construct {
       }
     }
     this.probes.forEach((probe, i) => {
-      if (isPort(probe.port) && !udpPorts.has(probe.port)) {
+      if (probe instanceof UdpProbe && isPort(probe.port) && !udpPorts.has(probe.port)) {
         add(SIDECAR_PROBE_UNDECLARED, { field: `probes[${i}].port`, value: probe.port, message: 'is not declared as a UDP container port of the pod', allowed: `a container port ${probe.port} with protocol UDP` });
       }
     });
   }
 
+  /** The period in whole seconds, at least 1 (an invalid period, reported as UDP614, gives 1 here). */
+  private periodSeconds(): number {
+    const seconds = Math.round(millisOf(this.period) / 1000);
+    return Number.isFinite(seconds) ? Math.max(1, seconds) : 1;
+  }
+
   private environmentFor(): Record<string, string> {
-    const periodSeconds = Math.max(1, Math.round(this.period.toMilliseconds() / 1000));
-    const roundSeconds = this.probes.reduce((sum, probe) => sum + probe.worstCaseSeconds(), 0);
+    const periodSeconds = this.periodSeconds();
+    // (entries that are not probes are reported as UDP602 at synth)
+    const probes = this.probes.filter((probe) => probe instanceof UdpProbe);
+    const roundSeconds = probes.reduce((sum, probe) => sum + probe.worstCaseSeconds(), 0);
     const env: Record<string, string> = {
-      UDP_HEALTH_PROBES: this.probes.map((probe) => probe.toScriptLine()).join('\n'),
+      UDP_HEALTH_PROBES: probes.map((probe) => probe.toScriptLine()).join('\n'),
       UDP_HEALTH_PERIOD: String(periodSeconds),
       // A result older than two full rounds means the prober is stuck: answer 503 "stale".
       UDP_HEALTH_MAX_AGE: String(2 * (periodSeconds + roundSeconds) + 1),
@@ -425,13 +465,13 @@ export class UdpHealthCheck extends Construct {
     };
     if (this.httpPort !== undefined) env.UDP_HEALTH_HTTP_PORT = String(this.httpPort);
     if (this.tcpPort !== undefined) env.UDP_HEALTH_TCP_PORT = String(this.tcpPort);
-    if (this.props.udpClient !== undefined) env.UDP_HEALTH_NC = this.props.udpClient;
+    if (this.props.udpClient != null) env.UDP_HEALTH_NC = String(this.props.udpClient);
     return env;
   }
 
   private readinessProbe(): kplus.Probe {
     const options = {
-      periodSeconds: Duration.seconds(Math.max(1, Math.round(this.period.toMilliseconds() / 1000))),
+      periodSeconds: Duration.seconds(this.periodSeconds()),
       timeoutSeconds: Duration.seconds(2),
       failureThreshold: this.props.readinessFailureThreshold ?? 2,
       successThreshold: 1,

@@ -1,4 +1,5 @@
 import { Duration } from 'cdk8s';
+import { millisOf } from './millis';
 
 /** How the sidecar decides that a UDP server is serving. */
 export enum UdpProbeMode {
@@ -138,10 +139,12 @@ export class UdpProbe {
    * @param options what to send and expect
    */
   public static exchange(port: number, options: ExchangeProbeOptions): UdpProbe {
-    const payload = typeof options.payload === 'string' ? Buffer.from(options.payload, 'utf8') : options.payload;
-    return new UdpProbe(UdpProbeMode.EXCHANGE, port, options.host ?? '127.0.0.1', options.timeout ?? Duration.seconds(1), {
-      payload: Uint8Array.from(payload),
-      expect: options.expect,
+    // Untyped input never throws here: what is wrong is reported at synth (no options or no payload: no bytes, UDP605).
+    const o: Partial<ExchangeProbeOptions> = options ?? {};
+    const payload = typeof o.payload === 'string' ? Buffer.from(o.payload, 'utf8') : o.payload;
+    return new UdpProbe(UdpProbeMode.EXCHANGE, port, o.host ?? '127.0.0.1', o.timeout ?? Duration.seconds(1), {
+      payload: payload == null ? new Uint8Array(0) : Uint8Array.from(payload),
+      expect: o.expect ?? undefined,
     });
   }
 
@@ -152,10 +155,13 @@ export class UdpProbe {
    * @param options what to query and accept
    */
   public static dns(port: number, options: DnsProbeOptions = {}): UdpProbe {
-    return new UdpProbe(UdpProbeMode.DNS, port, options.host ?? '127.0.0.1', options.timeout ?? Duration.seconds(2), {
-      name: options.name ?? 'localhost',
-      type: options.type ?? DnsQueryType.A,
-      rcodes: [...(options.rcodes ?? [DnsResponseCode.NOERROR, DnsResponseCode.NXDOMAIN])],
+    const o: DnsProbeOptions = options ?? {};
+    const rcodes = o.rcodes ?? [DnsResponseCode.NOERROR, DnsResponseCode.NXDOMAIN];
+    return new UdpProbe(UdpProbeMode.DNS, port, o.host ?? '127.0.0.1', o.timeout ?? Duration.seconds(2), {
+      name: o.name ?? 'localhost',
+      type: o.type ?? DnsQueryType.A,
+      // a copy of the list; anything else is kept as given, for UDP608 to report at synth
+      rcodes: Array.isArray(rcodes) ? [...rcodes] : rcodes as DnsResponseCode[],
     });
   }
 
@@ -194,22 +200,23 @@ export class UdpProbe {
    * where PAYLOAD and EXPECT are printf-escaped (see `printfEscape`) and EXPECT is `-` when any reply passes.
    */
   public toScriptLine(): string {
-    const seconds = this.timeout ? Math.round(this.timeout.toMilliseconds() / 1000) : 0;
+    // (invalid values, reported at synth, must not throw here: the construct builds the line before synth)
+    const seconds = this.timeout ? Math.round(millisOf(this.timeout) / 1000) : 0;
     switch (this.mode) {
       case UdpProbeMode.BOUND:
         return `bound ${this.port}`;
       case UdpProbeMode.EXCHANGE:
         return `exchange ${this.host} ${this.port} ${seconds} ${printfEscape(this.payload)} `
-          + (this.expect === undefined ? '-' : printfEscape(Buffer.from(this.expect, 'utf8')));
+          + (this.expect === undefined ? '-' : printfEscape(Buffer.from(String(this.expect), 'utf8')));
       case UdpProbeMode.DNS:
-        return `dns ${this.host} ${this.port} ${seconds} ${this.name} ${this.type} ${this.rcodes.join(',')}`;
+        return `dns ${this.host} ${this.port} ${seconds} ${this.name} ${this.type} ${[this.rcodes].flat().join(',')}`;
     }
   }
 
   /** How long one run of this probe can take at most, in seconds (the sidecar runs probes one after another). */
   public worstCaseSeconds(): number {
     if (!this.timeout) return 1;
-    const seconds = Math.ceil(this.timeout.toMilliseconds() / 1000);
+    const seconds = Math.ceil(millisOf(this.timeout) / 1000);
     // busybox netcat -w waits up to twice its timeout (once for the connect stage, once for the final reads).
     return this.mode === UdpProbeMode.EXCHANGE ? 2 * seconds + 1 : seconds + 1;
   }

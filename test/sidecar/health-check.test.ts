@@ -259,6 +259,63 @@ describe('validation', () => {
     ]);
   });
 
+  // Found by test/properties/health-check.test.ts: untyped input threw TypeErrors (in the probe factories, at
+  // construction, or at synth) or was accepted (a string command became a list of characters, an array expect).
+  test('untyped props (JavaScript) are findings, never a TypeError', () => {
+    const any = (value: unknown) => value as any;
+    const props = any({
+      probes: [
+        UdpProbe.exchange(53, any({ payload: null, expect: 5, timeout: 5 })),
+        UdpProbe.dns(53, any({ name: 5, rcodes: 'NOERROR' })),
+        UdpProbe.exchange(53, any(undefined)),
+        UdpProbe.dns(53, any(null)),
+        null,
+      ],
+      period: 5,
+      image: 5,
+      command: 'sh',
+      udpClient: 5,
+      containerName: 5,
+      httpPort: NaN,
+      tcpPort: NaN,
+    });
+    expect(errorsFor(props).map((m) => m.slice(0, m.indexOf(' (')))).toEqual([
+      `[UDP604] ${at}: probes[0].timeout 5: must be whole seconds between 1 and 30`,
+      `[UDP605] ${at}: probes[0].payload "0 bytes": must be 1 to 512 bytes`,
+      `[UDP606] ${at}: probes[0].expect 5: must be one line of 1 to 256 characters`,
+      `[UDP607] ${at}: probes[1].name 5: is not a DNS name`,
+      `[UDP608] ${at}: probes[1].rcodes "NOERROR": must be a list of response codes`,
+      `[UDP605] ${at}: probes[2].payload "0 bytes": must be 1 to 512 bytes`,
+      `[UDP602] ${at}: probes[4] null: is not a probe`,
+      `[UDP614] ${at}: period 5: must be whole seconds between 1 and 300`,
+      `[UDP610] ${at}: httpPort null: must be a whole number between 1 and 65535`,
+      `[UDP610] ${at}: tcpPort null: must be a whole number between 1 and 65535`,
+      `[UDP617] ${at}: image 5: must be a string`,
+      `[UDP617] ${at}: command "sh": must be a non-empty list of non-empty strings`,
+      `[UDP617] ${at}: udpClient 5: must be a string`,
+      `[UDP619] ${at}: containerName 5: must be a string`,
+    ]);
+    expect(errorsFor(any(undefined))).toEqual([expect.stringMatching(/^\[UDP602\] .*: probes \[\]: must not be empty/)]);
+    expect(errorsFor(any({ probes: UdpProbe.bound(53) }))).toEqual([expect.stringMatching(/^\[UDP602\] .*: probes "UdpProbe": must be a list of probes/)]);
+  });
+
+  test('a period or timeout of a fraction of a millisecond is a finding, not a cdk8s conversion error', () => {
+    expect(errorsFor({ probes: [UdpProbe.dns(53, { timeout: Duration.millis(0.5) })], period: Duration.millis(1.5) })
+      .map((m) => m.slice(0, m.indexOf(':', m.indexOf(':') + 1)))).toEqual([
+      `[UDP604] ${at}: probes[0].timeout "0.0005s"`,
+      `[UDP614] ${at}: period "0.0015s"`,
+    ]);
+  });
+
+  // Found by test/properties/health-check.test.ts: the 253-character limit counted the trailing dot.
+  test('a DNS name of 253 characters is accepted with its trailing dot too; 254 is not', () => {
+    const name = (last: number) => `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(last)}`;
+    expect(errorsFor({ probes: [UdpProbe.dns(53, { name: name(61) }), UdpProbe.dns(53, { name: `${name(61)}.` })] })).toEqual([]);
+    expect(errorsFor({ probes: [UdpProbe.dns(53, { name: `${name(62)}.` })] })).toEqual([
+      expect.stringMatching(/^\[UDP607\] .*: probes\[0\]\.name "a{63}\.b+\.\.\.: is not a DNS name/),
+    ]);
+  });
+
   test('a UDP container port with the sidecar\'s number is no clash', () => {
     expect(errorsFor({ probes: [UdpProbe.bound(10080)] }, [10080])).toEqual([]);
   });
