@@ -1,9 +1,14 @@
 import * as pulumi from '@pulumi/pulumi';
-import { NlbUdpLoadBalancerArgs } from './args';
-import { checkHostname, checkSrvNumber, checkSrvProtocol, checkSrvService, checkTtl, fqdn, SRV_NUMBER, srvProtocolLabel, srvRecordName, withoutTrailingDot } from '../model/dns';
-import { checkIpAddressType, checkPlacement, EIP_ALLOCATION_ID_FORM, LoadBalancerScheme, SUBNET_IDS } from '../model/eip';
+import { NlbSrvArgs, NlbUdpLoadBalancerArgs } from './args';
+import {
+  checkHostname, checkSrvNumber, checkSrvProtocol, checkSrvService, checkTtl, DNS_HOSTNAME, fqdn, hostnameProblem, SRV_NUMBER, SRV_SERVICE,
+  srvProtocolLabel, srvRecordName, withoutTrailingDot,
+} from '../model/dns';
+import { checkIpAddressType, checkPlacement, checkSwitch, EIP_ALLOCATION_ID_FORM, LoadBalancerScheme, SUBNET_IDS } from '../model/eip';
 import { checkHealthCheck, checkHealthCheckForTraffic, resolveHealthCheck, ResolvedHealthCheck } from '../model/health-check';
-import { checkListeners, checkTargets, inferTargetType, ListenerProtocol, listenerKey, NlbTargetType } from '../model/nlb-listeners';
+import {
+  checkListeners, checkTargets, INSTANCE_ID_FORM, inferTargetType, IP_ADDRESS_FORM, ListenerProtocol, listenerKey, NlbTargetType,
+} from '../model/nlb-listeners';
 import { checkTargetGroupAttributes } from '../model/target-group-attributes';
 import { Finding, formatFinding, Severity } from '../rules/finding';
 import { findingOf } from '../rules/rule';
@@ -129,9 +134,27 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
     eipsValue: eips,
     fields: { scheme: 'scheme', subnets: 'subnetIds', eips: 'eips' },
   }));
+  // switches given as something else (untyped input: 'false' is truthy) are refused, never read as truthy or falsy
+  for (const field of ['retainEipsOnDelete', 'crossZone', 'deletionProtection'] as const) {
+    findings.push(...checkSwitch(input[field], field));
+  }
   findings.push(...checkListeners(input.listeners, 'listeners'));
   const targets = input.targets ?? {};
   findings.push(...checkTargets({ ...targets, targetType: input.targetType }, 'targets', 'targetType'));
+  // Instance ids and IP addresses name the attachments (ChildNames), so they are strings, never outputs.
+  for (const [list, rule, what] of [['instanceIds', INSTANCE_ID_FORM, 'an EC2 instance id'], ['ipAddresses', IP_ADDRESS_FORM, 'an IP address']] as const) {
+    const values: unknown = targets[list];
+    if (!Array.isArray(values)) continue;
+    values.forEach((value, index) => {
+      if (typeof value === 'string') return;
+      findings.push(findingOf(rule, {
+        field: `targets.${list}[${index}]`,
+        value: pulumi.Output.isInstance(value) ? '(an output)' : value,
+        message: 'must be a string known when the program runs: it names the target\'s attachment',
+        allowed: what,
+      }));
+    });
+  }
   findings.push(...checkHealthCheck(input.healthCheck, 'healthCheck'));
 
   const listeners: PlannedListener[] = (Array.isArray(input.listeners) ? input.listeners : []).map((listener) => ({
@@ -145,13 +168,26 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
   let recordName: string | undefined;
   const srv: PlannedSrvRecord[] = [];
   const ttl = input.dns?.ttl ?? DEFAULT_SRV_TTL;
-  if (input.dns !== undefined) {
+  // (dns: null is no DNS, as srv: null is no SRV record)
+  if (input.dns != null) {
     const dns = input.dns;
     findings.push(...checkHostname(dns.hostname, 'dns.hostname'));
     if (dns.ttl !== undefined) findings.push(...checkTtl(dns.ttl, 'dns.ttl'));
     recordName = typeof dns.hostname === 'string' ? withoutTrailingDot(dns.hostname) : undefined;
+    // record sets by name, in lower case: DNS names are case-insensitive, so `_Kerberos._udp` is `_kerberos._udp`
     const groups = new Map<string, { key: string; name: string; values: string[] }>();
-    (dns.srv ?? []).forEach((entry, index) => {
+    const entries: unknown = dns.srv ?? [];
+    if (!Array.isArray(entries)) {
+      findings.push(findingOf(SRV_SERVICE, {
+        field: 'dns.srv',
+        value: pulumi.Output.isInstance(entries) ? '(an output)' : entries,
+        message: 'must be a list of SRV record sets',
+        allowed: "for example [{ service: 'kerberos', protocol: 'udp' }]",
+      }));
+    }
+    (Array.isArray(entries) ? entries as Array<NlbSrvArgs | null> : []).forEach((given, index) => {
+      // (an entry that is no object has no service and no protocol: UDP403 and UDP404)
+      const entry: NlbSrvArgs = given ?? ({} as NlbSrvArgs);
       const field = `dns.srv[${index}]`;
       const before = findings.length;
       findings.push(...checkSrvService(entry.service, `${field}.service`));
@@ -186,16 +222,28 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
       if (findings.length > before || recordName === undefined || typeof host !== 'string') return;
       const service = entry.service.startsWith('_') ? entry.service.slice(1) : entry.service;
       const setName = srvRecordName(service, proto, entry.domain ?? recordName);
+      const nameProblem = hostnameProblem(setName.replace(/_/g, 'x'));
+      if (nameProblem !== undefined) {
+        findings.push(findingOf(DNS_HOSTNAME, {
+          field: entry.domain !== undefined ? `${field}.domain` : 'dns.hostname',
+          value: entry.domain ?? dns.hostname,
+          message: `makes the record name ${setName}, of ${setName.length} characters: ${nameProblem}`,
+          allowed: 'a shorter domain: _service._proto.domain is at most 253 characters',
+        }));
+        return;
+      }
       const key = `srv-${service.toLowerCase()}-${proto}${entry.domain !== undefined ? `-${withoutTrailingDot(entry.domain)}` : ''}`;
-      const group = groups.get(setName) ?? { key, name: setName, values: [] };
+      const group = groups.get(setName.toLowerCase()) ?? { key, name: setName, values: [] };
       group.values.push(`${priority} ${weight} ${port} ${fqdn(host)}`);
-      groups.set(setName, group);
+      groups.set(setName.toLowerCase(), group);
     });
     srv.push(...groups.values());
   }
 
   const scheme = (input.scheme ?? LoadBalancerScheme.INTERNAL) as LoadBalancerScheme;
-  const disabled = new Set((input.disabledRules ?? []).map((id) => id.toUpperCase()));
+  // (only silences warnings: a list that is none, or an entry that is no rule id, silences nothing)
+  const disabledRules: unknown = input.disabledRules;
+  const disabled = new Set((Array.isArray(disabledRules) ? disabledRules : []).filter((id) => typeof id === 'string').map((id: string) => id.toUpperCase()));
   const warnings: Finding[] = [];
   for (const protocol of new Set(listeners.map((l) => l.protocol))) {
     warnings.push(...checkHealthCheckForTraffic(input.healthCheck, protocol, 'healthCheck'));

@@ -254,3 +254,68 @@ describe('warnings are reported, never thrown, and can be silenced', () => {
     expect(lib.planNlb('warn', { ...BASE, listeners: [{ port: 53, protocol: 'TCP_UDP' }], healthCheck: undefined }).warnings).toEqual([]);
   });
 });
+
+// Found by test/properties/pulumi-nlb.test.ts.
+describe('SRV record sets and untyped arguments', () => {
+  const DNS = { zoneId: 'Z1', hostname: 'kdc.example.com' };
+
+  test('SRV entries whose record names differ only in case are one record set (DNS names are case-insensitive)', () => {
+    const plan = lib.planNlb('case', {
+      ...BASE,
+      listeners: [{ port: 88, protocol: 'UDP' }],
+      dns: {
+        ...DNS,
+        srv: [
+          { service: 'kerberos', protocol: 'udp' },
+          { service: 'Kerberos', protocol: 'udp', priority: 20 },
+          { service: 'kerberos', protocol: 'udp', domain: 'Example.com' },
+          { service: '_KERBEROS', protocol: 'UDP' as 'udp', domain: 'example.com.', weight: 5 },
+        ],
+      },
+    });
+    expect(plan.srv).toEqual([
+      { key: 'srv-kerberos-udp', name: '_kerberos._udp.kdc.example.com', values: ['10 100 88 kdc.example.com.', '20 100 88 kdc.example.com.'] },
+      { key: 'srv-kerberos-udp-Example.com', name: '_kerberos._udp.Example.com', values: ['10 100 88 kdc.example.com.', '10 5 88 kdc.example.com.'] },
+    ]);
+  });
+
+  test('an SRV record name over 253 characters (a long hostname or domain) is UDP401', () => {
+    const long = `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(49)}.com`;
+    expect(long).toHaveLength(245);
+    const srv = { service: 'kerberos', protocol: 'udp' as const, port: 88 };
+    const [head, line, ...more] = errorOf('long', { dns: { ...DNS, hostname: long, srv: [srv] } }).split('\n');
+    expect([head, more]).toEqual([header('long', 1), []]);
+    expect(line).toMatch(/^\[UDP401\] long: dns\.hostname "a{63}\.b+\.\.\.: makes the record name _kerberos\._udp\.a{63}\./);
+    expect(line).toContain('.com, of 260 characters: must be no more than 253 characters (has 260)' +
+      ' (a shorter domain: _service._proto.domain is at most 253 characters; https://www.rfc-editor.org/rfc/rfc1035#section-2.3.4)');
+    expect(errorOf('long-domain', { dns: { ...DNS, srv: [{ ...srv, domain: long }] } })).toContain('[UDP401] long-domain: dns.srv[0].domain ');
+  });
+
+  test('untyped DNS arguments: dns null is no DNS, SRV entries that are no list or no objects are UDP403/UDP404', () => {
+    const plan = lib.planNlb('nodns', { ...BASE, dns: null } as unknown as Args);
+    expect([plan.recordName, plan.srv]).toEqual([undefined, []]);
+    expect(errorOf('srvlist', { dns: { ...DNS, srv: 'kerberos' } })).toBe([
+      header('srvlist', 1),
+      '[UDP403] srvlist: dns.srv "kerberos": must be a list of SRV record sets' +
+        " (for example [{ service: 'kerberos', protocol: 'udp' }]; https://www.rfc-editor.org/rfc/rfc6335#section-5.1)",
+    ].join('\n'));
+    expect(errorOf('srvnull', { dns: { ...DNS, srv: [null] } }).split('\n').map((line) => line.slice(0, 40))).toEqual([
+      header('srvnull', 2).slice(0, 40),
+      '[UDP403] srvnull: dns.srv[0].service (un',
+      '[UDP404] srvnull: dns.srv[0].protocol (u',
+    ]);
+  });
+
+  test('instance ids and IP addresses that are no strings are UDP541/UDP542 (they name the attachments)', () => {
+    expect(errorOf('ids', { targets: { instanceIds: [null] } })).toContain(
+      "[UDP541] ids: targets.instanceIds[0] null: must be a string known when the program runs: it names the target's attachment");
+    expect(errorOf('ips', { targets: { ipAddresses: ['10.0.0.1', 5] } })).toContain('[UDP542] ips: targets.ipAddresses[1] 5: must be a string');
+  });
+
+  test('disabledRules that are no list of rule ids silence nothing, and never throw', () => {
+    for (const disabledRules of ['UDP509', [5, null], null]) {
+      const plan = lib.planNlb('rules', { ...BASE, healthCheck: undefined, disabledRules } as unknown as Args);
+      expect(plan.warnings.map((w) => w.ruleId)).toEqual(['UDP509']);
+    }
+  });
+});
