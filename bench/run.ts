@@ -40,13 +40,20 @@ const fmt = (x: number) => `${x.toFixed(2)}x`;
 const ms = (samples: Sample[]) => `${median(samples.map((s) => s.ms)).toFixed(0)} ms`;
 const mib = (samples: Sample[]) => `${(median(samples.map((s) => s.maxRssKiB)) / 1024).toFixed(0)} MiB`;
 
+/** Why synthesis takes longer than the alternative, for a time figure over its goal. */
+const SYNTHESIS_OVER = ' Over the goal: the time is the rule run, which the alternative does not do. The object rules run once'
+  + ' per chart (rendering the Service and the parts of each workload the rules read, then the catalog over them);'
+  + ' cdk8s validates the app once and again for each chart it synthesizes (App.synthYaml, App._synthChart), and the'
+  + ' later passes reuse the findings but still render the objects to see that they are the same. What would fix it:'
+  + ' a single validation pass per synthesis in cdk8s, or rules over the synthesized manifests.';
+
 function synthesis(): BenchRow[] {
   const runs = compare('synth.js', ['udp', '1000'], ['plus', '1000']);
   const time = ratio(runs.ours, runs.theirs, 'ms');
   const memory = ratio(runs.ours, runs.theirs, 'maxRssKiB');
   const how = `median of ${RUNS}: UdpService ${ms(runs.ours)} / ${mib(runs.ours)}, cdk8s-plus ${ms(runs.theirs)} / ${mib(runs.theirs)}`;
   return [
-    { group: 'Synthesis', name: '1,000 UdpService + Deployment vs cdk8s-plus Service + JSON patches: time', measured: fmt(time), goal: '<= 1.2x', met: time <= 1.2, note: how },
+    { group: 'Synthesis', name: '1,000 UdpService + Deployment vs cdk8s-plus Service + JSON patches: time', measured: fmt(time), goal: '<= 1.2x', met: time <= 1.2, note: how + (time <= 1.2 ? '' : SYNTHESIS_OVER) },
     { group: 'Synthesis', name: '1,000 UdpService + Deployment vs cdk8s-plus Service + JSON patches: peak memory', measured: fmt(memory), goal: '<= 1.2x', met: memory <= 1.2, note: how },
   ];
 }
@@ -60,7 +67,7 @@ function nlbSynthesis(): BenchRow[] {
     + ' (the same objects, checked)';
   const what = '1,000 NlbUdpLoadBalancer + Deployment with the health sidecar vs cdk8s-plus Service + ConfigMap + JSON patches';
   return [
-    { group: 'Synthesis', name: `${what}: time`, measured: fmt(time), goal: '<= 1.2x', met: time <= 1.2, note: how },
+    { group: 'Synthesis', name: `${what}: time`, measured: fmt(time), goal: '<= 1.2x', met: time <= 1.2, note: how + (time <= 1.2 ? '' : SYNTHESIS_OVER) },
     { group: 'Synthesis', name: `${what}: peak memory`, measured: fmt(memory), goal: '<= 1.2x', met: memory <= 1.2, note: how },
   ];
 }
