@@ -82,6 +82,17 @@ export const IP_ADDRESS_TYPE: RuleInfo = {
   source: NlbSources.LBC_ANNOTATIONS,
 };
 
+/** UDP527: a load-balancer switch (cross-zone, deletion protection, ...) is true or false. */
+export const LOAD_BALANCER_SWITCH: RuleInfo = {
+  id: 'UDP527',
+  severity: Severity.ERROR,
+  title: 'Load-balancer switches must be true or false',
+  why: 'AWS takes true or false for these settings. Anything else (untyped input such as the string "false", "no" or 0) '
+    + 'would be read as JavaScript truthiness, not as what it says: deletionProtection: "false" would turn deletion '
+    + 'protection on.',
+  source: NlbSources.LOAD_BALANCER_ATTRIBUTES,
+};
+
 /** Every scheme, subnet and Elastic IP rule, in id order. */
 export const PLACEMENT_RULES: readonly RuleInfo[] = [
   LB_SCHEME,
@@ -91,7 +102,29 @@ export const PLACEMENT_RULES: readonly RuleInfo[] = [
   SUBNET_IDS,
   PLACEMENT_DUPLICATE,
   IP_ADDRESS_TYPE,
+  LOAD_BALANCER_SWITCH,
 ];
+
+/**
+ * Checks a switch of a load balancer: `true` or `false`, exactly (the cdk8s `NlbUdpLoadBalancer`'s `crossZone`,
+ * `deletionProtection` and `ipv6SourceNatPrefix`, and the Pulumi component's `crossZone`, `deletionProtection` and
+ * `retainEipsOnDelete`, share it). Untyped input such as `'false'` or `0` is reported rather than read as truthy or
+ * falsy.
+ *
+ * @param value the switch as given; `undefined` means the default
+ * @param field the prop path for findings, for example `deletionProtection`
+ */
+export function checkSwitch(value: unknown, field: string): Finding[] {
+  if (value === undefined || typeof value === 'boolean') return [];
+  const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+  return [findingOf(LOAD_BALANCER_SWITCH, {
+    field,
+    value,
+    message: 'must be true or false',
+    allowed: 'true or false',
+    hint: text === 'true' || text === 'false' ? `give the boolean ${text}, not a string` : undefined,
+  })];
+}
 
 /** The IP address types of a Network Load Balancer. */
 const IP_ADDRESS_TYPES: readonly unknown[] = ['ipv4', 'dualstack'];

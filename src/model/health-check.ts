@@ -28,6 +28,9 @@ export const NlbSources = {
   /** The AWS Load Balancer Controller's Service annotations (scheme, subnets, EIP allocations, TCP_UDP). */
   LBC_ANNOTATIONS:
     'https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/main/docs/guide/service/annotations.md',
+  /** LoadBalancerAttribute: deletion protection and cross-zone load balancing, true or false. */
+  LOAD_BALANCER_ATTRIBUTES:
+    'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_LoadBalancerAttribute.html',
   /** SubnetMapping: one subnet per Availability Zone, an Elastic IP only for internet-facing load balancers. */
   SUBNET_MAPPING: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SubnetMapping.html',
   /** NLB listeners: protocols, and TCP_UDP for TCP and UDP on the same port. */

@@ -231,6 +231,26 @@ describe('bad input is rejected at construction with its exact message, before a
     ].join('\n'));
   });
 
+  test('switches given as something else (untyped input): refused before anything is created, never read as truthy', () => {
+    const src = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_LoadBalancerAttribute.html';
+    // 'false' is truthy: deletion protection would be turned on, the EIPs kept, cross-zone left on
+    expect(errorOf('switches', {
+      scheme: 'internet-facing', eips: 'allocate', retainEipsOnDelete: 'false', crossZone: 0, deletionProtection: 'false',
+    })).toBe([
+      header('switches', 3),
+      `[UDP527] switches: retainEipsOnDelete "false": must be true or false (true or false; ${src}) Fix: give the boolean false, not a string`,
+      `[UDP527] switches: crossZone 0: must be true or false (true or false; ${src})`,
+      `[UDP527] switches: deletionProtection "false": must be true or false (true or false; ${src}) Fix: give the boolean false, not a string`,
+    ].join('\n'));
+    expect(errorOf('switches-null', { crossZone: null, deletionProtection: 'yes' })).toBe([
+      header('switches-null', 2),
+      `[UDP527] switches-null: crossZone null: must be true or false (true or false; ${src})`,
+      `[UDP527] switches-null: deletionProtection "yes": must be true or false (true or false; ${src})`,
+    ].join('\n'));
+    // the booleans themselves pass
+    expect(lib.planNlb('switches-ok', { ...BASE, crossZone: false, deletionProtection: true, retainEipsOnDelete: false }).warnings).toEqual([]);
+  });
+
   test('the error carries its findings', () => {
     try {
       new NlbUdpLoadBalancer('findings', { ...BASE, healthCheck: { protocol: 'UDP' } } as unknown as Args);

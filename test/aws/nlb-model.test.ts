@@ -1,6 +1,7 @@
 import {
   checkListeners,
   checkPlacement,
+  checkSwitch,
   checkTargetGroupAttributes,
   checkTargets,
   DNS_RULES,
@@ -65,6 +66,28 @@ describe('checkPlacement: scheme, subnets, Elastic IPs (the cdk8s construct uses
   test('outputs (non-strings) are counted but not checked', () => {
     const output = { some: 'output' };
     expect(checkPlacement({ scheme: 'internet-facing', subnets: [output, output], eips: [output, output], fields: FIELDS })).toEqual([]);
+  });
+});
+
+describe('checkSwitch: a load-balancer switch is true or false (both engines use the same check)', () => {
+  const src = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_LoadBalancerAttribute.html';
+
+  test('booleans and the default pass', () => {
+    expect([true, false, undefined].flatMap((value) => checkSwitch(value, 'crossZone'))).toEqual([]);
+  });
+
+  test.each([
+    ['false', '"false"', ' Fix: give the boolean false, not a string'],
+    [' TRUE ', '" TRUE "', ' Fix: give the boolean true, not a string'],
+    ['no', '"no"', ''],
+    [0, '0', ''],
+    [1, '1', ''],
+    [null, 'null', ''],
+    [{}, '{}', ''],
+  ])('%p is reported, never read as truthy or falsy', (value, shown, fix) => {
+    expect(checkSwitch(value, 'deletionProtection').map((f) => formatFinding(f, 'chart/nlb'))).toEqual([
+      `[UDP527] chart/nlb: deletionProtection ${shown}: must be true or false (true or false; ${src})${fix}`,
+    ]);
   });
 });
 
@@ -153,7 +176,7 @@ describe('rule lists for the catalog', () => {
     const nlb = NLB_VALUE_RULES.map((r) => r.id);
     expect(nlb).toEqual([
       'UDP501', 'UDP502', 'UDP503', 'UDP504', 'UDP505', 'UDP506', 'UDP507', 'UDP508', 'UDP509',
-      'UDP520', 'UDP521', 'UDP522', 'UDP523', 'UDP524', 'UDP525', 'UDP526',
+      'UDP520', 'UDP521', 'UDP522', 'UDP523', 'UDP524', 'UDP525', 'UDP526', 'UDP527',
       'UDP530', 'UDP531', 'UDP532', 'UDP533', 'UDP534', 'UDP535',
       'UDP540', 'UDP541', 'UDP542', 'UDP543', 'UDP544',
       'UDP550', 'UDP551', 'UDP552',
