@@ -49,6 +49,7 @@ const project = new typescript.TypeScriptProject({
     'typedoc-plugin-markdown@~4.9.0',
     'ajv@^8.17.0',
     'ajv-formats@^3.0.1',
+    '@kubernetes/client-node@0.20.0', // its models are generated from the Kubernetes 1.28 OpenAPI (test/properties/k8s-schema.ts)
   ],
 
   tsconfig: {
