@@ -116,13 +116,15 @@ export const PLACEMENT_RULES: readonly RuleInfo[] = [
  */
 export function checkSwitch(value: unknown, field: string): Finding[] {
   if (value === undefined || typeof value === 'boolean') return [];
+  // the words YAML 1.1 read as booleans, which YAML 1.2 (and JSON) leave strings
   const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+  const meant = ['true', 'yes', 'on'].includes(text ?? '') ? true : ['false', 'no', 'off'].includes(text ?? '') ? false : undefined;
   return [findingOf(LOAD_BALANCER_SWITCH, {
     field,
     value,
     message: 'must be true or false',
     allowed: 'true or false',
-    hint: text === 'true' || text === 'false' ? `give the boolean ${text}, not a string` : undefined,
+    hint: meant !== undefined ? `give the boolean ${meant}, not a string` : undefined,
   })];
 }
 

@@ -245,7 +245,7 @@ describe('bad input is rejected at construction with its exact message, before a
     expect(errorOf('switches-null', { crossZone: null, deletionProtection: 'yes' })).toBe([
       header('switches-null', 2),
       `[UDP527] switches-null: crossZone null: must be true or false (true or false; ${src})`,
-      `[UDP527] switches-null: deletionProtection "yes": must be true or false (true or false; ${src})`,
+      `[UDP527] switches-null: deletionProtection "yes": must be true or false (true or false; ${src}) Fix: give the boolean true, not a string`,
     ].join('\n'));
     // the booleans themselves pass
     expect(lib.planNlb('switches-ok', { ...BASE, crossZone: false, deletionProtection: true, retainEipsOnDelete: false }).warnings).toEqual([]);

@@ -79,7 +79,9 @@ describe('checkSwitch: a load-balancer switch is true or false (both engines use
   test.each([
     ['false', '"false"', ' Fix: give the boolean false, not a string'],
     [' TRUE ', '" TRUE "', ' Fix: give the boolean true, not a string'],
-    ['no', '"no"', ''],
+    ['no', '"no"', ' Fix: give the boolean false, not a string'],
+    ['On', '"On"', ' Fix: give the boolean true, not a string'],
+    ['enabled', '"enabled"', ''],
     [0, '0', ''],
     [1, '1', ''],
     [null, 'null', ''],
