@@ -72,13 +72,15 @@ export interface NlbHealthCheck {
    */
   readonly path?: string;
   /**
-   * Time between checks, 5 to 300 seconds.
-   * @default - AWS's default, 30 seconds
+   * Time between checks, 5 to 300 seconds, at least the timeout.
+   * @default - the AWS Load Balancer Controller's default, 10 seconds (it always sends one, so AWS's own, 30, never
+   * applies; the in-tree provider has defaults of its own)
    */
   readonly interval?: Duration;
   /**
-   * Time before a check fails, 2 to 120 seconds (the controller currently passes AWS's default instead).
-   * @default - AWS's default
+   * Time before a check fails, 2 to 120 seconds, at most the interval.
+   * @default - the AWS Load Balancer Controller's default: 10 seconds, or 6 for instance targets with Local (the
+   * HTTP check of kube-proxy's healthCheckNodePort); the in-tree provider has defaults of its own
    */
   readonly timeout?: Duration;
   /**
