@@ -5,11 +5,11 @@ import { NlbController } from './nlb-controller';
 import { podOf, PodSelection } from './selector';
 import { ProtocolServicePort, ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
 import { ServiceType, TrafficPolicy } from './service-type';
-import { checkIpAddressType, checkPlacement, LoadBalancerScheme } from '../model/eip';
+import { checkIpAddressType, checkPlacement, checkSwitch, LoadBalancerScheme } from '../model/eip';
 import { checkHealthCheck, HealthCheck, HealthCheckProtocol } from '../model/health-check';
 import { KubernetesVersion } from '../model/kubernetes-version';
-import { decideMixedProtocol } from '../model/load-balancer-provider';
-import { checkTargetType, NlbTargetType } from '../model/nlb-listeners';
+import { decideMixedProtocol, LoadBalancerProvider } from '../model/load-balancer-provider';
+import { checkTargetType, LISTENER_PORT, LISTENERS_REQUIRED, NlbTargetType } from '../model/nlb-listeners';
 import { PortRange } from '../model/port-range';
 import { Protocol } from '../model/protocol';
 import { checkTargetGroupAttributes, formatTargetGroupAttributes, TargetGroupAttributes } from '../model/target-group-attributes';
@@ -17,8 +17,8 @@ import { AWS_LBC_LOAD_BALANCER_CLASS, AwsNlbAnnotations as A, controllerHealthCh
 import { KUBERNETES_VERSION } from '../rules/endpoint-values';
 import { Finding } from '../rules/finding';
 import {
-  NLB_IN_TREE_IP_TARGETS, NLB_IN_TREE_UNSUPPORTED, NLB_PORT_PROTOCOL, NLB_SIDECAR_TARGET_PORT, NLB_SIDECAR_WORKLOAD,
-  NLB_TCP_UDP_UNSUPPORTED,
+  NLB_CONTROLLER, NLB_IN_TREE_IP_TARGETS, NLB_IN_TREE_UNSUPPORTED, NLB_PORT_PROTOCOL, NLB_SIDECAR_TARGET_PORT,
+  NLB_SIDECAR_WORKLOAD, NLB_TCP_UDP_UNSUPPORTED,
 } from '../rules/nlb-values';
 import { findingOf } from '../rules/rule';
 import { UdpHealthCheck, UdpHealthCheckProps } from '../sidecar/health-check';
@@ -217,10 +217,33 @@ class NlbService extends ServiceBase {
 
 /**
  * Object rules the construct leaves to its prop checks, which run the same model functions and name the prop: the
- * NLB annotation checks of placement, health check and attributes, and the mixed-protocol rules (UDP570 says it for a
- * TCP_UDP port).
+ * NLB annotation checks of placement, health check and attributes, the mixed-protocol rules (UDP570 says it for a
+ * TCP_UDP port), and a Service without ports (UDP530 says it for `ports`).
  */
-const COVERED_BY_PROP_CHECKS = ['UDP301', 'UDP302', 'UDP560', 'UDP561', 'UDP562', 'UDP563', 'UDP566', 'UDP567'];
+const COVERED_BY_PROP_CHECKS = ['UDP117', 'UDP301', 'UDP302', 'UDP560', 'UDP561', 'UDP562', 'UDP563', 'UDP566', 'UDP567'];
+
+/** Whether a port entry is an object, as a port is (untyped input may give null, a number or a list). */
+function isPortObject(value: unknown): value is NlbPort {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether a port list has a TCP_UDP port. */
+function hasTcpUdp(ports: readonly unknown[]): boolean {
+  return ports.some((p) => isPortObject(p) && p.protocol === NlbPortProtocol.TCP_UDP);
+}
+
+/** Whether a port list has a UDP-only port. */
+function hasUdpOnly(ports: readonly unknown[]): boolean {
+  return ports.some((p) => isPortObject(p) && (p.protocol ?? NlbPortProtocol.UDP) === NlbPortProtocol.UDP);
+}
+
+/** Whether a value is an `NlbController` (of this copy of the library, or of another one). */
+function isNlbController(value: unknown): value is NlbController {
+  if (value instanceof NlbController) return true;
+  const c = value as Partial<NlbController> | null;
+  return typeof c === 'object' && c !== null && typeof c.asProvider === 'function' && typeof c.isAtLeast === 'function'
+    && (c.id === 'aws-load-balancer-controller' || c.id === 'aws-in-tree');
+}
 
 /**
  * A UDP service (and TCP+UDP pairs) behind an AWS Network Load Balancer, right by default:
@@ -251,30 +274,36 @@ export class NlbUdpLoadBalancer extends Construct {
   public readonly controller: NlbController;
   /** How targets are registered. */
   public readonly targetType: NlbTargetType;
-  /** The annotations the construct emits (a copy). */
-  public readonly annotations: Readonly<Record<string, string>>;
 
   private readonly props: NlbUdpLoadBalancerProps;
   private readonly kubernetesVersion: KubernetesVersion;
+  /** The computed annotations, with those of ports added later. */
+  private readonly computed: Record<string, string>;
+  /** The ports as given, in order: those of `props.ports` (replayed through `addPort()`), then those added later. */
+  private readonly given: unknown[] = [];
 
   constructor(scope: Construct, id: string, props: NlbUdpLoadBalancerProps) {
     super(scope, id);
     this.props = props;
-    this.controller = props.controller ?? NlbController.awsLoadBalancerController();
+    // a controller that is none (untyped input) is reported at synthesis (UDP576); the default builds meanwhile, so
+    // that the construct is complete and every error is reported together
+    this.controller = isNlbController(props.controller) ? props.controller : NlbController.awsLoadBalancerController();
     this.targetType = props.targetType ?? (this.controller.isInTree ? NlbTargetType.INSTANCE : NlbTargetType.IP);
     this.kubernetesVersion = props.kubernetesVersion ?? KubernetesVersion.V1_28;
+    // ports that are not a list (untyped input) are reported at synthesis (UDP530) and add nothing
+    const ports: readonly unknown[] = Array.isArray(props.ports) ? props.ports : [];
 
     // one sidecar per pod: a second NLB in front of the same workload is checked through the one already there
     const pod = podOf(props.selector);
-    this.healthSidecar = this.needsSidecar() && pod
-      ? UdpHealthCheck.of(pod) ?? UdpHealthCheck.addTo(pod, this.sidecarProps())
+    this.healthSidecar = this.needsSidecar(ports) && pod
+      ? UdpHealthCheck.of(pod) ?? UdpHealthCheck.addTo(pod, this.sidecarProps(ports))
       : undefined;
 
-    this.annotations = this.renderAnnotations();
+    this.computed = this.renderAnnotations(ports);
     const own = props.metadata?.annotations ?? {};
     const lbc = !this.controller.isInTree;
     this.service = new NlbService(this, 'Service', {
-      metadata: { ...props.metadata, annotations: { ...this.annotations, ...own } },
+      metadata: { ...props.metadata, annotations: { ...this.computed, ...own } },
       selector: props.selector,
       type: ServiceType.LOAD_BALANCER,
       externalTrafficPolicy: props.externalTrafficPolicy ?? TrafficPolicy.LOCAL,
@@ -287,7 +316,8 @@ export class NlbUdpLoadBalancer extends Construct {
       externalDnsPrefix: props.externalDnsPrefix,
     }, this.kubernetesVersion);
     (this.service as NlbService).disableRules(COVERED_BY_PROP_CHECKS);
-    for (const port of props.ports ?? []) this.addPort(port);
+    // props replay through addPort(), as the library's constructs do: the checks read the construct's own list
+    for (const port of ports) this.addPort(port as NlbPort);
     addRuleValidation(this, () => this.evaluate());
   }
 
@@ -296,8 +326,20 @@ export class NlbUdpLoadBalancer extends Construct {
     return this.service.name;
   }
 
-  /** Adds a port: a UDP entry, or a TCP and a UDP entry with the same targetPort and nodePort. */
+  /** The annotations the construct emits (a copy). */
+  public get annotations(): Readonly<Record<string, string>> {
+    return { ...this.computed };
+  }
+
+  /**
+   * Adds a port: a UDP entry, or a TCP and a UDP entry with the same targetPort and nodePort. A TCP_UDP port added
+   * after construction gets the controller's TCP_UDP listener opt-in (and a UDP port on a dualstack NLB the IPv6
+   * source-NAT prefix) as a port of the props does; the health-check sidecar probes the ports given at construction.
+   */
   public addPort(port: NlbPort): void {
+    this.given.push(port);
+    // anything but an object (untyped input: null, a number) is reported at synthesis (UDP531) and adds no entry
+    if (!isPortObject(port)) return;
     const { protocol, ...common } = port;
     const service = this.service as NlbService;
     if (protocol === NlbPortProtocol.TCP_UDP) {
@@ -306,25 +348,29 @@ export class NlbUdpLoadBalancer extends Construct {
     } else {
       service.addEntry({ ...common, protocol: Protocol.UDP });
     }
+    this.addPortAnnotations();
   }
 
-  private get hasTcpUdp(): boolean {
-    return this.props.ports.some((p) => p.protocol === NlbPortProtocol.TCP_UDP);
-  }
-
-  private get hasUdpOnly(): boolean {
-    return this.props.ports.some((p) => (p.protocol ?? NlbPortProtocol.UDP) === NlbPortProtocol.UDP);
+  /** Adds the port annotations the ports now call for and the construct does not emit yet (the user's own win). */
+  private addPortAnnotations(): void {
+    const own = this.props.metadata?.annotations ?? {};
+    for (const [key, value] of Object.entries(this.portAnnotations(this.given))) {
+      if (key in this.computed) continue;
+      this.computed[key] = value;
+      if (!(key in own)) this.service.metadata.addAnnotation(key, value);
+    }
   }
 
   /** The sidecar joins ip targets with UDP-only ports, unless the user chose a health port or turned it off. */
-  private needsSidecar(): boolean {
-    return this.targetType === NlbTargetType.IP && this.hasUdpOnly && this.props.healthSidecar !== false
+  private needsSidecar(ports: readonly unknown[]): boolean {
+    return this.targetType === NlbTargetType.IP && hasUdpOnly(ports) && this.props.healthSidecar !== false
       && this.props.healthCheck?.port === undefined;
   }
 
-  private sidecarProps(): UdpHealthCheckProps {
+  private sidecarProps(ports: readonly unknown[]): UdpHealthCheckProps {
     const given = this.props.healthSidecar || {};
-    const probes = given.probes ?? this.props.ports
+    const probes = given.probes ?? ports
+      .filter(isPortObject)
       .filter((p) => (p.protocol ?? NlbPortProtocol.UDP) === NlbPortProtocol.UDP)
       .map((p) => this.targetNumber(p))
       .filter((n): n is number => n !== undefined)
@@ -378,7 +424,7 @@ export class NlbUdpLoadBalancer extends Construct {
     return given;
   }
 
-  private renderAnnotations(): Record<string, string> {
+  private renderAnnotations(ports: readonly unknown[]): Record<string, string> {
     const p = this.props;
     const out: Record<string, string> = {};
     const inTree = this.controller.isInTree;
@@ -393,21 +439,19 @@ export class NlbUdpLoadBalancer extends Construct {
     }
     if (p.subnets?.length) out[A.SUBNETS] = p.subnets.join(',');
     if (p.eipAllocations?.length) out[A.EIP_ALLOCATIONS] = p.eipAllocations.join(',');
-    const crossZone = p.crossZone ?? true;
+    // a switch that is no boolean (untyped input: 'false' is truthy) is reported (UDP527) and emits nothing
+    const crossZone: unknown = p.crossZone === undefined ? true : p.crossZone;
     if (inTree) {
-      out[A.CROSS_ZONE] = String(crossZone);
+      if (typeof crossZone === 'boolean') out[A.CROSS_ZONE] = String(crossZone);
     } else {
-      const attributes = [`load_balancing.cross_zone.enabled=${crossZone}`];
-      if (p.deletionProtection) attributes.push('deletion_protection.enabled=true');
-      out[A.ATTRIBUTES] = attributes.join(',');
+      const attributes: string[] = [];
+      if (typeof crossZone === 'boolean') attributes.push(`load_balancing.cross_zone.enabled=${crossZone}`);
+      if (p.deletionProtection === true) attributes.push('deletion_protection.enabled=true');
+      if (attributes.length > 0) out[A.ATTRIBUTES] = attributes.join(',');
       const tg = formatTargetGroupAttributes(p.targetGroupAttributes);
       if (tg) out[A.TARGET_GROUP_ATTRIBUTES] = tg;
-      if (p.ipAddressType === NlbIpAddressType.DUALSTACK) {
-        out[A.IP_ADDRESS_TYPE] = NlbIpAddressType.DUALSTACK;
-        const prefix = p.ipv6SourceNatPrefix ?? (this.hasUdpOnly || this.hasTcpUdp ? true : undefined);
-        if (prefix !== undefined) out[A.ENABLE_PREFIX_FOR_IPV6_SOURCE_NAT] = prefix ? 'on' : 'off';
-      }
-      if (this.hasTcpUdp) out[A.ENABLE_TCP_UDP_LISTENER] = 'true';
+      if (p.ipAddressType === NlbIpAddressType.DUALSTACK) out[A.IP_ADDRESS_TYPE] = NlbIpAddressType.DUALSTACK;
+      Object.assign(out, this.portAnnotations(ports));
     }
     const hc = this.effectiveHealthCheck();
     const put = (key: string, value: string | number | undefined) => {
@@ -424,13 +468,58 @@ export class NlbUdpLoadBalancer extends Construct {
     return out;
   }
 
-  /** UDP575: each port's protocol is UDP or TCP_UDP; anything else would be taken for UDP. */
-  private portProtocolFindings(): Finding[] {
-    const ports: readonly unknown[] = Array.isArray(this.props.ports) ? this.props.ports : [];
-    const allowed: readonly unknown[] = [undefined, NlbPortProtocol.UDP, NlbPortProtocol.TCP_UDP];
+  /**
+   * The annotations that depend on the ports (controller only): the IPv6 source-NAT prefix of a dualstack NLB with UDP
+   * ports, and the TCP_UDP listener opt-in.
+   */
+  private portAnnotations(ports: readonly unknown[]): Record<string, string> {
+    const p = this.props;
+    const out: Record<string, string> = {};
+    if (this.controller.isInTree) return out;
+    if (p.ipAddressType === NlbIpAddressType.DUALSTACK) {
+      const given: unknown = p.ipv6SourceNatPrefix;
+      const prefix = given === undefined ? (hasUdpOnly(ports) || hasTcpUdp(ports) ? true : undefined) : given;
+      // (a prefix that is no boolean is reported, UDP527, and emits nothing)
+      if (typeof prefix === 'boolean') out[A.ENABLE_PREFIX_FOR_IPV6_SOURCE_NAT] = prefix ? 'on' : 'off';
+    }
+    if (hasTcpUdp(ports)) out[A.ENABLE_TCP_UDP_LISTENER] = 'true';
+    return out;
+  }
+
+  /**
+   * The ports: a list (UDP530) of at least one port, given or added; each an object (UDP531) whose protocol is UDP or
+   * TCP_UDP (UDP575: anything else would be taken for UDP).
+   */
+  private portFindings(): Finding[] {
+    const given: unknown = this.props.ports;
     const findings: Finding[] = [];
-    ports.forEach((port, i) => {
-      const protocol = typeof port === 'object' && port !== null ? (port as { protocol?: unknown }).protocol : undefined;
+    if (given !== undefined && !Array.isArray(given)) {
+      findings.push(findingOf(LISTENERS_REQUIRED, {
+        field: 'ports',
+        value: given,
+        message: 'must be a list of ports',
+        allowed: 'a list such as [{ port: 7777 }], each port UDP or TCP_UDP',
+      }));
+    } else if (this.given.length === 0) {
+      findings.push(findingOf(LISTENERS_REQUIRED, {
+        field: 'ports',
+        value: given,
+        message: 'must list at least one port',
+        allowed: 'a list such as [{ port: 7777 }], or ports added with addPort()',
+      }));
+    }
+    const allowed: readonly unknown[] = [undefined, NlbPortProtocol.UDP, NlbPortProtocol.TCP_UDP];
+    this.given.forEach((port, i) => {
+      if (!isPortObject(port)) {
+        findings.push(findingOf(LISTENER_PORT, {
+          field: `ports[${i}]`,
+          value: port,
+          message: 'is not a port',
+          allowed: 'an object with a port number 1..65535, such as { port: 7777 }',
+        }));
+        return;
+      }
+      const protocol: unknown = port.protocol;
       if (allowed.includes(protocol)) return;
       const tcp = typeof protocol === 'string' && protocol.toUpperCase() === 'TCP';
       findings.push(findingOf(NLB_PORT_PROTOCOL, {
@@ -444,9 +533,30 @@ export class NlbUdpLoadBalancer extends Construct {
     return findings;
   }
 
+  /** UDP576: the controller is an `NlbController`; anything else would be taken for the default. */
+  private controllerFindings(): Finding[] {
+    const given: unknown = this.props.controller;
+    if (given === undefined || isNlbController(given)) return [];
+    const id = typeof given === 'string' ? given.trim().toLowerCase() : undefined;
+    const hint = given instanceof LoadBalancerProvider
+      ? 'a LoadBalancerProvider is the provider of UdpService and DualProtocolEndpoint; NlbUdpLoadBalancer takes an NlbController'
+      : id === 'aws-load-balancer-controller' ? 'give NlbController.awsLoadBalancerController(), not its id'
+        : id === 'aws-in-tree' || id === 'in-tree' ? 'give NlbController.inTree(), not its id'
+          : undefined;
+    return [findingOf(NLB_CONTROLLER, {
+      field: 'controller',
+      value: given,
+      message: 'is not an NlbController',
+      allowed: 'NlbController.awsLoadBalancerController() or NlbController.inTree()',
+      hint,
+    })];
+  }
+
   private evaluate(): Finding[] {
     const p = this.props;
+    const ports = this.given;
     const findings: Finding[] = [
+      ...this.controllerFindings(),
       ...checkPlacement({
         scheme: p.scheme,
         subnets: p.subnets,
@@ -457,11 +567,15 @@ export class NlbUdpLoadBalancer extends Construct {
       // an interval or timeout left unset is the controller's default (10 s), not AWS's, as the linter's UDP563 says
       ...checkHealthCheck(this.effectiveHealthCheck(), 'healthCheck',
         controllerHealthCheckTiming(this.targetType, p.externalTrafficPolicy ?? TrafficPolicy.LOCAL)),
-      ...checkTargetGroupAttributes(p.targetGroupAttributes, this.hasUdpOnly ? ['UDP'] : ['TCP_UDP']),
+      ...checkTargetGroupAttributes(p.targetGroupAttributes, hasUdpOnly(ports) ? ['UDP'] : ['TCP_UDP']),
       // enum props re-checked at runtime: untyped input ('ipv6', 'IP', 'TCP') is reported, not silently defaulted
       ...checkTargetType(p.targetType, 'targetType'),
       ...checkIpAddressType(p.ipAddressType, 'ipAddressType'),
-      ...this.portProtocolFindings(),
+      // switches too: 'false' is truthy
+      ...checkSwitch(p.crossZone, 'crossZone'),
+      ...checkSwitch(p.deletionProtection, 'deletionProtection'),
+      ...checkSwitch(p.ipv6SourceNatPrefix, 'ipv6SourceNatPrefix'),
+      ...this.portFindings(),
     ];
     if (!this.kubernetesVersion.valid) {
       findings.push(findingOf(KUBERNETES_VERSION, {
@@ -471,10 +585,10 @@ export class NlbUdpLoadBalancer extends Construct {
         allowed: 'a version such as "1.28", "v1.28" or "1.28.3"',
       }));
     }
-    if (this.hasTcpUdp) {
+    if (hasTcpUdp(ports)) {
       const decision = decideMixedProtocol('LoadBalancer', this.kubernetesVersion, this.controller.asProvider());
       if (!decision.single) {
-        const index = p.ports.findIndex((x) => x.protocol === NlbPortProtocol.TCP_UDP);
+        const index = ports.findIndex((x) => isPortObject(x) && x.protocol === NlbPortProtocol.TCP_UDP);
         findings.push(findingOf(NLB_TCP_UDP_UNSUPPORTED, {
           field: `ports[${index}].protocol`,
           value: NlbPortProtocol.TCP_UDP,
@@ -508,7 +622,8 @@ export class NlbUdpLoadBalancer extends Construct {
         }));
       }
     }
-    if (this.needsSidecar() && !podOf(p.selector)) {
+    const sidecar = this.needsSidecar(ports);
+    if (sidecar && !podOf(p.selector)) {
       findings.push(findingOf(NLB_SIDECAR_WORKLOAD, {
         field: 'selector',
         value: p.selector,
@@ -516,8 +631,9 @@ export class NlbUdpLoadBalancer extends Construct {
         allowed: 'a cdk8s-plus Deployment, StatefulSet, DaemonSet or Pod; or healthCheck.port of your own, or healthSidecar: false with a health port',
       }));
     }
-    if (this.needsSidecar() && podOf(p.selector) && !(this.props.healthSidecar || {}).probes) {
-      p.ports.forEach((port, i) => {
+    if (sidecar && podOf(p.selector) && !(this.props.healthSidecar || {}).probes) {
+      ports.forEach((port, i) => {
+        if (!isPortObject(port)) return;
         if ((port.protocol ?? NlbPortProtocol.UDP) !== NlbPortProtocol.UDP || this.targetNumber(port) !== undefined) return;
         findings.push(findingOf(NLB_SIDECAR_TARGET_PORT, {
           field: `ports[${i}].targetPort`,
@@ -530,4 +646,3 @@ export class NlbUdpLoadBalancer extends Construct {
     return findings;
   }
 }
-

@@ -62,8 +62,19 @@ export const NLB_PORT_PROTOCOL: RuleInfo = {
   source: NlbSources.NLB_LISTENERS,
 };
 
+/** UDP576: the controller of an `NlbUdpLoadBalancer` is an `NlbController`. */
+export const NLB_CONTROLLER: RuleInfo = {
+  id: 'UDP576',
+  severity: Severity.ERROR,
+  title: 'The NLB controller must be NlbController.awsLoadBalancerController() or NlbController.inTree()',
+  why: 'The controller decides which annotations the Service gets and which settings are refused: anything else (a '
+    + 'string from untyped input, a LoadBalancerProvider) cannot be read, and taking it for the default would build the '
+    + 'annotations of an implementation the user did not choose.',
+  source: ProviderSources.AWS_LBC_ANNOTATIONS,
+};
+
 /** The checks of `NlbUdpLoadBalancer` props of its own (the shared health-check, placement and attribute checks aside). */
 export const NLB_CONSTRUCT_RULES: readonly RuleInfo[] = [
   NLB_TCP_UDP_UNSUPPORTED, NLB_IN_TREE_IP_TARGETS, NLB_IN_TREE_UNSUPPORTED, NLB_SIDECAR_WORKLOAD, NLB_SIDECAR_TARGET_PORT,
-  NLB_PORT_PROTOCOL,
+  NLB_PORT_PROTOCOL, NLB_CONTROLLER,
 ];

@@ -2,8 +2,8 @@ import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { chart, objectsOf, only } from './helpers';
 import {
-  AWS_NLB_RULES, AwsNlbSources, checkObjects, HealthCheckProtocol, LoadBalancerScheme, NlbController, NlbIpAddressType, NlbPortProtocol, NlbSources,
-  NlbTargetType, NlbUdpLoadBalancer, NlbUdpLoadBalancerProps, ProviderSources, TrafficPolicy, UdpProbe, UdpRules,
+  AWS_NLB_RULES, AwsNlbSources, checkObjects, HealthCheckProtocol, LoadBalancerProvider, LoadBalancerScheme, NlbController, NlbIpAddressType,
+  NlbPortProtocol, NlbSources, NlbTargetType, NlbUdpLoadBalancer, NlbUdpLoadBalancerProps, ProviderSources, TrafficPolicy, UdpProbe, UdpRules,
 } from '../../src';
 
 const K = 'service.beta.kubernetes.io/';
@@ -333,6 +333,158 @@ describe('NlbUdpLoadBalancer bad input', () => {
       expect(M({ ipAddressType: 'dualstack' as NlbIpAddressType, targetType: 'ip' as NlbTargetType, ports: [{ port: 1234, protocol: 'UDP' as NlbPortProtocol }] })).toEqual([]);
       expect(M({ ipAddressType: NlbIpAddressType.IPV4, targetType: NlbTargetType.IP, ports: [{ port: 53, protocol: NlbPortProtocol.TCP_UDP }] })
         .filter((m) => /UDP5(26|40|75)/.test(m))).toEqual([]);
+    });
+  });
+
+  describe('switches given as something else (untyped input) are findings, and emit nothing', () => {
+    const ATTRIBUTES = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_LoadBalancerAttribute.html';
+    const props = (extra: Record<string, unknown>) => extra as Partial<NlbUdpLoadBalancerProps>;
+
+    test('deletionProtection "false" (truthy) does not turn deletion protection on', () => {
+      const { nlb, messages } = build(props({ deletionProtection: 'false' }));
+      expect(messages()).toEqual([
+        `[UDP527] test/nlb: deletionProtection "false": must be true or false (true or false; ${ATTRIBUTES}) Fix: give the boolean false, not a string`,
+      ]);
+      expect(nlb.annotations[`${K}aws-load-balancer-attributes`]).toBe('load_balancing.cross_zone.enabled=true');
+      // (synthesis fails: the Service as it would be emitted)
+      expect(nlb.service.apiObject.toJson().metadata.annotations[`${K}aws-load-balancer-attributes`]).toBe('load_balancing.cross_zone.enabled=true');
+    });
+
+    test.each([['false', '"false"', ' Fix: give the boolean false, not a string'], [0, '0', ''], [null, 'null', '']])('crossZone %p emits no cross-zone setting', (value, shown, fix) => {
+      const { nlb, messages } = build(props({ crossZone: value }));
+      expect(messages().filter((m) => m.startsWith('[UDP527]'))).toEqual([
+        `[UDP527] test/nlb: crossZone ${shown}: must be true or false (true or false; ${ATTRIBUTES})${fix}`,
+      ]);
+      expect(nlb.annotations[`${K}aws-load-balancer-attributes`]).toBeUndefined();
+      const inTree = build(props({ crossZone: value, controller: NlbController.inTree() }));
+      expect(inTree.messages().filter((m) => m.startsWith('[UDP527]'))).toEqual([
+        `[UDP527] test/nlb: crossZone ${shown}: must be true or false (true or false; ${ATTRIBUTES})${fix}`,
+      ]);
+      expect(inTree.nlb.annotations[`${K}aws-load-balancer-cross-zone-load-balancing-enabled`]).toBeUndefined();
+    });
+
+    test('ipv6SourceNatPrefix "off" emits no source-NAT prefix (and the Service is then refused for its UDP port)', () => {
+      const { nlb, messages } = build(props({ ipAddressType: NlbIpAddressType.DUALSTACK, ipv6SourceNatPrefix: 'off' }));
+      expect(messages()).toEqual([
+        `[UDP527] test/nlb: ipv6SourceNatPrefix "off": must be true or false (true or false; ${ATTRIBUTES}) Fix: give the boolean false, not a string`,
+        `[UDP568] test/nlb/Service: metadata.annotations["${K}aws-load-balancer-enable-prefix-for-ipv6-source-nat"] (unset): must be "on" for UDP ports on a dualstack NLB: AWS refuses a UDP listener without an IPv6 source-NAT prefix (on (controller 2.10 or later); ${LBC})`,
+      ]);
+      expect(nlb.annotations[`${K}aws-load-balancer-enable-prefix-for-ipv6-source-nat`]).toBeUndefined();
+    });
+
+    test('the booleans themselves pass', () => {
+      expect(M({ crossZone: true, deletionProtection: false, ipAddressType: NlbIpAddressType.DUALSTACK, ipv6SourceNatPrefix: true })).toEqual([]);
+    });
+  });
+
+  describe('a controller that is no NlbController (untyped input) is a finding, and the construct is still built', () => {
+    const IDS = 'NlbController.awsLoadBalancerController() or NlbController.inTree()';
+    const SRC = ProviderSources.AWS_LBC_ANNOTATIONS;
+    const props = (extra: Record<string, unknown>) => extra as Partial<NlbUdpLoadBalancerProps>;
+
+    test.each([
+      ['aws-in-tree', '"aws-in-tree"', ' Fix: give NlbController.inTree(), not its id'],
+      ['aws-load-balancer-controller', '"aws-load-balancer-controller"', ' Fix: give NlbController.awsLoadBalancerController(), not its id'],
+      ['nlb', '"nlb"', ''],
+      [42, '42', ''],
+      [null, 'null', ''],
+    ])('controller %p', (value, shown, fix) => {
+      expect(M(props({ controller: value }))).toEqual([
+        `[UDP576] test/nlb: controller ${shown}: is not an NlbController (${IDS}; ${SRC})${fix}`,
+      ]);
+    });
+
+    test('a LoadBalancerProvider, the provider of UdpService', () => {
+      expect(M(props({ controller: LoadBalancerProvider.awsInTree() }))).toEqual([
+        `[UDP576] test/nlb: controller {"rawOptions":{},"options":{},"id":"aws-in-tree"}: is not an NlbController (${IDS}; ${SRC}) Fix: a LoadBalancerProvider is the provider of UdpService and DualProtocolEndpoint; NlbUdpLoadBalancer takes an NlbController`,
+      ]);
+    });
+
+    test('every error of the props is reported together', () => {
+      expect(M(props({ controller: 'in-tree', ports: [null], deletionProtection: 'false' }))).toEqual([
+        `[UDP576] test/nlb: controller "in-tree": is not an NlbController (${IDS}; ${SRC}) Fix: give NlbController.inTree(), not its id`,
+        '[UDP527] test/nlb: deletionProtection "false": must be true or false (true or false; https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_LoadBalancerAttribute.html) Fix: give the boolean false, not a string',
+        `[UDP531] test/nlb: ports[0] null: is not a port (an object with a port number 1..65535, such as { port: 7777 }; ${NlbSources.NLB_LISTENERS})`,
+      ]);
+    });
+  });
+
+  describe('ports that are missing, not a list or not ports (untyped input) are findings, never a TypeError', () => {
+    const LISTENERS = NlbSources.NLB_LISTENERS;
+    const props = (extra: Record<string, unknown>) => extra as Partial<NlbUdpLoadBalancerProps>;
+    const AT_LEAST_ONE = `must list at least one port (a list such as [{ port: 7777 }], or ports added with addPort(); ${LISTENERS})`;
+    const A_LIST = `must be a list of ports (a list such as [{ port: 7777 }], each port UDP or TCP_UDP; ${LISTENERS})`;
+
+    test.each([
+      [undefined, `ports (unset): ${AT_LEAST_ONE}`],
+      [[], `ports []: ${AT_LEAST_ONE}`],
+      ['7777', `ports "7777": ${A_LIST}`],
+      [{ port: 1234 }, `ports {"port":1234}: ${A_LIST}`],
+      [null, `ports null: ${A_LIST}`],
+    ])('ports %p', (value, message) => {
+      // one finding naming the prop (the Service's own "at least one port", UDP117, is left to it)
+      expect(M(props({ ports: value }))).toEqual([`[UDP530] test/nlb: ${message}`]);
+    });
+
+    test('entries that are not ports', () => {
+      expect(M(props({ ports: [{ port: 1234 }, null, 7777, [53]] }))).toEqual([1, 2, 3].map((i) =>
+        `[UDP531] test/nlb: ports[${i}] ${JSON.stringify([null, 7777, [53]][i - 1])}: is not a port (an object with a port number 1..65535, such as { port: 7777 }; ${LISTENERS})`));
+    });
+
+    test('no ports in the props, ports added with addPort(): no finding', () => {
+      const OWN_CHECK = { healthSidecar: false, healthCheck: { protocol: HealthCheckProtocol.HTTP, port: 8080 } };
+      const { nlb, messages, service } = build(props({ ports: undefined, ...OWN_CHECK }));
+      nlb.addPort({ port: 1234 });
+      // (no sidecar, and the workload declares no readinessProbe of its own: UDP204)
+      expect(messages().filter((m) => !m.startsWith('[UDP204]'))).toEqual([]);
+      expect(service().spec.ports).toEqual([{ port: 1234, protocol: 'UDP', targetPort: 1234 }]);
+    });
+  });
+
+  describe('ports added with addPort() after construction are checked as the props\' ports are', () => {
+    test('a TCP port (UDP575)', () => {
+      const { nlb, messages } = build();
+      nlb.addPort({ port: 53, protocol: 'TCP' as NlbPortProtocol });
+      expect(messages().filter((m) => m.startsWith('[UDP575]'))).toEqual([
+        `[UDP575] test/nlb: ports[1].protocol "TCP": is not a protocol of an NlbUdpLoadBalancer port, and would be taken for UDP (UDP, or TCP_UDP for TCP and UDP on the same port (NlbPortProtocol); ${NlbSources.NLB_LISTENERS}) Fix: TCP_UDP serves TCP and UDP on this port; a TCP-only port belongs on a TCP Service of its own`,
+      ]);
+    });
+
+    test('a TCP_UDP port where no TCP_UDP listener can be built (UDP570)', () => {
+      const { nlb, messages } = build({ controller: NlbController.awsLoadBalancerController({ version: '2.12' }) });
+      nlb.addPort({ name: 'dns', port: 53, protocol: NlbPortProtocol.TCP_UDP });
+      expect(messages().filter((m) => m.startsWith('[UDP570]'))).toEqual([
+        `[UDP570] test/nlb: ports[1].protocol "TCP_UDP": cannot be one TCP_UDP listener: the AWS Load Balancer Controller 2.12 has no TCP_UDP listener (it needs 2.13 or later) (the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or separate UDP and TCP endpoints (DualProtocolEndpoint); ${ProviderSources.AWS_LBC_ANNOTATIONS})`,
+      ]);
+    });
+
+    test('a TCP_UDP port gets the TCP_UDP listener opt-in, a UDP port on dualstack the source-NAT prefix, as in the props', () => {
+      const opt = `${K}aws-load-balancer-enable-tcp-udp-listener`;
+      const prefix = `${K}aws-load-balancer-enable-prefix-for-ipv6-source-nat`;
+      const { nlb, service, messages } = build({
+        controller: NlbController.awsLoadBalancerController({ version: '2.13' }),
+        ipAddressType: NlbIpAddressType.DUALSTACK,
+        ports: [],
+        healthSidecar: false,
+        healthCheck: { protocol: HealthCheckProtocol.HTTP, port: 8080 },
+      });
+      expect(nlb.annotations[opt]).toBeUndefined();
+      expect(nlb.annotations[prefix]).toBeUndefined();
+      nlb.addPort({ name: 'dns', port: 53, protocol: NlbPortProtocol.TCP_UDP });
+      expect(nlb.annotations[opt]).toBe('true');
+      expect(nlb.annotations[prefix]).toBe('on');
+      expect(service().metadata.annotations[opt]).toBe('true');
+      expect(service().metadata.annotations[prefix]).toBe('on');
+      expect(messages().filter((m) => /UDP(303|530|568|570)/.test(m))).toEqual([]);
+      // the user's own annotation still wins
+      const own = build({
+        controller: NlbController.awsLoadBalancerController({ version: '2.13' }),
+        ports: [],
+        metadata: { name: 'svc', annotations: { [opt]: 'false' } },
+      });
+      own.nlb.addPort({ port: 53, protocol: NlbPortProtocol.TCP_UDP });
+      expect(own.nlb.annotations[opt]).toBe('true');
+      expect(own.nlb.service.apiObject.toJson().metadata.annotations[opt]).toBe('false');
     });
   });
 
