@@ -2,8 +2,8 @@
  * Shared pieces of the generated-input (property) tests: fixed fast-check settings, arbitraries for the values the
  * constructs take, and the three properties every construct must have:
  *
- * - valid props synthesize objects that pass the rule engine and fit the Kubernetes 1.28 schema (as far as we can
- *   check offline: kinds served by a 1.28 API server, DNSEndpoints against the CRD's schema);
+ * - valid props synthesize objects that pass the rule engine and fit the Kubernetes 1.28 schema (./k8s-schema.ts:
+ *   every field known, required fields present, values of their types; DNSEndpoints against the CRD's schema);
  * - props with one invalid field fail synthesis with an Error naming a rule id, never a TypeError or partial output;
  * - synthesis is deterministic: the same props in two fresh apps give byte-identical JSON.
  */
@@ -13,8 +13,8 @@ import * as path from 'node:path';
 import { App, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import * as fc from 'fast-check';
+import { expectFitsKubernetes128 } from './k8s-schema';
 import { checkObjects, OBJECT_RULES, Severity, UdpRules } from '../../src';
-import { expectValidDnsEndpoints } from '../k8s/dns-endpoint-schema';
 
 UdpRules.onWarning(() => undefined);
 
@@ -23,13 +23,7 @@ export const RUNS = { seed: 20261121, numRuns: 200 } as const;
 /** Fewer runs for properties that synthesize twice. */
 export const TWICE = { seed: 20261121, numRuns: 100 } as const;
 
-/** apiVersion/kind pairs served by a Kubernetes 1.28 API server (the list cdk8s-plus-28 was generated with). */
-export const API_RESOURCES = ((): Set<string> => {
-  const [header, ...rows] = fs.readFileSync(path.join(require.resolve('cdk8s-plus-28/package.json'), '..', 'api-resources.txt'), 'utf8')
-    .split('\n').filter((line) => line.trim().length > 0);
-  const column = (row: string, name: string) => row.slice(header.indexOf(name)).trim().split(/\s+/)[0];
-  return new Set(rows.map((row) => `${column(row, 'APIVERSION')} ${column(row, 'KIND')}`));
-})();
+export { API_RESOURCES, expectFitsKubernetes128 } from './k8s-schema';
 
 /** One output directory for every app of these tests (nothing is written: only `Testing.synth`). */
 const OUTDIR = fs.mkdtempSync(path.join(os.tmpdir(), 'udp-properties-'));
@@ -41,7 +35,8 @@ export function freshChart(): Chart {
 
 /**
  * Synthesizes `chart` and asserts what valid props must give: no error from the constructs, none from the rule engine
- * run again on the output, every object of a kind a 1.28 API server serves (DNSEndpoints: valid against the CRD).
+ * run again on the output, every object fits the Kubernetes 1.28 schema (`expectFitsKubernetes128`: a kind a 1.28 API
+ * server serves, every field known and of its type, required fields present; DNSEndpoints: valid against the CRD).
  * @returns the objects
  */
 export function expectValidSynthesis(chart: Chart): any[] {
@@ -49,11 +44,7 @@ export function expectValidSynthesis(chart: Chart): any[] {
   expect(objects.length).toBeGreaterThan(0);
   expect(UdpRules.findings(chart).filter((f) => f.severity === Severity.ERROR)).toEqual([]);
   expect(checkObjects(objects, OBJECT_RULES).filter((f) => f.severity === Severity.ERROR)).toEqual([]);
-  const endpoints = expectValidDnsEndpoints(objects);
-  for (const object of objects) {
-    if (endpoints.includes(object)) continue;
-    expect(API_RESOURCES).toContain(`${object.apiVersion} ${object.kind}`);
-  }
+  expectFitsKubernetes128(objects);
   return objects;
 }
 
