@@ -2,6 +2,7 @@ import { ApiObjectMetadata, ApiObjectMetadataDefinition, Lazy } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { ExternalDnsAnnotations, ExternalDnsOptions } from './external-dns';
+import { objectMetadata } from './metadata';
 import { podOf, PodSelection, resolveSelector } from './selector';
 import { IpFamily, IpFamilyPolicy, ServiceType, TrafficPolicy } from './service-type';
 import { SessionAffinity } from './session-affinity';
@@ -161,7 +162,7 @@ export abstract class ServiceBase extends Construct {
     this.type = options.type ?? ServiceType.CLUSTER_IP;
     this.nodePortRange = options.nodePortRange ?? PortRange.DEFAULT_NODE_PORTS;
     this.apiObject = new kplus.k8s.KubeService(this, 'Resource', {
-      metadata: options.metadata,
+      metadata: objectMetadata(options.metadata),
       spec: Lazy.any({ produce: () => this.renderSpec() }) as unknown as kplus.k8s.ServiceSpec,
     });
     this.externalDns = new ExternalDnsAnnotations(this.apiObject.metadata, options, options.metadata?.annotations);

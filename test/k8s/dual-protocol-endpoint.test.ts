@@ -179,6 +179,20 @@ describe('split Services', () => {
     ]);
     expect(e.ports).toEqual([{ port: 88 }]);
   });
+
+  test('metadata with a namespace and no name: every object keeps the name cdk8s generates', () => {
+    const { c } = endpoint({
+      metadata: { namespace: 'dns' },
+      mixedProtocol: MixedProtocolMode.SPLIT,
+      type: ServiceType.LOAD_BALANCER,
+      provider: LoadBalancerProvider.awsInTree(),
+      dns: { hostname: 'ns1.example.com', service: 'domain', domain: 'example.com' },
+    });
+    const objects = [...objectsOf(c, 'Service'), ...objectsOf(c, 'DNSEndpoint')];
+    expect(objects.map((o) => [o.kind, o.metadata.namespace, /^test-dns-[a-z-]+-c8[0-9a-f]{6}$/.test(o.metadata.name)])).toEqual([
+      ['Service', 'dns', true], ['Service', 'dns', true], ['DNSEndpoint', 'dns', true], ['DNSEndpoint', 'dns', true],
+    ]);
+  });
 });
 
 describe('DualProtocolEndpoint bad input', () => {
