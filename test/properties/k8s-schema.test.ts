@@ -31,6 +31,13 @@ function endpoint(entry: Record<string, unknown> = {}, apiVersion = 'externaldns
   };
 }
 
+test('an object without metadata.name (nor generateName) is refused: the API server cannot create it', () => {
+  expect(kubernetes128Errors(service({}, { name: undefined, namespace: 'dns' }))).toEqual([
+    'Service/? metadata.name: required to create the object (or metadata.generateName)',
+  ]);
+  expect(kubernetes128Errors(service({}, { name: undefined, generateName: 'dns-' }))).toEqual([]);
+});
+
 test('the models are those of the Kubernetes 1.28 OpenAPI document', () => {
   expect(KUBERNETES_SCHEMA_RELEASE).toBe('release-1.28');
 });

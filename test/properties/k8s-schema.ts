@@ -146,6 +146,9 @@ export function kubernetes128Errors(object: unknown): string[] {
   const metadata = isObject(object.metadata) ? object.metadata : {};
   const prefix = `${String(kind)}/${String(metadata.name ?? '?')} `;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string') return [`${prefix}(root): apiVersion and kind must be strings`];
+  // optional in the schema, but the API server refuses an object to create without a name or generateName
+  const named = typeof metadata.name === 'string' || typeof metadata.generateName === 'string';
+  if (!named) return [`${prefix}metadata.name: required to create the object (or metadata.generateName)`];
   dnsEndpoint ??= dnsEndpointCrd();
   if (kind === dnsEndpoint.kind) {
     if (apiVersion !== dnsEndpoint.apiVersion) return [`${prefix}apiVersion: ${apiVersion} is not the DNSEndpoint CRD's ${dnsEndpoint.apiVersion}`];
