@@ -29,8 +29,9 @@ export const ChildNames = {
   /** The AAAA alias record (dualstack): `${name}-aaaa`. */
   aaaaRecord: (name: string): string => `${name}-aaaa`,
   /**
-   * An SRV record set: `${name}-srv-${service}-${proto}`, for example `dns-srv-domain-udp`; with an explicit
-   * `domain`, `${name}-srv-${service}-${proto}-${domain}` (`dns-srv-domain-udp-example.com`).
+   * An SRV record set: `${name}-srv-${recordName}`, by its record name in lower case and without the trailing dot,
+   * for example `dns-srv-_domain._udp.dns.example.com`. Unique: entries with the same record name (compared
+   * case-insensitively, as DNS does) are one record set. (DNS names hold no `:`, so never the `::` of a URN.)
    */
   srvRecord: (name: string, srvKey: string): string => `${name}-${srvKey}`,
 } as const;

@@ -61,7 +61,10 @@ export interface PlannedListener {
 export interface PlannedSrvRecord {
   /** `_service._proto.hostname`. */
   readonly name: string;
-  /** `srv-${service}-${proto}`: the stable part of the child name. */
+  /**
+   * `srv-${record name in lower case}`, for example `srv-_kerberos._udp.example.com`: the stable part of the child
+   * name, unique per record set.
+   */
   readonly key: string;
   /** The record values, `"priority weight port host."`. */
   readonly values: readonly string[];
@@ -232,7 +235,9 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
         }));
         return;
       }
-      const key = `srv-${service.toLowerCase()}-${proto}${entry.domain !== undefined ? `-${withoutTrailingDot(entry.domain)}` : ''}`;
+      // the child is named by the record name, in lower case: unique, as entries with the same name are one record set
+      // (a name made of service, protocol and domain was not: a-udp without domain and a with domain udp collided)
+      const key = `srv-${setName.toLowerCase()}`;
       const group = groups.get(setName.toLowerCase()) ?? { key, name: setName, values: [] };
       group.values.push(`${priority} ${weight} ${port} ${fqdn(host)}`);
       groups.set(setName.toLowerCase(), group);

@@ -43,8 +43,8 @@ describe('examples/pulumi-nlb/mock-preview.ts (the main job runs it)', () => {
       'aws:lb/loadBalancer:LoadBalancer dns-nlb',
       'aws:lb/targetGroup:TargetGroup dns-tg-tcp-udp-53',
       'aws:route53/record:Record dns-a',
-      'aws:route53/record:Record dns-srv-domain-tcp-example.com',
-      'aws:route53/record:Record dns-srv-domain-udp-example.com',
+      'aws:route53/record:Record dns-srv-_domain._tcp.example.com',
+      'aws:route53/record:Record dns-srv-_domain._udp.example.com',
       'k8s-udp-constructs:aws:NlbUdpLoadBalancer dns',
     ]);
     const byName = new Map(resources.map((r) => [r.name, r]));
@@ -56,7 +56,7 @@ describe('examples/pulumi-nlb/mock-preview.ts (the main job runs it)', () => {
     expect((lb.inputs.subnetMappings as unknown[]).length).toBe(3);
     const tg = byName.get('dns-tg-tcp-udp-53')!;
     expect(tg.inputs).toMatchObject({ port: 30053, protocol: 'TCP_UDP', healthCheck: { protocol: 'TCP', port: '30081' } });
-    expect(byName.get('dns-srv-domain-udp-example.com')!.inputs).toMatchObject({
+    expect(byName.get('dns-srv-_domain._udp.example.com')!.inputs).toMatchObject({
       name: '_domain._udp.example.com', type: 'SRV', records: ['10 100 53 dns.example.com.'],
     });
   });

@@ -294,8 +294,8 @@ describe('SRV record sets and untyped arguments', () => {
       },
     });
     expect(plan.srv).toEqual([
-      { key: 'srv-kerberos-udp', name: '_kerberos._udp.kdc.example.com', values: ['10 100 88 kdc.example.com.', '20 100 88 kdc.example.com.'] },
-      { key: 'srv-kerberos-udp-Example.com', name: '_kerberos._udp.Example.com', values: ['10 100 88 kdc.example.com.', '10 5 88 kdc.example.com.'] },
+      { key: 'srv-_kerberos._udp.kdc.example.com', name: '_kerberos._udp.kdc.example.com', values: ['10 100 88 kdc.example.com.', '20 100 88 kdc.example.com.'] },
+      { key: 'srv-_kerberos._udp.example.com', name: '_kerberos._udp.Example.com', values: ['10 100 88 kdc.example.com.', '10 5 88 kdc.example.com.'] },
     ]);
   });
 

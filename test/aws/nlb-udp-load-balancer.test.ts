@@ -57,8 +57,8 @@ describe('NlbUdpLoadBalancer: the seed-003 shape (three EIPs, TCP_UDP, health No
       'aws:lb/targetGroup:TargetGroup dns-tg-tcp-udp-53',
       'aws:lb/targetGroupAttachment:TargetGroupAttachment dns-tcp-udp-53-instance-i-0123456789abcdef0',
       'aws:route53/record:Record dns-a',
-      'aws:route53/record:Record dns-srv-domain-tcp',
-      'aws:route53/record:Record dns-srv-domain-udp',
+      'aws:route53/record:Record dns-srv-_domain._tcp.dns.example.com',
+      'aws:route53/record:Record dns-srv-_domain._udp.dns.example.com',
     ]);
     const component = recorder.find('k8s-udp-constructs:aws:NlbUdpLoadBalancer', 'dns');
     expect(component?.custom).toBe(false);
@@ -141,10 +141,10 @@ describe('NlbUdpLoadBalancer: the seed-003 shape (three EIPs, TCP_UDP, health No
       type: 'A',
       aliases: [{ name: await value(nlb.dnsName), zoneId: await value(nlb.zoneId), evaluateTargetHealth: true }],
     });
-    expect(kids.get('aws:route53/record:Record dns-srv-domain-udp')!.inputs).toEqual({
+    expect(kids.get('aws:route53/record:Record dns-srv-_domain._udp.dns.example.com')!.inputs).toEqual({
       zoneId: ZONE, name: '_domain._udp.dns.example.com', type: 'SRV', ttl: 60, records: ['10 100 53 dns.example.com.'],
     });
-    expect(kids.get('aws:route53/record:Record dns-srv-domain-tcp')!.inputs).toEqual({
+    expect(kids.get('aws:route53/record:Record dns-srv-_domain._tcp.dns.example.com')!.inputs).toEqual({
       zoneId: ZONE, name: '_domain._tcp.dns.example.com', type: 'SRV', ttl: 60, records: ['0 5 53 dns.example.com.'],
     });
   });
@@ -271,7 +271,7 @@ describe('NlbUdpLoadBalancer: given EIPs, opt-out, split listeners, IP targets, 
       'aws:lb/targetGroupAttachment:TargetGroupAttachment kdc-udp-464-ip-2001-db8--15',
       'aws:route53/record:Record kdc-a',
       'aws:route53/record:Record kdc-aaaa',
-      'aws:route53/record:Record kdc-srv-kerberos-udp-example.com',
+      'aws:route53/record:Record kdc-srv-_kerberos._udp.example.com',
     ]);
     const lb = kids.get('aws:lb/loadBalancer:LoadBalancer kdc-nlb')!;
     expect(lb.inputs).toMatchObject({
@@ -303,7 +303,7 @@ describe('NlbUdpLoadBalancer: given EIPs, opt-out, split listeners, IP targets, 
     expect(kids.get('aws:lb/targetGroupAttachment:TargetGroupAttachment kdc-udp-464-ip-2001-db8--15')!.inputs)
       .toMatchObject({ targetId: '2001:db8::15', port: 464 });
     expect(kids.get('aws:route53/record:Record kdc-aaaa')!.inputs).toMatchObject({ name: 'kdc.example.com', type: 'AAAA' });
-    expect(kids.get('aws:route53/record:Record kdc-srv-kerberos-udp-example.com')!.inputs).toEqual({
+    expect(kids.get('aws:route53/record:Record kdc-srv-_kerberos._udp.example.com')!.inputs).toEqual({
       zoneId: ZONE,
       name: '_kerberos._udp.example.com',
       type: 'SRV',
@@ -311,6 +311,31 @@ describe('NlbUdpLoadBalancer: given EIPs, opt-out, split listeners, IP targets, 
       records: ['10 100 88 kdc.example.com.', '20 100 88 kdc2.example.com.'],
     });
     expect(await value(nlb.recordNames)).toEqual(['kdc.example.com', 'kdc.example.com', '_kerberos._udp.example.com']);
+  });
+});
+
+// Found by test/properties/pulumi-nlb.test.ts: children named srv-${service}-${proto}-${domain} collided.
+describe('SRV record sets are named by their record name, which is unique', () => {
+  test('service a-udp without domain and service a with domain udp: two records, two names (both were srv-a-udp-udp)', async () => {
+    const nlb = new NlbUdpLoadBalancer('twins', {
+      vpcId: VPC,
+      subnetIds: SUBNETS.slice(0, 1),
+      listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+      healthCheck: { port: 30080 },
+      dns: {
+        zoneId: ZONE,
+        hostname: 'dns.example.com',
+        srv: [{ service: 'a-udp', protocol: 'udp' }, { service: 'a', protocol: 'udp', domain: 'udp' }, { service: 'A', protocol: 'udp', domain: 'UDP.' }],
+      },
+    });
+    await recorder.settle();
+    const records = [...children('twins').entries()].filter(([key]) => key.startsWith('aws:route53/record:Record twins-srv-'));
+    expect(records.map(([key, r]) => [key, r.inputs.name, r.inputs.records])).toEqual([
+      ['aws:route53/record:Record twins-srv-_a-udp._udp.dns.example.com', '_a-udp._udp.dns.example.com', ['10 100 53 dns.example.com.']],
+      // (the same name in another case is the same record set, under the name of its first entry)
+      ['aws:route53/record:Record twins-srv-_a._udp.udp', '_a._udp.udp', ['10 100 53 dns.example.com.', '10 100 53 dns.example.com.']],
+    ]);
+    expect(await value(nlb.recordNames)).toEqual(['dns.example.com', '_a-udp._udp.dns.example.com', '_a._udp.udp']);
   });
 });
 
@@ -326,7 +351,7 @@ describe('ChildNames: pinned, because a renamed child is a new resource (a renam
     expect(ChildNames.autoScalingTarget('dns', 'udp-53', 0)).toBe('dns-udp-53-asg-0');
     expect(ChildNames.aRecord('dns')).toBe('dns-a');
     expect(ChildNames.aaaaRecord('dns')).toBe('dns-aaaa');
-    expect(ChildNames.srvRecord('dns', 'srv-domain-udp')).toBe('dns-srv-domain-udp');
+    expect(ChildNames.srvRecord('dns', 'srv-_domain._udp.dns.example.com')).toBe('dns-srv-_domain._udp.dns.example.com');
     expect(lib.listenerKey({ port: 53, protocol: lib.ListenerProtocol.TCP_UDP })).toBe('tcp-udp-53');
   });
 });

@@ -271,13 +271,13 @@ function expectedChildren(name: string, args: Args): Map<string, Record<string, 
     const recordName = bare(args.dns.hostname);
     out.set(`${T.record} ${name}-a`, { zoneId: args.dns.zoneId, name: recordName, type: 'A', aliases: alias });
     if (dualstack) out.set(`${T.record} ${name}-aaaa`, { zoneId: args.dns.zoneId, name: recordName, type: 'AAAA', aliases: alias });
-    // record sets: one per name, DNS names being case-insensitive; the first entry names the child
+    // record sets: one per name, DNS names being case-insensitive; the child is named by the record name in lower case
     const sets = new Map<string, { child: string; name: string; values: string[] }>();
     for (const s of args.dns.srv ?? []) {
       const proto = label(s.protocol).toLowerCase();
       const setName = `_${label(s.service)}._${proto}.${bare(s.domain ?? recordName)}`;
       const port_ = s.port ?? args.listeners.find((l) => l.protocol === 'TCP_UDP' || l.protocol.toLowerCase() === proto)!.port;
-      const child = `${name}-srv-${label(s.service).toLowerCase()}-${proto}${s.domain !== undefined ? `-${bare(s.domain)}` : ''}`;
+      const child = `${name}-srv-${setName.toLowerCase()}`;
       const set = sets.get(setName.toLowerCase()) ?? { child, name: setName, values: [] };
       set.values.push(`${s.priority ?? 10} ${s.weight ?? 100} ${port_} ${bare(s.host ?? args.dns.hostname)}.`);
       sets.set(setName.toLowerCase(), set);
