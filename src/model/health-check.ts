@@ -270,6 +270,11 @@ export const HEALTH_CHECK_RULES: readonly RuleInfo[] = [
   HEALTH_CHECK_UDP_TRAFFIC_PORT,
 ];
 
+/** Whether `value` is an object of named fields: not `null`, not a list, not a number or a string (untyped input). */
+function isFieldObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** Whether `value` is a whole number in `min..max`. */
 export function isWholeNumberIn(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
@@ -277,9 +282,11 @@ export function isWholeNumberIn(value: unknown, min: number, max: number): value
 
 /**
  * The health check with AWS's defaults filled in (a protocol outside TCP/HTTP/HTTPS is kept as given, so that
- * {@link checkHealthCheck} can report it).
+ * {@link checkHealthCheck} can report it). `null`, like `undefined`, is no health check given: every default.
  */
-export function resolveHealthCheck(healthCheck: HealthCheck = {}): ResolvedHealthCheck {
+export function resolveHealthCheck(given?: HealthCheck | null): ResolvedHealthCheck {
+  // (a health check that is no object, which checkHealthCheck reports, has no field of its own)
+  const healthCheck: HealthCheck = isFieldObject(given) ? given : {};
   const protocol = (healthCheck.protocol ?? HEALTH_CHECK_DEFAULTS.protocol) as HealthCheckProtocol;
   const http = HTTP_PROTOCOLS.includes(protocol);
   return {
@@ -347,10 +354,12 @@ export interface HealthCheckTimingDefaults {
  * @param defaults the interval and timeout used when omitted, when they are not AWS's
  */
 export function checkHealthCheckTiming(
-  healthCheck: HealthCheck | undefined,
+  healthCheck: HealthCheck | null | undefined,
   field = 'healthCheck',
   defaults: HealthCheckTimingDefaults = {},
 ): Finding[] {
+  // (a health check that is no object is reported by checkHealthCheck, UDP501)
+  if (healthCheck !== undefined && healthCheck !== null && !isFieldObject(healthCheck)) return [];
   const hc = (healthCheck ?? {}) as Record<string, unknown>;
   const resolved = resolveHealthCheck(healthCheck);
   const interval = hc.interval ?? defaults.interval ?? resolved.interval;
@@ -381,7 +390,8 @@ export function checkHealthCheckTiming(
  * Checks a health check against what AWS accepts for a Network Load Balancer target group.
  *
  * Works on untyped input too (JavaScript callers, parsed annotations): a protocol of `UDP` or `TCP_UDP`, a port of
- * `"8080"` or a fractional interval are all reported.
+ * `"8080"` or a fractional interval are all reported. `null`, like `undefined`, is no health check given (every AWS
+ * default); a health check that is no object (`5`, `'TCP'`, a list) is reported (UDP501), never read as empty.
  *
  * @param healthCheck the health check as given (omitted fields take the AWS defaults)
  * @param field the prop path for findings, for example `healthCheck`
@@ -390,11 +400,19 @@ export function checkHealthCheckTiming(
  * @returns the findings; an empty array when AWS would accept it
  */
 export function checkHealthCheck(
-  healthCheck: HealthCheck | undefined,
+  healthCheck: HealthCheck | null | undefined,
   field = 'healthCheck',
   defaults: HealthCheckTimingDefaults = {},
 ): Finding[] {
-  if (healthCheck === undefined) return [];
+  if (healthCheck === undefined || healthCheck === null) return [];
+  if (!isFieldObject(healthCheck)) {
+    return [findingOf(HEALTH_CHECK_PROTOCOL, {
+      field,
+      value: healthCheck,
+      message: 'is not a health check',
+      allowed: "a health check such as { protocol: 'HTTP', port: 30080, path: '/healthz' }, or none for AWS's defaults",
+    })];
+  }
   const findings: Finding[] = [];
   const hc = healthCheck as Record<string, unknown>;
 
@@ -501,10 +519,12 @@ export function checkHealthCheck(
  * @param field the prop path for findings, for example `healthCheck`
  */
 export function checkHealthCheckForTraffic(
-  healthCheck: HealthCheck | undefined,
+  healthCheck: HealthCheck | null | undefined,
   trafficProtocol: string,
   field = 'healthCheck',
 ): Finding[] {
+  // (a health check that is no object is an error, UDP501, reported by checkHealthCheck: nothing to warn about)
+  if (healthCheck !== undefined && healthCheck !== null && !isFieldObject(healthCheck)) return [];
   const resolved = resolveHealthCheck(healthCheck);
   if (trafficProtocol !== 'UDP' || resolved.port !== TRAFFIC_PORT) return [];
   return [findingOf(HEALTH_CHECK_UDP_TRAFFIC_PORT, {

@@ -201,6 +201,39 @@ describe('checkHealthCheckForTraffic: a TCP check of a UDP-only traffic port nev
   });
 });
 
+// Found by the property tests: untyped input (JavaScript, config) gives findings, never a TypeError nor an empty check.
+describe('a health check that is null or no object (untyped input)', () => {
+  const CREATE_TG = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html';
+
+  test('null is no health check given, as undefined: no finding, every AWS default, the UDP509 warning', () => {
+    expect(checkHealthCheck(null)).toEqual([]);
+    expect(checkHealthCheckTiming(null)).toEqual([]);
+    expect(resolveHealthCheck(null)).toEqual(resolveHealthCheck());
+    expect(checkHealthCheckForTraffic(null, 'UDP').map((f) => formatFinding(f, 'nlb'))).toEqual([
+      '[UDP509] nlb: healthCheck.port (unset): checks the traffic port of a UDP target over TCP, which never answers' +
+        ' (the port of a TCP or HTTP health endpoint; https://github.com/kubernetes-sigs/aws-load-balancer-controller/issues/2144)' +
+        ' Fix: set healthCheck.port to a health NodePort or sidecar port',
+    ]);
+  });
+
+  test.each([
+    [5, '5'],
+    ['TCP', '"TCP"'],
+    [true, 'true'],
+    [[], '[]'],
+    [[{ protocol: 'TCP' }], '[{"protocol":"TCP"}]'],
+  ])('%p is UDP501, never read as no health check', (value, shown) => {
+    expect(messages(value)).toEqual([
+      `[UDP501] nlb: healthCheck ${shown}: is not a health check` +
+        ` (a health check such as { protocol: 'HTTP', port: 30080, path: '/healthz' }, or none for AWS's defaults; ${CREATE_TG})`,
+    ]);
+    // one finding, from checkHealthCheck: the timing check and the traffic warning have nothing to add
+    expect(checkHealthCheckTiming(value as HealthCheck)).toEqual([]);
+    expect(checkHealthCheckForTraffic(value as HealthCheck, 'UDP')).toEqual([]);
+    expect(resolveHealthCheck(value as HealthCheck)).toEqual(resolveHealthCheck());
+  });
+});
+
 describe('HEALTH_CHECK_RULES', () => {
   test('ids UDP501..UDP509 in order, each with a source URL', () => {
     expect(HEALTH_CHECK_RULES.map((r) => r.id)).toEqual(['UDP501', 'UDP502', 'UDP503', 'UDP504', 'UDP505', 'UDP506', 'UDP507', 'UDP508', 'UDP509']);
