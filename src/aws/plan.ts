@@ -1,5 +1,5 @@
 import * as pulumi from '@pulumi/pulumi';
-import { NlbSrvArgs, NlbUdpLoadBalancerArgs } from './args';
+import { NlbListenerArgs, NlbSrvArgs, NlbTargetsArgs, NlbUdpLoadBalancerArgs } from './args';
 import {
   checkHostname, checkSrvNumber, checkSrvProtocol, checkSrvService, checkTtl, DNS_HOSTNAME, fqdn, hostnameProblem, SRV_NUMBER, SRV_SERVICE,
   srvProtocolLabel, srvRecordName, withoutTrailingDot,
@@ -7,7 +7,8 @@ import {
 import { checkIpAddressType, checkPlacement, checkSwitch, EIP_ALLOCATION_ID_FORM, LoadBalancerScheme, SUBNET_IDS } from '../model/eip';
 import { checkHealthCheck, checkHealthCheckForTraffic, resolveHealthCheck, ResolvedHealthCheck } from '../model/health-check';
 import {
-  checkListeners, checkTargets, INSTANCE_ID_FORM, inferTargetType, IP_ADDRESS_FORM, ListenerProtocol, listenerKey, NlbTargetType,
+  checkListeners, checkTargets, checkTargetType, INSTANCE_ID_FORM, inferTargetType, IP_ADDRESS_FORM, ListenerProtocol, listenerKey,
+  NlbTargetsInput, NlbTargetType,
 } from '../model/nlb-listeners';
 import { checkTargetGroupAttributes } from '../model/target-group-attributes';
 import { Finding, formatFinding, Severity } from '../rules/finding';
@@ -96,6 +97,24 @@ export interface NlbPlan {
   readonly warnings: readonly Finding[];
 }
 
+/**
+ * Whether a value is known only when the stack runs: a Pulumi output, or a promise (both are `pulumi.Input`s). Only
+ * these are passed on unchecked; any other value that is not a string (a number, `null`, a plain object) is reported.
+ */
+function isDeferred(value: unknown): boolean {
+  return pulumi.Output.isInstance(value) || value instanceof Promise;
+}
+
+/** How a value that is known only when the stack runs is shown in a finding. */
+function shown(value: unknown): unknown {
+  return pulumi.Output.isInstance(value) ? '(an output)' : value instanceof Promise ? '(a promise)' : value;
+}
+
+/** Whether `value` is an object of named fields: not `null`, not a list, not a number or a string (untyped input). */
+function isFieldObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function listenerCarries(protocol: ListenerProtocol, srvProtocol: string): boolean {
   if (protocol === ListenerProtocol.TCP_UDP) return true;
   return protocol.toLowerCase() === srvProtocol;
@@ -142,17 +161,24 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
     findings.push(...checkSwitch(input[field], field));
   }
   findings.push(...checkListeners(input.listeners, 'listeners'));
-  const targets = input.targets ?? {};
-  findings.push(...checkTargets({ ...targets, targetType: input.targetType }, 'targets', 'targetType'));
-  // Instance ids and IP addresses name the attachments (ChildNames), so they are strings, never outputs.
+  // (targets: null is no targets, as dns: null is no DNS; targets that are no object are UDP540, never read as none)
+  const givenTargets: unknown = input.targets ?? {};
+  const targets: NlbTargetsArgs = isFieldObject(givenTargets) ? givenTargets : {};
+  if (isFieldObject(givenTargets)) {
+    findings.push(...checkTargets({ ...targets, targetType: input.targetType, isDeferred }, 'targets', 'targetType'));
+  } else {
+    findings.push(...checkTargetType(input.targetType, 'targetType'), ...checkTargets(givenTargets as NlbTargetsInput, 'targets'));
+  }
+  // Instance ids and IP addresses name the attachments (ChildNames), so they are strings, never outputs (or promises);
+  // checkTargets reports every other entry that is no string.
   for (const [list, rule, what] of [['instanceIds', INSTANCE_ID_FORM, 'an EC2 instance id'], ['ipAddresses', IP_ADDRESS_FORM, 'an IP address']] as const) {
     const values: unknown = targets[list];
     if (!Array.isArray(values)) continue;
     values.forEach((value, index) => {
-      if (typeof value === 'string') return;
+      if (!isDeferred(value)) return;
       findings.push(findingOf(rule, {
         field: `targets.${list}[${index}]`,
-        value: pulumi.Output.isInstance(value) ? '(an output)' : value,
+        value: shown(value),
         message: 'must be a string known when the program runs: it names the target\'s attachment',
         allowed: what,
       }));
@@ -160,7 +186,9 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
   }
   findings.push(...checkHealthCheck(input.healthCheck, 'healthCheck'));
 
-  const listeners: PlannedListener[] = (Array.isArray(input.listeners) ? input.listeners : []).map((listener) => ({
+  // (entries that are no listener object are UDP530: none is planned)
+  const givenListeners: readonly unknown[] = Array.isArray(input.listeners) ? input.listeners : [];
+  const listeners: PlannedListener[] = (givenListeners.filter(isFieldObject) as unknown as NlbListenerArgs[]).map((listener) => ({
     key: listenerKey(listener),
     port: listener.port,
     protocol: listener.protocol as ListenerProtocol,
@@ -183,7 +211,7 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
     if (!Array.isArray(entries)) {
       findings.push(findingOf(SRV_SERVICE, {
         field: 'dns.srv',
-        value: pulumi.Output.isInstance(entries) ? '(an output)' : entries,
+        value: shown(entries),
         message: 'must be a list of SRV record sets',
         allowed: "for example [{ service: 'kerberos', protocol: 'udp' }]",
       }));

@@ -36,16 +36,25 @@ export enum NlbTargetType {
   IP = 'ip',
 }
 
-/** The targets as given, before any check (entries that are not strings, such as Pulumi outputs, are not checked). */
+/**
+ * The targets as given, before any check. Each list may be anything (untyped input): `undefined` or `null` is none,
+ * anything but a list is reported.
+ */
 export interface NlbTargetsInput {
   /** The target type as given; `undefined` means "inferred". */
   readonly targetType?: unknown;
   /** EC2 instance ids. */
-  readonly instanceIds?: readonly unknown[];
+  readonly instanceIds?: unknown;
   /** Auto Scaling group names. */
-  readonly autoScalingGroupNames?: readonly unknown[];
+  readonly autoScalingGroupNames?: unknown;
   /** IP addresses. */
-  readonly ipAddresses?: readonly unknown[];
+  readonly ipAddresses?: unknown;
+  /**
+   * Whether an entry is a value known only later (a Pulumi output): such entries are counted but not checked. Every
+   * other entry that is not a string (a number, `null`, a plain object) is reported.
+   * @default - none is (every entry must be a string)
+   */
+  readonly isDeferred?: (value: unknown) => boolean;
 }
 
 /** The form of an EC2 instance id. */
@@ -179,6 +188,16 @@ export const NLB_VALUE_RULES: readonly RuleInfo[] = [
 
 const PROTOCOLS: readonly string[] = [ListenerProtocol.UDP, ListenerProtocol.TCP, ListenerProtocol.TCP_UDP];
 
+/** Whether `value` is an object of named fields: not `null`, not a list, not a number or a string (untyped input). */
+function isFieldObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A list as given: `undefined` and `null` are none, and anything but a list is none too (it is reported). */
+function listOf(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
 /**
  * The stable key of a listener, used in child resource names and output maps: `udp-53`, `tcp-53`, `tcp-udp-53`.
  */
@@ -189,6 +208,9 @@ export function listenerKey(listener: Pick<NlbListener, 'port' | 'protocol'>): s
 /**
  * Checks listeners: at least one; ports 1..65535; protocol UDP, TCP or TCP_UDP; one listener per port, TCP and UDP
  * on one port as a single TCP_UDP listener.
+ *
+ * Works on untyped input too: listeners that are no list, and entries that are no listener object (`null`, a number,
+ * a string, a list), are reported (UDP530) rather than read.
  *
  * @param listeners the listeners as given
  * @param field the prop path for findings, for example `listeners`
@@ -204,8 +226,20 @@ export function checkListeners(listeners: readonly NlbListener[] | undefined, fi
     }));
     return findings;
   }
-  const list = listeners as ReadonlyArray<Record<string, unknown>>;
+  // (an entry that is no object has no port and no protocol: one finding says so, and the other checks skip it)
+  const given: readonly unknown[] = listeners;
+  given.forEach((listener, index) => {
+    if (isFieldObject(listener)) return;
+    findings.push(findingOf(LISTENERS_REQUIRED, {
+      field: `${field}[${index}]`,
+      value: listener,
+      message: 'is not a listener',
+      allowed: "a listener such as { port: 53, protocol: 'UDP', targetPort: 30053 }",
+    }));
+  });
+  const list = given.map((listener) => (isFieldObject(listener) ? listener : undefined));
   list.forEach((listener, index) => {
+    if (listener === undefined) return;
     for (const name of ['port', 'targetPort']) {
       const value = listener[name];
       if ((name === 'port' || value !== undefined) && !isWholeNumberIn(value, 1, 65535)) {
@@ -228,12 +262,15 @@ export function checkListeners(listeners: readonly NlbListener[] | undefined, fi
   });
 
   const byPort = new Map<unknown, number[]>();
-  list.forEach((listener, index) => byPort.set(listener.port, [...(byPort.get(listener.port) ?? []), index]));
+  list.forEach((listener, index) => {
+    if (listener !== undefined) byPort.set(listener.port, [...(byPort.get(listener.port) ?? []), index]);
+  });
+  const at = (index: number) => list[index] as Record<string, unknown>;
   for (const [port, indexes] of byPort) {
     if (indexes.length < 2) continue;
     const seen = new Map<unknown, number>();
     for (const index of indexes) {
-      const protocol = list[index].protocol;
+      const protocol = at(index).protocol;
       const first = seen.get(protocol);
       if (first !== undefined) {
         findings.push(findingOf(LISTENER_DUPLICATE, {
@@ -254,16 +291,16 @@ export function checkListeners(listeners: readonly NlbListener[] | undefined, fi
         if (other === undefined) continue;
         findings.push(findingOf(LISTENER_PORT_TAKEN, {
           field: `${field}[${other}]`,
-          value: { port, protocol: list[other].protocol },
+          value: { port, protocol: at(other).protocol },
           message: `uses port ${String(port)}, which the TCP_UDP listener ${field}[${tcpUdp}] already serves for TCP and UDP`,
           allowed: 'remove it: the TCP_UDP listener carries both protocols',
         }));
       }
     } else if (tcp !== undefined && udp !== undefined) {
-      const sameTarget = (list[tcp].targetPort ?? port) === (list[udp].targetPort ?? port);
+      const sameTarget = (at(tcp).targetPort ?? port) === (at(udp).targetPort ?? port);
       findings.push(findingOf(LISTENER_TCP_AND_UDP, {
         field: `${field}[${Math.max(tcp, udp)}]`,
-        value: { port, protocol: list[Math.max(tcp, udp)].protocol },
+        value: { port, protocol: at(Math.max(tcp, udp)).protocol },
         message: `shares port ${String(port)} with ${field}[${Math.min(tcp, udp)}]: an NLB takes one listener per port`,
         allowed: `one listener { port: ${String(port)}, protocol: 'TCP_UDP' }`,
         hint: sameTarget ? undefined : 'a TCP_UDP listener needs one targetPort serving both TCP and UDP',
@@ -276,7 +313,7 @@ export function checkListeners(listeners: readonly NlbListener[] | undefined, fi
 /** The target type the targets imply: `ip` when IP addresses are given, else `instance`. */
 export function inferTargetType(targets: NlbTargetsInput): NlbTargetType {
   if (targets.targetType === NlbTargetType.IP || targets.targetType === NlbTargetType.INSTANCE) return targets.targetType;
-  return (targets.ipAddresses?.length ?? 0) > 0 ? NlbTargetType.IP : NlbTargetType.INSTANCE;
+  return listOf(targets.ipAddresses).length > 0 ? NlbTargetType.IP : NlbTargetType.INSTANCE;
 }
 
 /**
@@ -296,22 +333,55 @@ export function checkTargetType(value: unknown, field = 'targetType'): Finding[]
   })];
 }
 
+/** The target lists: the rule that reports one given as something else, or an entry that is no string, and its words. */
+const TARGET_LISTS = [
+  { name: 'instanceIds', rule: INSTANCE_ID_FORM, what: 'EC2 instance ids', example: "['i-0123456789abcdef0']" },
+  { name: 'autoScalingGroupNames', rule: TARGET_TYPE, what: 'Auto Scaling group names', example: "['eks-nodes-0123']" },
+  { name: 'ipAddresses', rule: IP_ADDRESS_FORM, what: 'IP addresses', example: "['10.0.1.15']" },
+] as const;
+
 /**
  * Checks targets: a known target type; instance ids `i-...`; IP addresses; IPs never mixed with instances or Auto
  * Scaling groups; nothing twice.
+ *
+ * Works on untyped input too: targets that are no object (`5`, `'i-0123...'`, a list) are reported (UDP540), and so
+ * are lists given as something else and entries that are no string (UDP541 instance ids, UDP542 IP addresses, UDP540
+ * Auto Scaling group names), unless `isDeferred` says they are outputs. `undefined` and `null` mean none.
  *
  * @param targets the targets as given
  * @param field the prop path for findings, for example `targets`
  * @param typeField the prop path of the target type, for example `targetType`
  */
 export function checkTargets(targets: NlbTargetsInput, field = 'targets', typeField = 'targetType'): Finding[] {
-  const type = targets.targetType;
+  const given: unknown = targets ?? {};
+  if (!isFieldObject(given)) {
+    return [findingOf(TARGET_TYPE, {
+      field,
+      value: given,
+      message: 'is not a set of targets',
+      allowed: "{ instanceIds, autoScalingGroupNames, ipAddresses }, each a list, such as { instanceIds: ['i-0123456789abcdef0'] }",
+    })];
+  }
+  const type = given.targetType;
   const findings: Finding[] = checkTargetType(type, typeField);
-  const instances = targets.instanceIds ?? [];
-  const groups = targets.autoScalingGroupNames ?? [];
-  const ips = targets.ipAddresses ?? [];
+  const isDeferred: unknown = given.isDeferred;
+  const deferred = typeof isDeferred === 'function' ? isDeferred as (value: unknown) => boolean : () => false;
+  for (const { name, rule, what, example } of TARGET_LISTS) {
+    const list: unknown = given[name];
+    if (list === undefined || list === null || Array.isArray(list)) continue;
+    findings.push(findingOf(rule, {
+      field: `${field}.${name}`,
+      value: list,
+      message: `is not a list of ${what}`,
+      allowed: `a list such as ${example}`,
+    }));
+  }
+  const instances = listOf(given.instanceIds);
+  const groups = listOf(given.autoScalingGroupNames);
+  const ips = listOf(given.ipAddresses);
+  // (an entry that is no string is reported unless it is an output; a string is checked for its form)
   instances.forEach((id, index) => {
-    if (typeof id === 'string' && !INSTANCE_ID.test(id)) {
+    if (typeof id === 'string' ? !INSTANCE_ID.test(id) : !deferred(id)) {
       findings.push(findingOf(INSTANCE_ID_FORM, {
         field: `${field}.instanceIds[${index}]`,
         value: id,
@@ -320,8 +390,18 @@ export function checkTargets(targets: NlbTargetsInput, field = 'targets', typeFi
       }));
     }
   });
+  groups.forEach((group, index) => {
+    if (typeof group !== 'string' && !deferred(group)) {
+      findings.push(findingOf(TARGET_TYPE, {
+        field: `${field}.autoScalingGroupNames[${index}]`,
+        value: group,
+        message: 'is not an Auto Scaling group name',
+        allowed: 'the name of an Auto Scaling group, such as eks-nodes-0123',
+      }));
+    }
+  });
   ips.forEach((ip, index) => {
-    if (typeof ip === 'string' && isIP(ip) === 0) {
+    if (typeof ip === 'string' ? isIP(ip) === 0 : !deferred(ip)) {
       findings.push(findingOf(IP_ADDRESS_FORM, {
         field: `${field}.ipAddresses[${index}]`,
         value: ip,

@@ -3,6 +3,8 @@ import { MockResourceRecorder } from '../../src/aws/mock-recorder';
 const recorder = MockResourceRecorder.start({ project: 'test', stack: 'errors' });
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const lib = require('../../src/pulumi') as typeof import('../../src/pulumi');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pulumi = require('@pulumi/pulumi') as typeof import('@pulumi/pulumi');
 const { NlbUdpLoadBalancer, NlbUdpLoadBalancerError } = lib;
 
 type Args = import('../../src/pulumi').NlbUdpLoadBalancerArgs;
@@ -21,6 +23,7 @@ const SUBNET_MAPPING = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/
 const LBC = 'https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/main/docs/guide/service/annotations.md';
 const LISTENERS = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-listeners.html';
 const EXTERNALDNS_SRV = 'https://github.com/kubernetes-sigs/external-dns/blob/master/endpoint/endpoint.go';
+const REGISTER_TARGETS = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_RegisterTargets.html';
 
 /** Constructs the component with `overrides` and returns the error message; fails when nothing is thrown. */
 function errorOf(name: string, overrides: Record<string, unknown>): string {
@@ -212,8 +215,6 @@ describe('bad input is rejected at construction with its exact message, before a
   });
 
   test('subnetIds as an Output<string[]> (the EIPs could not be paired)', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const pulumi = require('@pulumi/pulumi') as typeof import('@pulumi/pulumi');
     expect(errorOf('out', { subnetIds: pulumi.output(SUBNETS) })).toBe([
       header('out', 1),
       '[UDP524] out: subnetIds "(an output)": must be a list known when the program runs, so that Elastic IPs and subnets can be paired' +
@@ -326,10 +327,60 @@ describe('SRV record sets and untyped arguments', () => {
     ]);
   });
 
-  test('instance ids and IP addresses that are no strings are UDP541/UDP542 (they name the attachments)', () => {
-    expect(errorOf('ids', { targets: { instanceIds: [null] } })).toContain(
-      "[UDP541] ids: targets.instanceIds[0] null: must be a string known when the program runs: it names the target's attachment");
-    expect(errorOf('ips', { targets: { ipAddresses: ['10.0.0.1', 5] } })).toContain('[UDP542] ips: targets.ipAddresses[1] 5: must be a string');
+  test('instance ids and IP addresses that are no strings are UDP541/UDP542; outputs too (they name the attachments)', () => {
+    expect(errorOf('ids', { targets: { instanceIds: [null] } })).toBe([
+      header('ids', 1),
+      `[UDP541] ids: targets.instanceIds[0] null: is not an EC2 instance id (i- followed by 8 or 17 hexadecimal digits; ${REGISTER_TARGETS})`,
+    ].join('\n'));
+    expect(errorOf('ips', { targets: { ipAddresses: ['10.0.0.1', 5] } })).toBe([
+      header('ips', 1),
+      `[UDP542] ips: targets.ipAddresses[1] 5: is not an IP address (an IPv4 or IPv6 address such as 10.0.1.15; ${REGISTER_TARGETS})`,
+    ].join('\n'));
+    expect(errorOf('id-output', { targets: { instanceIds: [pulumi.output('i-0123456789abcdef0')] } })).toBe([
+      header('id-output', 1),
+      '[UDP541] id-output: targets.instanceIds[0] "(an output)": must be a string known when the program runs: it names the' +
+        ` target's attachment (an EC2 instance id; ${REGISTER_TARGETS})`,
+    ].join('\n'));
+  });
+
+  test('listener entries that are no object are UDP530, not a TypeError', () => {
+    expect(errorOf('nolistener', { listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }, null] })).toBe([
+      header('nolistener', 1),
+      `[UDP530] nolistener: listeners[1] null: is not a listener (a listener such as { port: 53, protocol: 'UDP', targetPort: 30053 }; ${LISTENERS})`,
+    ].join('\n'));
+  });
+
+  test('targets that are no object, lists that are no list, and Auto Scaling groups that are no string or output are UDP54x', () => {
+    expect(errorOf('targets5', { targets: 5, targetType: 'IP' })).toBe([
+      header('targets5', 2),
+      `[UDP540] targets5: targetType "IP": is not a target type (instance or ip; ${REGISTER_TARGETS})`,
+      '[UDP540] targets5: targets 5: is not a set of targets ({ instanceIds, autoScalingGroupNames, ipAddresses }, each a list,' +
+        ` such as { instanceIds: ['i-0123456789abcdef0'] }; ${REGISTER_TARGETS})`,
+    ].join('\n'));
+    expect(errorOf('lists', { targets: { instanceIds: 'i-0123456789abcdef0', autoScalingGroupNames: 'eks-nodes', ipAddresses: 5 } })).toBe([
+      header('lists', 3),
+      `[UDP541] lists: targets.instanceIds "i-0123456789abcdef0": is not a list of EC2 instance ids (a list such as ['i-0123456789abcdef0']; ${REGISTER_TARGETS})`,
+      `[UDP540] lists: targets.autoScalingGroupNames "eks-nodes": is not a list of Auto Scaling group names (a list such as ['eks-nodes-0123']; ${REGISTER_TARGETS})`,
+      `[UDP542] lists: targets.ipAddresses 5: is not a list of IP addresses (a list such as ['10.0.1.15']; ${REGISTER_TARGETS})`,
+    ].join('\n'));
+    expect(errorOf('asg', { targets: { autoScalingGroupNames: ['eks-nodes', null] } })).toBe([
+      header('asg', 1),
+      `[UDP540] asg: targets.autoScalingGroupNames[1] null: is not an Auto Scaling group name (the name of an Auto Scaling group, such as eks-nodes-0123; ${REGISTER_TARGETS})`,
+    ].join('\n'));
+    // outputs (and promises) are Auto Scaling group names known later; targets: null is none, as dns: null
+    expect(lib.planNlb('asg-out', { ...BASE, targets: { autoScalingGroupNames: [pulumi.output('eks-nodes'), Promise.resolve('eks-more')] } }).targetType)
+      .toBe('instance');
+    expect(lib.planNlb('no-targets', { ...BASE, targets: null } as unknown as Args).targetType).toBe('instance');
+  });
+
+  test('a health check that is no object is UDP501; null is none, as undefined (the AWS defaults)', () => {
+    expect(errorOf('hc5', { healthCheck: 5 })).toBe([
+      header('hc5', 1),
+      `[UDP501] hc5: healthCheck 5: is not a health check (a health check such as { protocol: 'HTTP', port: 30080, path: '/healthz' }, or none for AWS's defaults; ${CREATE_TG})`,
+    ].join('\n'));
+    const plan = lib.planNlb('hcnull', { ...BASE, healthCheck: null } as unknown as Args);
+    expect(plan.healthCheck).toEqual(lib.resolveHealthCheck());
+    expect(plan.warnings.map((w) => w.ruleId)).toEqual(['UDP509']);
   });
 
   test('disabledRules that are no list of rule ids silence nothing, and never throw', () => {
