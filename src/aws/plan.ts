@@ -142,7 +142,7 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
   if (input.subnetIds !== undefined && !Array.isArray(input.subnetIds)) {
     findings.push(findingOf(SUBNET_IDS, {
       field: 'subnetIds',
-      value: pulumi.Output.isInstance(input.subnetIds) ? '(an output)' : input.subnetIds,
+      value: shown(input.subnetIds),
       message: 'must be a list known when the program runs, so that Elastic IPs and subnets can be paired',
       allowed: 'an array whose entries may be outputs: [subnetA.id, subnetB.id] rather than vpc.publicSubnetIds',
       hint: 'list the subnets, one per Availability Zone: their ids may be outputs',
@@ -154,6 +154,7 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
     subnetsRequired: input.subnetIds === undefined || Array.isArray(input.subnetIds),
     eips: !eipsKnown ? undefined : eips === 'allocate' ? (Array.isArray(input.subnetIds) ? input.subnetIds.length : 0) : eips,
     eipsValue: eips,
+    isDeferred,
     fields: { scheme: 'scheme', subnets: 'subnetIds', eips: 'eips' },
   }));
   // switches given as something else (untyped input: 'false' is truthy) are refused, never read as truthy or falsy

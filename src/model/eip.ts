@@ -154,22 +154,30 @@ export interface PlacementInput {
   /** The scheme as given. `undefined` means the default, internal. */
   readonly scheme?: unknown;
   /**
-   * The subnets as given; `undefined` when not given (the cdk8s side then lets the controller discover them).
-   * Entries that are not strings (Pulumi outputs) are counted but not checked.
+   * The subnets as given; `undefined` (or `null`) when not given (the cdk8s side then lets the controller discover
+   * them). Anything but a list is reported; so is every entry that is not a string, unless `isDeferred` says it is an
+   * output (counted but not checked).
    */
-  readonly subnets?: readonly unknown[];
+  readonly subnets?: unknown;
   /** Whether at least one subnet is required (the Pulumi side creates the NLB itself). */
   readonly subnetsRequired?: boolean;
   /**
-   * The Elastic IPs: `undefined` for none, a number for as many to allocate, or the allocation ids (entries that
-   * are not strings are counted but not checked).
+   * The Elastic IPs: `undefined` (or `null`) for none, a number for as many to allocate, or the allocation ids.
+   * Anything else is reported; so is every allocation id that is not a string, unless `isDeferred` says it is an
+   * output (counted but not checked).
    */
-  readonly eips?: number | readonly unknown[];
+  readonly eips?: unknown;
   /**
    * The Elastic IPs prop as the user wrote it, shown in findings (for example `'allocate'`).
    * @default - `eips`
    */
   readonly eipsValue?: unknown;
+  /**
+   * Whether a subnet or allocation id is a value known only later (a Pulumi output): such entries are counted but not
+   * checked. Every other entry that is not a string (a number, `null`, a plain object) is reported.
+   * @default - none is (every entry must be a string)
+   */
+  readonly isDeferred?: (value: unknown) => boolean;
   /** Prop names for findings. */
   readonly fields: {
     /** The scheme prop, for example `scheme`. */
@@ -195,10 +203,15 @@ function duplicates(values: readonly unknown[]): string[] {
 /**
  * Checks a load balancer's scheme, subnets and Elastic IPs: EIPs only when internet-facing, exactly one per subnet,
  * allocation ids of the form `eipalloc-...`, subnet ids of the form `subnet-...`, nothing twice.
+ *
+ * Works on untyped input too: subnets or Elastic IPs that are no list, and entries that are no string (`null`, a
+ * number), are reported (UDP524, UDP523) rather than passed on; only the entries `isDeferred` names (Pulumi outputs)
+ * are left unchecked.
  */
 export function checkPlacement(input: PlacementInput): Finding[] {
   const { fields } = input;
   const findings: Finding[] = [];
+  const deferred = input.isDeferred ?? (() => false);
   const scheme = input.scheme ?? LoadBalancerScheme.INTERNAL;
   if (scheme !== LoadBalancerScheme.INTERNAL && scheme !== LoadBalancerScheme.INTERNET_FACING) {
     findings.push(findingOf(LB_SCHEME, {
@@ -209,8 +222,16 @@ export function checkPlacement(input: PlacementInput): Finding[] {
     }));
   }
 
-  const subnets = input.subnets;
-  if (subnets === undefined ? input.subnetsRequired : subnets.length === 0 && input.subnetsRequired) {
+  const givenSubnets: unknown = input.subnets ?? undefined;
+  const subnets = Array.isArray(givenSubnets) ? givenSubnets as readonly unknown[] : undefined;
+  if (givenSubnets !== undefined && subnets === undefined) {
+    findings.push(findingOf(SUBNET_IDS, {
+      field: fields.subnets,
+      value: givenSubnets,
+      message: 'is not a list of subnet ids',
+      allowed: 'a list such as [\'subnet-0123456789abcdef0\'], one subnet per Availability Zone',
+    }));
+  } else if (subnets === undefined ? input.subnetsRequired : subnets.length === 0 && input.subnetsRequired) {
     findings.push(findingOf(SUBNET_IDS, {
       field: fields.subnets,
       value: subnets,
@@ -219,7 +240,7 @@ export function checkPlacement(input: PlacementInput): Finding[] {
     }));
   }
   (subnets ?? []).forEach((subnet, index) => {
-    if (typeof subnet === 'string' && !SUBNET_ID.test(subnet)) {
+    if (typeof subnet === 'string' ? !SUBNET_ID.test(subnet) : !deferred(subnet)) {
       findings.push(findingOf(SUBNET_IDS, {
         field: `${fields.subnets}[${index}]`,
         value: subnet,
@@ -237,8 +258,18 @@ export function checkPlacement(input: PlacementInput): Finding[] {
     }));
   }
 
-  const eips = input.eips;
-  if (eips === undefined) return findings;
+  const givenEips: unknown = input.eips ?? undefined;
+  if (givenEips === undefined) return findings;
+  if (typeof givenEips !== 'number' && !Array.isArray(givenEips)) {
+    findings.push(findingOf(EIP_ALLOCATION_ID_FORM, {
+      field: fields.eips,
+      value: input.eipsValue ?? givenEips,
+      message: 'is not a list of Elastic IP allocation ids',
+      allowed: 'a list such as [\'eipalloc-0123456789abcdef0\'], one per subnet',
+    }));
+    return findings;
+  }
+  const eips = givenEips as number | readonly unknown[];
   const eipCount = typeof eips === 'number' ? eips : eips.length;
   const shown = input.eipsValue ?? eips;
   if (scheme === LoadBalancerScheme.INTERNAL) {
@@ -249,14 +280,14 @@ export function checkPlacement(input: PlacementInput): Finding[] {
       allowed: `${fields.scheme}: 'internet-facing'`,
     }));
   }
-  if (subnets === undefined) {
+  if (givenSubnets === undefined) {
     findings.push(findingOf(EIP_COUNT, {
       field: fields.eips,
       value: shown,
       message: `need ${fields.subnets}: one Elastic IP per subnet, paired by position`,
       allowed: `${fields.subnets} with as many subnets as Elastic IPs`,
     }));
-  } else if (typeof eips !== 'number' && eipCount !== subnets.length) {
+  } else if (subnets !== undefined && typeof eips !== 'number' && eipCount !== subnets.length) {
     findings.push(findingOf(EIP_COUNT, {
       field: fields.eips,
       value: eips,
@@ -266,7 +297,7 @@ export function checkPlacement(input: PlacementInput): Finding[] {
   }
   if (typeof eips !== 'number') {
     eips.forEach((id, index) => {
-      if (typeof id === 'string' && !EIP_ALLOCATION_ID.test(id)) {
+      if (typeof id === 'string' ? !EIP_ALLOCATION_ID.test(id) : !deferred(id)) {
         findings.push(findingOf(EIP_ALLOCATION_ID_FORM, {
           field: `${fields.eips}[${index}]`,
           value: id,

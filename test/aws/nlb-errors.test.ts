@@ -383,6 +383,24 @@ describe('SRV record sets and untyped arguments', () => {
     expect(plan.warnings.map((w) => w.ruleId)).toEqual(['UDP509']);
   });
 
+  test('subnets and allocation ids that are no string are UDP524/UDP523: only outputs (and promises) pass unchecked', () => {
+    expect(errorOf('subnetnull', { subnetIds: [SUBNETS[0], null] })).toBe([
+      header('subnetnull', 1),
+      `[UDP524] subnetnull: subnetIds[1] null: is not a subnet id (subnet- followed by 8 or 17 hexadecimal digits; ${SUBNET_MAPPING})`,
+    ].join('\n'));
+    expect(errorOf('eipnum', { scheme: 'internet-facing', eips: ['eipalloc-0aaaaaaaaaaaaaaa1', 5] })).toBe([
+      header('eipnum', 1),
+      `[UDP523] eipnum: eips[1] 5: is not an Elastic IP allocation id (eipalloc- followed by 8 or 17 hexadecimal digits; ${SUBNET_MAPPING})`,
+    ].join('\n'));
+    const plan = lib.planNlb('deferred', {
+      ...BASE,
+      scheme: 'internet-facing',
+      subnetIds: [pulumi.output(SUBNETS[0]), Promise.resolve(SUBNETS[1])],
+      eips: [pulumi.output('eipalloc-0aaaaaaaaaaaaaaa1'), 'eipalloc-0aaaaaaaaaaaaaaa2'],
+    });
+    expect(plan.givenEips).toHaveLength(2);
+  });
+
   test('disabledRules that are no list of rule ids silence nothing, and never throw', () => {
     for (const disabledRules of ['UDP509', [5, null], null]) {
       const plan = lib.planNlb('rules', { ...BASE, healthCheck: undefined, disabledRules } as unknown as Args);
