@@ -560,6 +560,7 @@ export class NlbUdpLoadBalancer extends Construct {
       ...checkPlacement({
         scheme: p.scheme,
         subnets: p.subnets,
+        subnetNames: true,
         eips: p.eipAllocations,
         fields: { scheme: 'scheme', subnets: 'subnets', eips: 'eipAllocations' },
       }),

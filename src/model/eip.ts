@@ -162,6 +162,12 @@ export interface PlacementInput {
   /** Whether at least one subnet is required (the Pulumi side creates the NLB itself). */
   readonly subnetsRequired?: boolean;
   /**
+   * Whether a subnet may also be given by its Name tag (the AWS Load Balancer Controller's `aws-load-balancer-subnets`
+   * annotation takes ids or names, kubernetes-sigs/aws-load-balancer-controller#1667); the AWS API takes ids only.
+   * @default false
+   */
+  readonly subnetNames?: boolean;
+  /**
    * The Elastic IPs: `undefined` (or `null`) for none, a number for as many to allocate, or the allocation ids.
    * Anything else is reported; so is every allocation id that is not a string, unless `isDeferred` says it is an
    * output (counted but not checked).
@@ -240,7 +246,7 @@ export function checkPlacement(input: PlacementInput): Finding[] {
     }));
   }
   (subnets ?? []).forEach((subnet, index) => {
-    if (typeof subnet === 'string' ? !SUBNET_ID.test(subnet) : !deferred(subnet)) {
+    if (typeof subnet === 'string' ? !SUBNET_ID.test(subnet) && !(input.subnetNames && subnet.trim() !== '') : !deferred(subnet)) {
       findings.push(findingOf(SUBNET_IDS, {
         field: `${fields.subnets}[${index}]`,
         value: subnet,

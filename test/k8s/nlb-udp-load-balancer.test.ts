@@ -92,6 +92,13 @@ describe('props', () => {
     expect(messages()).toEqual([]);
   });
 
+  test('subnets by Name tag, which the controller annotation takes as well as ids', () => {
+    const names = ['public-a', 'public-b', 'public-c'];
+    const { service, messages } = build({ scheme: LoadBalancerScheme.INTERNET_FACING, subnets: names, eipAllocations: EIPS });
+    expect(service().metadata.annotations[`${K}aws-load-balancer-subnets`]).toBe('public-a,public-b,public-c');
+    expect(messages()).toEqual([]);
+  });
+
   test('target-group attributes, deletion protection, source ranges, loadBalancerClass', () => {
     const { service } = build({
       targetGroupAttributes: { deregistrationDelay: 30, connectionTermination: true, stickiness: true },

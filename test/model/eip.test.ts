@@ -23,6 +23,17 @@ describe('checkPlacement: subnets and Elastic IPs that are no strings (untyped i
     ]);
   });
 
+  test('subnet Name tags: refused where only ids work (the AWS API), taken where names work (the controller annotation)', () => {
+    expect(messages({ subnets: ['public-a', S1] })).toEqual([
+      `[UDP524] nlb: subnetIds[0] "public-a": is not a subnet id (subnet- followed by 8 or 17 hexadecimal digits; ${SUBNET_MAPPING})`,
+    ]);
+    expect(messages({ subnets: ['public-a', S1], subnetNames: true })).toEqual([]);
+    expect(messages({ subnets: ['', null], subnetNames: true })).toEqual([
+      `[UDP524] nlb: subnetIds[0] "": is not a subnet id (subnet- followed by 8 or 17 hexadecimal digits; ${SUBNET_MAPPING})`,
+      `[UDP524] nlb: subnetIds[1] null: is not a subnet id (subnet- followed by 8 or 17 hexadecimal digits; ${SUBNET_MAPPING})`,
+    ]);
+  });
+
   test('an allocation id that is null or a number is UDP523', () => {
     expect(messages({ scheme: 'internet-facing', subnets: [S1, S2], eips: [E1, null] })).toEqual([
       `[UDP523] nlb: eips[1] null: is not an Elastic IP allocation id (eipalloc- followed by 8 or 17 hexadecimal digits; ${SUBNET_MAPPING})`,

@@ -186,7 +186,8 @@ describe('NlbUdpLoadBalancer, generated props', () => {
         case 5: return [with_({ scheme: LoadBalancerScheme.INTERNAL, subnets, eipAllocations: eips }), ['UDP521']];
         case 6: return [with_({ scheme: LoadBalancerScheme.INTERNET_FACING, subnets, eipAllocations: eips.slice(0, 1) }), ['UDP522']];
         case 7: return [with_({ scheme: LoadBalancerScheme.INTERNET_FACING, subnets, eipAllocations: [eips[0], '203.0.113.7'] }), ['UDP523']];
-        case 8: return [with_({ subnets: ['subnet-0a1b2c3d', 'public-a'], eipAllocations: undefined }), ['UDP524']];
+        // a Name tag is a valid subnet for the controller: only what is no name at all is refused
+        case 8: return [with_({ subnets: ['subnet-0a1b2c3d', ''], eipAllocations: undefined }), ['UDP524']];
         case 9: return [with_({ subnets: [subnets[0], subnets[0]], eipAllocations: undefined }), ['UDP525']];
         case 10: return [hc({ protocol: 'UDP' as HealthCheckProtocol }), ['UDP501']];
         case 11: return [hc({ port: bad }), ['UDP502']];
