@@ -6,6 +6,8 @@
 #   netcat-traditional: netcat 1.10 (/bin/nc.traditional), the UDP client of the sidecar's exchange-probe tests.
 #                       Debian's busybox netcat is built without UDP (-u); the official image's busybox netcat is
 #                       busybox's port of netcat 1.10 with -u, so the tests use the original instead.
+#   etcd-server:        etcd 3.4, the store of the real Kubernetes API server (kube-apiserver v1.28.7) that the
+#                       API-server tests start on loopback with ../shared/tools/kube-apiserver/kapi.
 #
 # Runs as root (CI and the development machines do); elsewhere it uses sudo when available.
 set -euo pipefail
@@ -14,6 +16,7 @@ set -euo pipefail
 declare -A PACKAGES=(
   [busybox]=/bin/busybox
   [netcat-traditional]=/bin/nc.traditional
+  [etcd-server]=/usr/bin/etcd
 )
 
 missing=()
@@ -48,3 +51,10 @@ for pkg in "${missing[@]}"; do
     exit 1
   fi
 done
+
+# On a systemd machine the package starts its own etcd on 127.0.0.1:2379. The tests run their own etcd on ports of
+# their own: stop and disable the packaged one so nothing is left running.
+if [[ " ${missing[*]} " == *" etcd-server "* ]] && [[ -d /run/systemd/system ]] && systemctl is-active --quiet etcd 2>/dev/null; then
+  echo "os-packages.sh: stopping and disabling the packaged etcd service (the tests start their own etcd)" >&2
+  "${SUDO[@]}" systemctl disable --now etcd >&2 || true
+fi
