@@ -17,6 +17,11 @@ import { CRD_DIR, kubeconfigPath, STATE_DIR_ENV } from './server';
 export interface SourcedObject {
   readonly object: any;
   readonly source: string;
+  /**
+   * The namespace to create it in, when not the fresh one (an invalid namespace, to see the server refuse it).
+   * @default - the fresh namespace of the set
+   */
+  readonly namespace?: string;
 }
 
 /** The server's answer to one create. */
@@ -96,8 +101,8 @@ export class Cluster {
       const created: any[] = [];
       const refused: string[] = [];
       try {
-        for (const { object, source } of objects) {
-          const result = await this.create(object, namespace);
+        for (const { object, source, namespace: own } of objects) {
+          const result = await this.create(object, own ?? namespace);
           if (result.created) created.push(result.object);
           else refused.push(`${source}: ${describe(object)} refused (${result.code}): ${result.message}`);
         }
