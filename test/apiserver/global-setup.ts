@@ -9,10 +9,20 @@ import { startServer, STATE_DIR_ENV, stopServer } from './server';
 export default async function globalSetup(): Promise<void> {
   const dir = startServer();
   process.env[STATE_DIR_ENV] = dir;
-  // a run that ends without globalTeardown (an error in jest itself) still stops the server: nothing is left behind
-  process.once('exit', () => {
-    if (process.env[STATE_DIR_ENV] === dir) stopServer(dir);
-  });
+  // A run that ends without globalTeardown still stops the server, which runs in a session of its own: on exit (an
+  // error in jest itself) and on SIGINT, SIGTERM or SIGHUP (Ctrl-C, a CI timeout), after which the signal is re-raised.
+  const stop = () => {
+    if (process.env[STATE_DIR_ENV] !== dir) return;
+    delete process.env[STATE_DIR_ENV];
+    stopServer(dir);
+  };
+  process.once('exit', stop);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      stop();
+      process.kill(process.pid, signal);
+    });
+  }
   try {
     await installCrds();
   } catch (e) {
