@@ -1,7 +1,8 @@
 /*
- * The packed package, installed into a fresh app with only its peers and cdk8s-plus-32 (no cdk8s-plus-28 anywhere),
- * type-checks with the tsconfig `cdk8s init typescript-app` writes and synthesizes a UDP Service and an NLB in front of
- * a cdk8s-plus-32 Deployment, made right for UDP.
+ * The packed package, installed into fresh apps with only its peers, as users install it:
+ * - with cdk8s-plus-32 (no cdk8s-plus-28 anywhere), it type-checks with the tsconfig `cdk8s init typescript-app`
+ *   writes and synthesizes a UDP Service and an NLB in front of a cdk8s-plus-32 Deployment, made right for UDP;
+ * - with no cdk8s-plus at all, every construct works with label selectors.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -47,11 +48,12 @@ app.synth();
 
 let work: string;
 let app: string;
+let packed: string;
 
 beforeAll(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-udp-consumer-'));
   run(NPM, ['exec', '--', 'tsc', '--build'], ROOT);
-  const packed = run(NPM, ['pack', '--pack-destination', work, '--silent'], ROOT).trim().split('\n').pop()!;
+  packed = path.join(work, run(NPM, ['pack', '--pack-destination', work, '--silent'], ROOT).trim().split('\n').pop()!);
   app = path.join(work, 'app');
   fs.mkdirSync(app);
   fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'consumer', version: '0.0.0', private: true }));
@@ -59,7 +61,7 @@ beforeAll(() => {
   fs.writeFileSync(path.join(app, 'main.ts'), MAIN);
   run(NPM, [
     'install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error',
-    path.join(work, packed),
+    packed,
     `cdk8s@${installed('cdk8s')}`, `constructs@${installed('constructs')}`, `cdk8s-plus-32@${installed('cdk8s-plus-32')}`,
     `typescript@${installed('typescript')}`, `@types/node@${installed('@types/node')}`,
   ], app);
@@ -85,4 +87,37 @@ test('the app type-checks and synthesizes; the cdk8s-plus-32 Deployment is made 
     [{ port: 7777, protocol: 'UDP', targetPort: 7777 }],
     [{ port: 7777, protocol: 'UDP', targetPort: 7777 }],
   ]);
+}, 300_000);
+
+test('an app with no cdk8s-plus at all selects pods by labels with every construct', () => {
+  const bare = path.join(work, 'bare');
+  fs.mkdirSync(bare);
+  fs.writeFileSync(path.join(bare, 'package.json'), JSON.stringify({ name: 'bare', version: '0.0.0', private: true }));
+  run(NPM, [
+    'install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error',
+    packed, `cdk8s@${installed('cdk8s')}`, `constructs@${installed('constructs')}`,
+  ], bare);
+  fs.writeFileSync(path.join(bare, 'main.js'), `
+const { App, Chart } = require('cdk8s');
+const udp = require('k8s-udp-constructs');
+const app = new App();
+const chart = new Chart(app, 'bare');
+const selector = { app: 'dns' };
+new udp.UdpService(chart, 'svc', { metadata: { name: 'dns' }, selector, ports: [{ port: 53 }] });
+new udp.DualProtocolEndpoint(chart, 'dual', { metadata: { name: 'dual' }, selector, ports: [{ name: 'dns', port: 53 }] });
+new udp.NlbUdpLoadBalancer(chart, 'nlb', {
+  metadata: { name: 'nlb' }, selector, ports: [{ port: 53 }], healthSidecar: false,
+  healthCheck: { protocol: udp.HealthCheckProtocol.HTTP, port: 8080, path: '/ready' },
+});
+new udp.SrvRecord(chart, 'srv', { service: 'dns', protocol: udp.SrvProtocol.UDP, domain: 'example.com', targets: [{ host: 'dns.example.com', port: 53 }] });
+udp.UdpRules.silence(chart, 'UDP204', 'UDP205');
+app.synth();
+`);
+  expect(fs.readdirSync(path.join(bare, 'node_modules')).filter((name) => name.startsWith('cdk8s-plus-'))).toEqual([]);
+  run(process.execPath, ['main.js'], bare);
+  const objects = parseAllDocuments(fs.readFileSync(path.join(bare, 'dist', 'bare.k8s.yaml'), 'utf8')).map((d) => d.toJS());
+  expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+    'Service/dns', 'Service/dual', 'Service/nlb', expect.stringMatching(/^DNSEndpoint\//),
+  ]);
+  expect(objects.filter((o) => o.kind === 'Service').map((o) => o.spec.selector)).toEqual([{ app: 'dns' }, { app: 'dns' }, { app: 'dns' }]);
 }, 300_000);
