@@ -8,6 +8,8 @@
 #                       busybox's port of netcat 1.10 with -u, so the tests use the original instead.
 #   etcd-server:        etcd 3.4, the store of the real Kubernetes API server (kube-apiserver v1.28.7) that the
 #                       API-server tests start on loopback with ../shared/tools/kube-apiserver/kapi.
+#   openssl, curl,      what kapi uses besides: openssl makes the server's certificates, curl asks it whether it is
+#   xz-utils:           ready, xz unpacks the kube-apiserver binary.
 #
 # Runs as root (CI and the development machines do); elsewhere it uses sudo when available.
 set -euo pipefail
@@ -17,6 +19,9 @@ declare -A PACKAGES=(
   [busybox]=/bin/busybox
   [netcat-traditional]=/bin/nc.traditional
   [etcd-server]=/usr/bin/etcd
+  [openssl]=/usr/bin/openssl
+  [curl]=/usr/bin/curl
+  [xz-utils]=/usr/bin/xz
 )
 
 missing=()
