@@ -10,6 +10,7 @@ import { Chart, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import { Cluster } from './cluster';
 import * as dual from '../properties/dual-protocol-endpoint.inputs';
+import * as health from '../properties/health-check.inputs';
 import { RUNS } from '../properties/helpers';
 import * as nlb from '../properties/nlb-udp-load-balancer.inputs';
 import * as srv from '../properties/srv-record.inputs';
@@ -34,6 +35,7 @@ const GENERATED: ReadonlyArray<Generated<any>> = [
   { construct: 'DualProtocolEndpoint', file: 'dual-protocol-endpoint.inputs.ts', arbitrary: dual.validSpec, build: dual.build },
   { construct: 'NlbUdpLoadBalancer', file: 'nlb-udp-load-balancer.inputs.ts', arbitrary: nlb.validSpec, build: nlb.build },
   { construct: 'SrvRecord', file: 'srv-record.inputs.ts', arbitrary: srv.validProps, build: srv.build },
+  { construct: 'UdpHealthCheck', file: 'health-check.inputs.ts', arbitrary: health.validSpec, build: health.build },
 ];
 
 let cluster: Cluster;
