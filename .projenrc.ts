@@ -128,7 +128,10 @@ project.addBins({ 'k8s-udp': 'lib/cli/bin.js' });
 // The source maps go into the package beside the code they map.
 project.npmignore?.addPatterns('!/lib/**/*.js.map');
 
-// Entry points. The root one is the cdk8s side and never loads an `@pulumi` module.
+// Entry points. The root one is the cdk8s side and never loads an `@pulumi` module. `typesVersions` gives TypeScript's
+// node10 resolution (`"moduleResolution": "node"`, what `pulumi new typescript` writes), which ignores `exports`, the
+// same subpaths.
+project.package.addField('typesVersions', { '*': { pulumi: ['lib/pulumi.d.ts'] } });
 project.package.addField('exports', {
   '.': { types: './lib/index.d.ts', default: './lib/index.js' },
   './pulumi': { types: './lib/pulumi.d.ts', default: './lib/pulumi.js' },

@@ -2,7 +2,9 @@
  * The packed package, installed into fresh apps with only its peers, as users install it:
  * - with cdk8s-plus-32 (no cdk8s-plus-28 anywhere), it type-checks with the tsconfig `cdk8s init typescript-app`
  *   writes and synthesizes a UDP Service and an NLB in front of a cdk8s-plus-32 Deployment, made right for UDP;
- * - with no cdk8s-plus at all, every construct works with label selectors.
+ * - with no cdk8s-plus at all, every construct works with label selectors;
+ * - with @pulumi/pulumi and @pulumi/aws, `k8s-udp-constructs/pulumi` type-checks with the tsconfig `pulumi new
+ *   typescript` writes (node10 module resolution) and with node16, nodenext and bundler resolution.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -121,3 +123,50 @@ app.synth();
   ]);
   expect(objects.filter((o) => o.kind === 'Service').map((o) => o.spec.selector)).toEqual([{ app: 'dns' }, { app: 'dns' }, { app: 'dns' }]);
 }, 300_000);
+
+/** The tsconfig.json that `pulumi new typescript` writes. */
+const PULUMI_NEW_TSCONFIG = {
+  compilerOptions: {
+    strict: true, outDir: 'bin', target: 'es2020', module: 'commonjs', moduleResolution: 'node', sourceMap: true,
+    experimentalDecorators: true, pretty: true, noFallthroughCasesInSwitch: true, noImplicitReturns: true,
+    forceConsistentCasingInFileNames: true,
+  },
+  files: ['index.ts'],
+};
+
+const PULUMI_PROGRAM = `import { NlbUdpLoadBalancer } from 'k8s-udp-constructs/pulumi';
+
+const nlb = new NlbUdpLoadBalancer('game', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'],
+  listeners: [{ port: 7777, protocol: 'UDP', targetPort: 30777 }],
+});
+export const dnsName = nlb.dnsName;
+`;
+
+describe('the Pulumi entry point', () => {
+  let pulumiApp: string;
+  beforeAll(() => {
+    pulumiApp = path.join(work, 'pulumi');
+    fs.mkdirSync(pulumiApp);
+    fs.writeFileSync(path.join(pulumiApp, 'package.json'), JSON.stringify({ name: 'pulumi-app', version: '0.0.0', private: true }));
+    fs.writeFileSync(path.join(pulumiApp, 'index.ts'), PULUMI_PROGRAM);
+    run(NPM, [
+      'install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error',
+      packed, `cdk8s@${installed('cdk8s')}`, `constructs@${installed('constructs')}`,
+      `@pulumi/pulumi@${installed('@pulumi/pulumi')}`, `@pulumi/aws@${installed('@pulumi/aws')}`,
+      `typescript@${installed('typescript')}`, `@types/node@${installed('@types/node')}`,
+    ], pulumiApp);
+  }, 600_000);
+
+  test.each([
+    ['node10 (pulumi new typescript)', {}],
+    ['node16', { module: 'node16', moduleResolution: 'node16' }],
+    ['nodenext', { module: 'nodenext', moduleResolution: 'nodenext' }],
+    ['bundler', { module: 'esnext', moduleResolution: 'bundler' }],
+  ])('type-checks with %s module resolution', (_name, options) => {
+    const tsconfig = { ...PULUMI_NEW_TSCONFIG, compilerOptions: { ...PULUMI_NEW_TSCONFIG.compilerOptions, ...options, noEmit: true } };
+    fs.writeFileSync(path.join(pulumiApp, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
+    run(NPM, ['exec', '--', 'tsc', '-p', 'tsconfig.json'], pulumiApp);
+  }, 300_000);
+});
