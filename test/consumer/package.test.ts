@@ -127,8 +127,16 @@ app.synth();
 /** The tsconfig.json that `pulumi new typescript` writes. */
 const PULUMI_NEW_TSCONFIG = {
   compilerOptions: {
-    strict: true, outDir: 'bin', target: 'es2020', module: 'commonjs', moduleResolution: 'node', sourceMap: true,
-    experimentalDecorators: true, pretty: true, noFallthroughCasesInSwitch: true, noImplicitReturns: true,
+    strict: true,
+    outDir: 'bin',
+    target: 'es2020',
+    module: 'commonjs',
+    moduleResolution: 'node',
+    sourceMap: true,
+    experimentalDecorators: true,
+    pretty: true,
+    noFallthroughCasesInSwitch: true,
+    noImplicitReturns: true,
     forceConsistentCasingInFileNames: true,
   },
   files: ['index.ts'],
