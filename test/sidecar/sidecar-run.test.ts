@@ -268,7 +268,7 @@ describe('robustness', () => {
     const baseline = s.processes().length;
 
     // A storm of 60 simultaneous connections: 40 send random bytes, 10 send 64 KiB without a newline, 10 send
-    // nothing at all (slow clients). netcat's listen backlog is tiny (1 in the image's netcat, 2 in Debian's), so the
+    // nothing at all (slow clients). netcat's listen backlog is 1 (busybox's netcat 1.10 port, as in the image), so the
     // kernel makes most of them retransmit their SYN: they are served over several seconds, one short-lived process
     // each, each with read deadlines. Connections not served within 10 s give up (rawExchange's timeout).
     const storm: Array<Promise<string>> = [];
