@@ -6,7 +6,9 @@
  */
 import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as dgram from 'node:dgram';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync,
+} from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -258,13 +260,18 @@ export class RunningSidecar {
     const env = { PATH: path, ...sidecar.env, UDP_HEALTH_STATE_DIR: stateDir, ...options.env };
     // A process group of its own, so that stop() can end every process the sidecar started, even orphaned ones.
     const child = spawn(command[0], command.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    return new RunningSidecar(child, dir, sidecar.env);
+    return new RunningSidecar(child, dir, sidecar.env, realpathSync(busybox));
   }
 
   /** What the sidecar printed (stdout and stderr). */
   public log = '';
 
-  private constructor(private readonly child: ChildProcess, private readonly dir: string, public readonly env: Record<string, string>) {
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly dir: string,
+    public readonly env: Record<string, string>,
+    private readonly busybox: string,
+  ) {
     child.stdout?.on('data', (chunk) => { this.log += String(chunk); });
     child.stderr?.on('data', (chunk) => { this.log += String(chunk); });
   }
@@ -316,13 +323,39 @@ export class RunningSidecar {
   }
 
   /**
+   * The sidecar's processes outside its process tree: busybox `timeout` runs the watchdog that would end an exchange
+   * probe's netcat as a daemon, which outlives the probe by up to a second (in the pod it is adopted by the
+   * container's first process, the prober, and counts in the container's memory). Found by their busybox binary and
+   * their command line (`timeout`, and the address of one of this sidecar's exchange probes).
+   */
+  public strays(): number[] {
+    const targets = (this.env.UDP_HEALTH_PROBES ?? '').split('\n')
+      .filter((line) => line.startsWith('exchange '))
+      .map((line) => ` ${line.split(' ').slice(1, 3).join(' ')} `);
+    const tree = new Set(this.processes());
+    const strays: number[] = [];
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry) || tree.has(Number(entry))) continue;
+      try {
+        if (readlinkSync(`/proc/${entry}/exe`) !== this.busybox) continue;
+        const cmdline = ` ${readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ')}`;
+        if (cmdline.includes(' timeout ') && targets.some((target) => cmdline.includes(target))) strays.push(Number(entry));
+      } catch {
+        // gone, or not ours to read
+      }
+    }
+    return strays;
+  }
+
+  /**
    * The memory of the sidecar's processes, summed, in KiB, from /proc/<pid>/smaps_rollup: `rss` (VmRSS, pages shared
    * between the processes counted once per process), `pss` (shared pages divided among their users) and `anon` (the
-   * anonymous pages the processes allocated themselves: heap, stack, data; no file-backed program text).
+   * anonymous pages the processes allocated themselves: heap, stack, data; no file-backed program text). The
+   * processes are those of its process tree and its `strays()`.
    */
   public memoryBreakdownKiB(): { rss: number; pss: number; anon: number; processes: number } {
     const total = { rss: 0, pss: 0, anon: 0, processes: 0 };
-    for (const pid of this.processes()) {
+    for (const pid of [...this.processes(), ...this.strays()]) {
       try {
         const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
         const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0);
