@@ -169,8 +169,9 @@ project.addTask('examples', {
 });
 
 project.addTask('bench', {
-  description: 'Run the benchmarks and write BENCHMARKS.md (not part of `test`)',
+  description: 'Run the benchmarks and write BENCHMARKS.md (not part of `test`); `-- --only=sidecar` for the sidecar rows alone',
   exec: 'ts-node --project tsconfig.dev.json bench/run.ts',
+  receiveArgs: true,
 });
 
 project.testTask.spawn(typecheck);
