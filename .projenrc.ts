@@ -125,8 +125,10 @@ project.package.addField('peerDependenciesMeta', {
 // The linter's command: `k8s-udp lint` (src/cli/bin.ts keeps its shebang when compiled).
 project.addBins({ 'k8s-udp': 'lib/cli/bin.js' });
 
-// The source maps go into the package beside the code they map.
-project.npmignore?.addPatterns('!/lib/**/*.js.map');
+// The source maps go into the package beside the code they map. The package holds what users need: the code, its
+// types, README, API.md, docs/ and the examples as sources to copy; not the benchmarks, scripts or CI of this
+// repository (test/consumer checks the list and a size budget).
+project.npmignore?.addPatterns('!/lib/**/*.js.map', '/bench/', '/scripts/', '/.ci/', '/BENCHMARKS.md', '/examples/*/cdk8s.yaml');
 
 // Entry points. The root one is the cdk8s side and never loads an `@pulumi` module. `typesVersions` gives TypeScript's
 // node10 resolution (`"moduleResolution": "node"`, what `pulumi new typescript` writes), which ignores `exports`, the

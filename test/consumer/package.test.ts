@@ -54,7 +54,9 @@ let packed: string;
 
 beforeAll(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-udp-consumer-'));
-  run(NPM, ['exec', '--', 'tsc', '--build'], ROOT);
+  // a fresh build: outputs of removed sources must not reach the package
+  fs.rmSync(path.join(ROOT, 'lib'), { recursive: true, force: true });
+  run(NPM, ['exec', '--', 'tsc', '-p', 'tsconfig.json'], ROOT);
   packed = path.join(work, run(NPM, ['pack', '--pack-destination', work, '--silent'], ROOT).trim().split('\n').pop()!);
   app = path.join(work, 'app');
   fs.mkdirSync(app);
@@ -70,6 +72,20 @@ beforeAll(() => {
 }, 600_000);
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+test('the package holds the code, its types and maps, the docs and the example sources, within its size budget', () => {
+  const [pack] = JSON.parse(run(NPM, ['pack', '--dry-run', '--json', '--silent'], ROOT)) as Array<{
+    size: number; unpackedSize: number; files: Array<{ path: string }>;
+  }>;
+  const tops = [...new Set(pack.files.map((f) => f.path.split('/')[0]))].sort();
+  expect(tops).toEqual(['API.md', 'LICENSE', 'README.md', 'docs', 'examples', 'lib', 'package.json']);
+  const outside = pack.files.map((f) => f.path).filter((p) => p.startsWith('lib/') && !/\.(js|d\.ts|js\.map)$/.test(p));
+  expect(outside).toEqual([]);
+  expect(pack.files.map((f) => f.path).filter((p) => p.startsWith('examples/') && !/\.(ts|ya?ml)$/.test(p))).toEqual([]);
+  // budget: what `npm install` downloads and unpacks for this package alone
+  expect(pack.size).toBeLessThan(700 * 1024);
+  expect(pack.unpackedSize).toBeLessThan(2.5 * 1024 * 1024);
+});
 
 test('no cdk8s-plus but the app\'s own is installed', () => {
   const plus = fs.readdirSync(path.join(app, 'node_modules')).filter((name) => name.startsWith('cdk8s-plus-'));
