@@ -14,6 +14,12 @@ const CDK8S_PLUS: Record<number, string> = {
 };
 const CDK8S_PLUS_MAJORS = Object.keys(CDK8S_PLUS).map(Number);
 
+/** The package's own name and entry points, mapped to the sources for the examples (which import them by name). */
+const PACKAGE_PATHS = {
+  'k8s-udp-constructs': ['./src/index.ts'],
+  'k8s-udp-constructs/pulumi': ['./src/pulumi.ts'],
+};
+
 /**
  * The source of truth for package.json, tsconfig, jest and eslint.
  * Run `npx projen` after editing this file.
@@ -62,6 +68,7 @@ const project = new typescript.TypeScriptProject({
     '@pulumi/aws@^7.10.0',
     'fast-check@^4.3.0',
     'ts-node@^10.9.2',
+    'tsconfig-paths@^4.2.0', // examples import the package by name; in this repository the name maps to src/
     'typedoc@~0.28.0',
     'typedoc-plugin-markdown@~4.9.0',
     'ajv@^8.17.0',
@@ -80,6 +87,8 @@ const project = new typescript.TypeScriptProject({
       inlineSourceMap: false,
       sourceMap: true,
       inlineSources: true,
+      // the examples import the package by its name, as a copied example does; here the name is the sources
+      paths: PACKAGE_PATHS,
     },
   },
   tsconfigDevFile: 'tsconfig.dev.json',
@@ -91,6 +100,7 @@ const project = new typescript.TypeScriptProject({
       lib: ['es2022'],
       module: 'commonjs',
       skipLibCheck: true,
+      paths: PACKAGE_PATHS,
     },
     exclude: ['node_modules', 'lib', 'dist', 'coverage'],
     include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', '.projenrc.ts', 'projenrc/**/*.ts'],
@@ -101,6 +111,10 @@ const project = new typescript.TypeScriptProject({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      moduleNameMapper: {
+        '^k8s-udp-constructs$': '<rootDir>/src/index.ts',
+        '^k8s-udp-constructs/pulumi$': '<rootDir>/src/pulumi.ts',
+      },
       coverageReporters: ['text-summary', 'lcov'],
     },
   },
@@ -175,6 +189,9 @@ project.addTask('bench', {
   exec: 'ts-node --project tsconfig.dev.json bench/run.ts',
   receiveArgs: true,
 });
+
+// ts-node (the examples' `cdk8s synth`, scripts) resolves the package's name through the same paths.
+project.tsconfigDev.file.addOverride('ts-node', { require: ['tsconfig-paths/register'] });
 
 project.testTask.spawn(typecheck);
 project.testTask.spawn(checkGenerated);
