@@ -140,6 +140,26 @@ app.synth();
   expect(objects.filter((o) => o.kind === 'Service').map((o) => o.spec.selector)).toEqual([{ app: 'dns' }, { app: 'dns' }, { app: 'dns' }]);
 }, 300_000);
 
+test('an example copied out of the installed package runs as it is in a cdk8s init app', () => {
+  const copied = path.join(work, 'copied');
+  fs.mkdirSync(copied);
+  fs.writeFileSync(path.join(copied, 'package.json'), JSON.stringify({ name: 'copied', version: '0.0.0', private: true }));
+  fs.copyFileSync(CDK8S_INIT_TSCONFIG, path.join(copied, 'tsconfig.json'));
+  run(NPM, [
+    'install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error',
+    packed, `cdk8s@${installed('cdk8s')}`, `constructs@${installed('constructs')}`, `cdk8s-plus-28@${installed('cdk8s-plus-28')}`,
+    `typescript@${installed('typescript')}`, `@types/node@${installed('@types/node')}`,
+  ], copied);
+  fs.copyFileSync(path.join(copied, 'node_modules', 'k8s-udp-constructs', 'examples', 'nlb-udp-eks', 'main.ts'), path.join(copied, 'main.ts'));
+  run(NPM, ['exec', '--', 'tsc'], copied);
+  run(process.execPath, ['main.js'], copied);
+  const written = fs.readdirSync(path.join(copied, 'dist'));
+  expect(written).toEqual(['nlb-udp-eks.k8s.yaml']);
+  const objects = parseAllDocuments(fs.readFileSync(path.join(copied, 'dist', written[0]), 'utf8')).map((d) => d.toJS());
+  expect(objects.find((o) => o.kind === 'Service').metadata.annotations['service.beta.kubernetes.io/aws-load-balancer-scheme'])
+    .toBe('internet-facing');
+}, 300_000);
+
 /** The tsconfig.json that `pulumi new typescript` writes. */
 const PULUMI_NEW_TSCONFIG = {
   compilerOptions: {
