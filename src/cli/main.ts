@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { LintFlags, resolveConfig, UsageError } from './config';
 import { loadInputs } from './load';
+import { PreviewError, PreviewFlags, previewProgram, writePreview } from './preview';
 import { countOf, formatHuman, jsonReport, LintReport, LocatedFinding, sarifReport } from './report';
 import { LINT_RULES } from './rules';
 import { checkObjects } from '../rules/engine';
@@ -155,6 +156,24 @@ function program(io: CliIo, exit: { code: ExitCode }): Command {
     .option('--allow-empty', 'exit 0 when the inputs hold no Kubernetes object (by default that is an input error, exit 2)')
     .action(async (inputs: string[], flags: LintFlags) => {
       exit.code = await lint(inputs, flags, io);
+    });
+
+  root.command('preview')
+    .description('what a Pulumi program would create, run under Pulumi\'s mocks: no Pulumi CLI, no cloud credentials')
+    .argument('<program>', 'the program: a .js file, or a .ts file of a project with ts-node')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--out <dir>', 'also write resources.json and outputs.json into this directory')
+    .option('--project <name>', 'the project name the program sees (default: the program\'s folder)')
+    .option('--stack <name>', 'the stack name the program sees (default: the program\'s file name)')
+    .action(async (program: string, flags: PreviewFlags) => {
+      const file = path.resolve(io.cwd, program);
+      try {
+        writePreview(await previewProgram(file, flags), file, { ...flags, out: flags.out && path.resolve(io.cwd, flags.out) }, io.stdout);
+        exit.code = ExitCode.CLEAN;
+      } catch (error) {
+        io.stderr(`k8s-udp preview: ${error instanceof PreviewError ? error.message : (error as Error).stack ?? String(error)}\n`);
+        exit.code = error instanceof PreviewError ? ExitCode.USAGE_OR_INPUT : ExitCode.FINDINGS;
+      }
     });
 
   root.command('rules')
