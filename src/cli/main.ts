@@ -165,8 +165,8 @@ function program(io: CliIo, exit: { code: ExitCode }): Command {
     .option('--out <dir>', 'also write resources.json and outputs.json into this directory')
     .option('--project <name>', 'the project name the program sees (default: the program\'s folder)')
     .option('--stack <name>', 'the stack name the program sees (default: the program\'s file name)')
-    .action(async (program: string, flags: PreviewFlags) => {
-      const file = path.resolve(io.cwd, program);
+    .action(async (given: string, flags: PreviewFlags) => {
+      const file = path.resolve(io.cwd, given);
       try {
         writePreview(await previewProgram(file, flags), file, { ...flags, out: flags.out && path.resolve(io.cwd, flags.out) }, io.stdout);
         exit.code = ExitCode.CLEAN;
