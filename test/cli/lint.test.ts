@@ -136,6 +136,30 @@ describe('k8s-udp lint: human output and exit codes', () => {
     });
   });
 
+  test('input without any Kubernetes object (empty helm template output) is an input error, unless --allow-empty', async () => {
+    expect(await run(['lint', '-'], { stdin: '' })).toEqual({
+      code: 2,
+      stdout: 'k8s-udp: no findings (0 objects in 1 file, 1 input error)\n',
+      stderr: 'stdin: error has no Kubernetes object to lint (pass --allow-empty when that is expected)\n',
+    });
+    expect((await run(['lint', '-', '--allow-empty'], { stdin: '# nothing rendered\n' })).code).toBe(0);
+  });
+
+  test('a binary file and a document that is no object are input errors, never a pass', async () => {
+    const binary = await run(['lint', '-', '--stdin-name', 'image.png'], { stdin: '\u0089PNG\r\n\u001a\n\u0000\u0000' });
+    expect(binary.code).toBe(2);
+    expect(binary.stderr).toBe('image.png: error is not a text file (it holds NUL bytes)\n');
+    const list = await run(['lint', '-'], { stdin: '- apiVersion: v1\n  kind: Service\n' });
+    expect(list.code).toBe(2);
+    expect(list.stderr).toBe('stdin:1:1: error is not a Kubernetes object: the document is a list\n');
+  });
+
+  test('a Service whose type is no string is UDP117', async () => {
+    const result = await run(['lint', '-'], { stdin: 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  type: 7\n  ports: [{port: 53, protocol: UDP}]\n' });
+    expect(result.code).toBe(1);
+    expect(result.stdout.split('\n')[0]).toMatch(/^stdin:5:9: error \[UDP117\] Service s: spec.type 7: must be a string \(ClusterIP, NodePort, LoadBalancer, ExternalName; /);
+  });
+
   test('standard input with - and --stdin-name', async () => {
     const stdin = fs.readFileSync(path.join(__dirname, 'fixtures', 'list.json'), 'utf8');
     const result = await run(['lint', '-', '--stdin-name', 'rendered/all.json'], { stdin });
@@ -221,6 +245,15 @@ describe('--kubernetes-version and --provider reach the mixed-protocol rules', (
     const gke = await run(['lint', '-', '--provider', 'gke'], { stdin: mixed });
     expect(gke.stdout.split('\n')[0]).toMatch(/^stdin:7:5: error \[UDP302\] Service dns: spec.ports \["TCP","UDP"\]: mixes TCP and UDP, but GKE/);
     expect((await run(['lint', '-', '--provider', 'gke:l4-rbs', '--kubernetes-version', '1.28'], { stdin: mixed })).code).toBe(0);
+  });
+
+  test('the summary says which Kubernetes version and provider the rules assumed', async () => {
+    const told = await run(['lint', '-', '--kubernetes-version', '1.23', '--provider', 'aws-lbc:2.13'], { stdin: mixed });
+    expect(told.stdout.trim().split('\n').pop()).toBe(
+      'k8s-udp: 1 error, 0 warnings (1 object in 1 file; assumed Kubernetes 1.23, provider the AWS Load Balancer Controller 2.13)');
+    const json = JSON.parse((await run(['lint', '-', '--format', 'json', '--kubernetes-version', '1.23'], { stdin: mixed })).stdout);
+    expect(json.summary).toMatchObject({ kubernetesVersion: '1.23' });
+    expect(json.summary.provider).toBeUndefined();
   });
 });
 
