@@ -356,7 +356,7 @@ describe.each(CASES.map((c) => [`${c.rule} ${c.title}`, c] as const))('%s', (_na
   });
 });
 
-test('every error rule whose source is the API server\'s validation or allocation has its cases here', () => {
+test('every rule that stands for the API server has its cases here', () => {
   expect(API_SERVER_RULES.length).toBeGreaterThan(20);
   expect([...new Set(CASES.map((c) => c.rule))].sort()).toEqual(API_SERVER_RULES);
 });
