@@ -4,13 +4,14 @@
  * global-teardown.ts stops it; the exit hook below stops it too when jest ends another way.
  */
 import { installCrds } from './cluster';
-import { startServer, STATE_DIR_ENV, stopServer } from './server';
+import { newStateDir, startServer, STATE_DIR_ENV, stopServer } from './server';
 
 export default async function globalSetup(): Promise<void> {
-  const dir = startServer();
+  const dir = newStateDir();
   process.env[STATE_DIR_ENV] = dir;
   // A run that ends without globalTeardown still stops the server, which runs in a session of its own: on exit (an
   // error in jest itself) and on SIGINT, SIGTERM or SIGHUP (Ctrl-C, a CI timeout), after which the signal is re-raised.
+  // The handlers are in place before the server starts, so a signal during the start stops what it started too.
   const stop = () => {
     if (process.env[STATE_DIR_ENV] !== dir) return;
     delete process.env[STATE_DIR_ENV];
@@ -24,10 +25,10 @@ export default async function globalSetup(): Promise<void> {
     });
   }
   try {
+    startServer(dir);
     await installCrds();
   } catch (e) {
-    delete process.env[STATE_DIR_ENV];
-    stopServer(dir);
+    stop();
     throw e;
   }
 }

@@ -23,9 +23,13 @@ export const STATE_DIR_ENV = 'UDP_APISERVER_STATE_DIR';
 /** The Service ranges: the IPv4 one kapi uses, plus an IPv6 one (dual-stack). */
 export const SERVICE_CIDRS = '10.96.0.0/12,fd00:10:96::/112';
 
-/** Starts a fresh server in a new directory under the OS temp directory; returns the directory. */
-export function startServer(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'udp-apiserver-'));
+/** A new, empty state directory for a server, under the OS temp directory. */
+export function newStateDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'udp-apiserver-'));
+}
+
+/** Starts a fresh server in `dir` (stopped again, and `dir` removed, when the start fails). */
+export function startServer(dir: string): void {
   try {
     execFileSync(KAPI, ['start', dir], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -33,10 +37,10 @@ export function startServer(): string {
     });
   } catch (e) {
     const err = e as { stderr?: Buffer };
+    const message = `kapi start ${dir} failed:\n${err.stderr?.toString() ?? String(e)}\n${logTail(dir)}`;
     stopServer(dir);
-    throw new Error(`kapi start ${dir} failed:\n${err.stderr?.toString() ?? String(e)}\n${logTail(dir)}`);
+    throw new Error(message);
   }
-  return dir;
 }
 
 /** Stops the server of `dir` (nothing when it is not running) and removes the directory. */
