@@ -1,6 +1,7 @@
 import { ApiObjectMetadata, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ExternalDnsOptions } from './external-dns';
+import { metadataFindings } from './metadata';
 import { NlbController } from './nlb-controller';
 import { ProtocolServicePort, ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
 import { ServiceType, TrafficPolicy } from './service-type';
@@ -670,9 +671,7 @@ export class NlbUdpLoadBalancer extends Construct {
       }));
     }
     const given = p as unknown as Record<string, unknown>;
-    if (given.metadata !== undefined && !isRecord(given.metadata)) {
-      findings.push(findingOf(SERVICE_PROP_TYPE, { field: 'metadata', value: given.metadata, message: 'must be an object', allowed: 'an object with name, namespace, labels, annotations' }));
-    }
+    findings.push(...metadataFindings(given.metadata));
     if (given.sourceRanges !== undefined && !Array.isArray(given.sourceRanges)) {
       findings.push(findingOf(SERVICE_PROP_TYPE, { field: 'sourceRanges', value: given.sourceRanges, message: 'must be a list of CIDRs', allowed: 'a list such as [\'203.0.113.0/24\']' }));
     }

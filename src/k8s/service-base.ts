@@ -1,7 +1,7 @@
 import { ApiObjectMetadata, ApiObjectMetadataDefinition } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ExternalDnsAnnotations, ExternalDnsOptions } from './external-dns';
-import { objectMetadata } from './metadata';
+import { metadataFindings, objectMetadata } from './metadata';
 import { providerFindingsOf } from './provider-findings';
 import { IpFamily, IpFamilyPolicy, ServiceType, TrafficPolicy } from './service-type';
 import { SessionAffinity } from './session-affinity';
@@ -283,14 +283,13 @@ export abstract class ServiceBase extends Construct {
       }
     }
     if (o.loadBalancerClass !== undefined && typeof o.loadBalancerClass !== 'string') findings.push(wrong('loadBalancerClass', 'a string such as service.k8s.aws/nlb'));
-    if (o.metadata !== undefined && !isRecord(o.metadata)) findings.push(wrong('metadata', 'an object with name, namespace, labels, annotations'));
     if (o.sessionAffinity !== undefined && !isSessionAffinity(o.sessionAffinity)) {
       findings.push(wrong('sessionAffinity', 'SessionAffinity.none() or SessionAffinity.clientIp(timeout)'));
     }
     if (o.nodePortRange !== undefined && !isPortRange(o.nodePortRange)) {
       findings.push(wrong('nodePortRange', 'a PortRange', typeof o.nodePortRange === 'string' ? `PortRange.parse(${JSON.stringify(o.nodePortRange)})` : undefined));
     }
-    return findings;
+    return [...metadataFindings(o.metadata), ...findings];
   }
 
   private selectorAndProviderFindings(): Finding[] {
