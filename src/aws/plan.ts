@@ -155,13 +155,15 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
     }));
   }
   findings.push(...checkIpAddressType(input.ipAddressType, 'ipAddressType'));
-  const given = input as unknown as Record<string, unknown>;
-  const wrongType = (field: string, message: string, allowed: string) => findings.push(findingOf(ARGUMENT_TYPE, { field, value: given[field], message, allowed }));
-  if (typeof given.vpcId !== 'string' && !pulumi.Output.isInstance(given.vpcId)) wrongType('vpcId', 'must be a VPC id', 'a string or an output such as vpc.id');
-  if (given.tags !== undefined && (typeof given.tags !== 'object' || given.tags === null || Array.isArray(given.tags))) {
+  const raw = input as unknown as Record<string, unknown>;
+  const wrongType = (field: string, message: string, allowed: string) => {
+    findings.push(findingOf(ARGUMENT_TYPE, { field, value: raw[field], message, allowed }));
+  };
+  if (typeof raw.vpcId !== 'string' && !pulumi.Output.isInstance(raw.vpcId)) wrongType('vpcId', 'must be a VPC id', 'a string or an output such as vpc.id');
+  if (raw.tags !== undefined && (typeof raw.tags !== 'object' || raw.tags === null || Array.isArray(raw.tags))) {
     wrongType('tags', 'must be an object of tags', 'an object such as { team: \'games\' }');
   }
-  if (given.disabledRules !== undefined && !(Array.isArray(given.disabledRules) && given.disabledRules.every((id) => typeof id === 'string'))) {
+  if (raw.disabledRules !== undefined && !(Array.isArray(raw.disabledRules) && raw.disabledRules.every((id) => typeof id === 'string'))) {
     wrongType('disabledRules', 'must be a list of rule ids', 'a list such as [\'UDP509\']');
   }
   if (input.subnetIds !== undefined && !Array.isArray(input.subnetIds)) {
