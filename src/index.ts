@@ -5,9 +5,9 @@
  *
  * @packageDocumentation
  */
+export * from './core';
 export * from './model';
 export * from './rules';
 export * from './validation';
 export * from './k8s';
 export * from './sidecar';
-export * from './catalog';

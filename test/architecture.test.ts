@@ -3,17 +3,36 @@ import * as path from 'node:path';
 
 const SRC = path.join(__dirname, '..', 'src');
 
-/** The folders of src/ and the folders each may import from (the layers of the README's Architecture). */
-const ALLOWED: Record<string, string[]> = {
-  model: ['model', 'rules'],
-  rules: ['model', 'rules'],
-  validation: ['model', 'rules', 'validation'],
-  sidecar: ['model', 'rules', 'validation', 'sidecar'],
-  imports: ['imports'],
-  k8s: ['model', 'rules', 'validation', 'sidecar', 'imports', 'k8s'],
-  aws: ['model', 'rules', 'aws'],
-  cli: ['model', 'rules', 'cli'],
-};
+/**
+ * The folders of src/, bottom to top, and the folders below each that it may import (docs/architecture.md). A folder
+ * imports only folders listed before it, so no two folders import each other.
+ */
+const LAYERS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['core', []],
+  ['model', ['core']],
+  ['rules', ['core', 'model']],
+  ['workloads', ['core', 'model', 'rules']],
+  ['validation', ['core', 'model', 'rules', 'workloads']],
+  ['sidecar', ['core', 'model', 'rules', 'workloads', 'validation']],
+  ['imports', []],
+  ['k8s', ['core', 'model', 'rules', 'workloads', 'validation', 'sidecar', 'imports']],
+  ['gateway', ['core', 'model', 'rules', 'workloads', 'validation', 'sidecar', 'imports', 'k8s']],
+  ['aws', ['core', 'model', 'rules']],
+  ['cli', ['core', 'model', 'rules']],
+];
+const ALLOWED: Record<string, string[]> = Object.fromEntries(LAYERS.map(([layer, below]) => [layer, [layer, ...below]]));
+
+test('the layers are a strict order: each folder imports only folders listed before it', () => {
+  LAYERS.forEach(([layer, below], index) => {
+    const earlier = LAYERS.slice(0, index).map(([name]) => name);
+    expect({ layer, later: below.filter((name) => !earlier.includes(name)) }).toEqual({ layer, later: [] });
+  });
+});
+
+test('every folder of src/ has its place in the layers', () => {
+  const folders = fs.readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  expect(folders.filter((folder) => !(folder in ALLOWED))).toEqual([]);
+});
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

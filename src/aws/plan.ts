@@ -1,18 +1,13 @@
 import * as pulumi from '@pulumi/pulumi';
 import { NlbListenerArgs, NlbSrvArgs, NlbTargetsArgs, NlbUdpLoadBalancerArgs } from './args';
-import {
-  checkHostname, checkSrvNumber, checkSrvProtocol, checkSrvService, checkTtl, DNS_HOSTNAME, fqdn, hostnameProblem, SRV_NUMBER, SRV_SERVICE,
-  srvProtocolLabel, srvRecordName, withoutTrailingDot,
-} from '../model/dns';
-import { checkIpAddressType, checkPlacement, checkSwitch, EIP_ALLOCATION_ID_FORM, LoadBalancerScheme, SUBNET_IDS } from '../model/eip';
+import { RULES } from '../core/catalog';
+import { Finding, formatFinding, Severity } from '../core/finding';
+import { findingOf } from '../core/rule-info';
+import { checkHostname, checkSrvNumber, checkSrvProtocol, checkSrvService, checkTtl, formatSrvTarget, hostnameProblem, srvProtocolLabel, srvRecordName, withoutTrailingDot } from '../model/dns';
+import { checkIpAddressType, checkPlacement, checkSwitch, LoadBalancerScheme } from '../model/eip';
 import { checkHealthCheck, checkHealthCheckForTraffic, resolveHealthCheck, ResolvedHealthCheck } from '../model/health-check';
-import {
-  checkListeners, checkTargets, checkTargetType, INSTANCE_ID_FORM, inferTargetType, IP_ADDRESS_FORM, ListenerProtocol, listenerKey,
-  NlbTargetsInput, NlbTargetType,
-} from '../model/nlb-listeners';
+import { checkListeners, checkTargets, checkTargetType, inferTargetType, ListenerProtocol, listenerKey, NlbTargetsInput, NlbTargetType } from '../model/nlb-listeners';
 import { checkTargetGroupAttributes } from '../model/target-group-attributes';
-import { Finding, formatFinding, Severity } from '../rules/finding';
-import { findingOf } from '../rules/rule';
 
 /** The type token of the component. */
 export const NLB_UDP_LOAD_BALANCER_TYPE = 'k8s-udp-constructs:aws:NlbUdpLoadBalancer';
@@ -131,7 +126,7 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
   const eips = input.eips;
   const eipsKnown = eips === undefined || eips === 'allocate' || Array.isArray(eips);
   if (!eipsKnown) {
-    findings.push(findingOf(EIP_ALLOCATION_ID_FORM, {
+    findings.push(findingOf(RULES.UDP523, {
       field: 'eips',
       value: eips,
       message: "must be 'allocate' or a list of allocation ids",
@@ -140,7 +135,7 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
   }
   findings.push(...checkIpAddressType(input.ipAddressType, 'ipAddressType'));
   if (input.subnetIds !== undefined && !Array.isArray(input.subnetIds)) {
-    findings.push(findingOf(SUBNET_IDS, {
+    findings.push(findingOf(RULES.UDP524, {
       field: 'subnetIds',
       value: shown(input.subnetIds),
       message: 'must be a list known when the program runs, so that Elastic IPs and subnets can be paired',
@@ -172,7 +167,7 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
   }
   // Instance ids and IP addresses name the attachments (ChildNames), so they are strings, never outputs (or promises);
   // checkTargets reports every other entry that is no string.
-  for (const [list, rule, what] of [['instanceIds', INSTANCE_ID_FORM, 'an EC2 instance id'], ['ipAddresses', IP_ADDRESS_FORM, 'an IP address']] as const) {
+  for (const [list, rule, what] of [['instanceIds', RULES.UDP541, 'an EC2 instance id'], ['ipAddresses', RULES.UDP542, 'an IP address']] as const) {
     const values: unknown = targets[list];
     if (!Array.isArray(values)) continue;
     values.forEach((value, index) => {
@@ -210,7 +205,7 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
     const groups = new Map<string, { key: string; name: string; values: string[] }>();
     const entries: unknown = dns.srv ?? [];
     if (!Array.isArray(entries)) {
-      findings.push(findingOf(SRV_SERVICE, {
+      findings.push(findingOf(RULES.UDP403, {
         field: 'dns.srv',
         value: shown(entries),
         message: 'must be a list of SRV record sets',
@@ -236,7 +231,7 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
         if (ports.length === 1) {
           port = ports[0];
         } else {
-          findings.push(findingOf(SRV_NUMBER, {
+          findings.push(findingOf(RULES.UDP405, {
             field: `${field}.port`,
             value: undefined,
             message: ports.length === 0
@@ -256,7 +251,7 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
       const setName = srvRecordName(service, proto, entry.domain ?? recordName);
       const nameProblem = hostnameProblem(setName.replace(/_/g, 'x'));
       if (nameProblem !== undefined) {
-        findings.push(findingOf(DNS_HOSTNAME, {
+        findings.push(findingOf(RULES.UDP401, {
           field: entry.domain !== undefined ? `${field}.domain` : 'dns.hostname',
           value: entry.domain ?? dns.hostname,
           message: `makes the record name ${setName}, of ${setName.length} characters: ${nameProblem}`,
@@ -268,7 +263,7 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
       // (a name made of service, protocol and domain was not: a-udp without domain and a with domain udp collided)
       const key = `srv-${setName.toLowerCase()}`;
       const group = groups.get(setName.toLowerCase()) ?? { key, name: setName, values: [] };
-      group.values.push(`${priority} ${weight} ${port} ${fqdn(host)}`);
+      group.values.push(formatSrvTarget({ priority, weight, port, host }));
       groups.set(setName.toLowerCase(), group);
     });
     srv.push(...groups.values());

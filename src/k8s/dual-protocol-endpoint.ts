@@ -1,13 +1,13 @@
 import { Construct } from 'constructs';
+import { DualProtocolDns, DualProtocolDnsOptions, splitHostnameFindings } from './dual-protocol-dns';
 import { ProtocolServicePort, ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
 import { ServiceType } from './service-type';
-import { DualProtocolDns, DualProtocolDnsOptions, splitHostnameFindings } from './srv-record';
+import { RULES } from '../core/catalog';
+import { Finding } from '../core/finding';
+import { findingOf } from '../core/rule-info';
 import { KubernetesVersion } from '../model/kubernetes-version';
 import { decideMixedProtocol, LoadBalancerProvider } from '../model/load-balancer-provider';
 import { Protocol } from '../model/protocol';
-import { KUBERNETES_VERSION, SINGLE_UNSUPPORTED, TCP_NODE_PORT_SINGLE } from '../rules/endpoint-values';
-import { Finding } from '../rules/finding';
-import { findingOf } from '../rules/rule';
 import { addRuleValidation } from '../validation/rule-validation';
 
 /** How an endpoint's TCP and UDP are laid out in Services. */
@@ -197,7 +197,7 @@ export class DualProtocolEndpoint extends Construct {
   private evaluate(singleSupported: boolean, mode: MixedProtocolMode): Finding[] {
     const findings: Finding[] = [];
     if (!this.kubernetesVersion.valid) {
-      findings.push(findingOf(KUBERNETES_VERSION, {
+      findings.push(findingOf(RULES.UDP310, {
         field: 'kubernetesVersion',
         value: this.kubernetesVersion.text,
         message: 'is not a Kubernetes version',
@@ -205,7 +205,7 @@ export class DualProtocolEndpoint extends Construct {
       }));
     }
     if (mode === MixedProtocolMode.SINGLE && !singleSupported) {
-      findings.push(findingOf(SINGLE_UNSUPPORTED, {
+      findings.push(findingOf(RULES.UDP311, {
         field: 'mixedProtocol',
         value: mode,
         message: `cannot be one Service: ${this.reason.replace(/^one Service as asked, but /, '')}`,
@@ -214,7 +214,7 @@ export class DualProtocolEndpoint extends Construct {
     }
     this._ports.forEach((port, i) => {
       if (!this.split && port.tcpNodePort !== undefined) {
-        findings.push(findingOf(TCP_NODE_PORT_SINGLE, {
+        findings.push(findingOf(RULES.UDP314, {
           field: `ports[${i}].tcpNodePort`,
           value: port.tcpNodePort,
           message: 'applies to a split endpoint only: this endpoint is one Service, whose TCP and UDP entries share nodePort',

@@ -5,22 +5,18 @@ import { NlbController } from './nlb-controller';
 import { podOf, PodSelection } from './selector';
 import { ProtocolServicePort, ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
 import { ServiceType, TrafficPolicy } from './service-type';
+import { RULES } from '../core/catalog';
+import { Finding } from '../core/finding';
+import { findingOf } from '../core/rule-info';
 import { checkIpAddressType, checkPlacement, checkSwitch, LoadBalancerScheme } from '../model/eip';
 import { checkHealthCheck, HealthCheck, HealthCheckProtocol } from '../model/health-check';
 import { KubernetesVersion } from '../model/kubernetes-version';
 import { decideMixedProtocol, LoadBalancerProvider } from '../model/load-balancer-provider';
-import { checkTargetType, LISTENER_PORT, LISTENERS_REQUIRED, NlbTargetType } from '../model/nlb-listeners';
+import { checkTargetType, NlbTargetType } from '../model/nlb-listeners';
 import { PortRange } from '../model/port-range';
 import { Protocol } from '../model/protocol';
 import { checkTargetGroupAttributes, formatTargetGroupAttributes, TargetGroupAttributes } from '../model/target-group-attributes';
 import { AWS_LBC_LOAD_BALANCER_CLASS, AwsNlbAnnotations as A, controllerHealthCheckTiming } from '../rules/aws-nlb';
-import { KUBERNETES_VERSION } from '../rules/endpoint-values';
-import { Finding } from '../rules/finding';
-import {
-  NLB_CONTROLLER, NLB_IN_TREE_IP_TARGETS, NLB_IN_TREE_UNSUPPORTED, NLB_PORT_PROTOCOL, NLB_SIDECAR_TARGET_PORT,
-  NLB_SIDECAR_WORKLOAD, NLB_TCP_UDP_UNSUPPORTED,
-} from '../rules/nlb-values';
-import { findingOf } from '../rules/rule';
 import { UdpHealthCheck, UdpHealthCheckProps } from '../sidecar/health-check';
 import { UdpProbe } from '../sidecar/probe';
 import { addRuleValidation } from '../validation/rule-validation';
@@ -494,14 +490,14 @@ export class NlbUdpLoadBalancer extends Construct {
     const given: unknown = this.props.ports;
     const findings: Finding[] = [];
     if (given !== undefined && !Array.isArray(given)) {
-      findings.push(findingOf(LISTENERS_REQUIRED, {
+      findings.push(findingOf(RULES.UDP530, {
         field: 'ports',
         value: given,
         message: 'must be a list of ports',
         allowed: 'a list such as [{ port: 7777 }], each port UDP or TCP_UDP',
       }));
     } else if (this.given.length === 0) {
-      findings.push(findingOf(LISTENERS_REQUIRED, {
+      findings.push(findingOf(RULES.UDP530, {
         field: 'ports',
         value: given,
         message: 'must list at least one port',
@@ -511,7 +507,7 @@ export class NlbUdpLoadBalancer extends Construct {
     const allowed: readonly unknown[] = [undefined, NlbPortProtocol.UDP, NlbPortProtocol.TCP_UDP];
     this.given.forEach((port, i) => {
       if (!isPortObject(port)) {
-        findings.push(findingOf(LISTENER_PORT, {
+        findings.push(findingOf(RULES.UDP531, {
           field: `ports[${i}]`,
           value: port,
           message: 'is not a port',
@@ -522,7 +518,7 @@ export class NlbUdpLoadBalancer extends Construct {
       const protocol: unknown = port.protocol;
       if (allowed.includes(protocol)) return;
       const tcp = typeof protocol === 'string' && protocol.toUpperCase() === 'TCP';
-      findings.push(findingOf(NLB_PORT_PROTOCOL, {
+      findings.push(findingOf(RULES.UDP575, {
         field: `ports[${i}].protocol`,
         value: protocol,
         message: 'is not a protocol of an NlbUdpLoadBalancer port, and would be taken for UDP',
@@ -543,7 +539,7 @@ export class NlbUdpLoadBalancer extends Construct {
       : id === 'aws-load-balancer-controller' ? 'give NlbController.awsLoadBalancerController(), not its id'
         : id === 'aws-in-tree' || id === 'in-tree' ? 'give NlbController.inTree(), not its id'
           : undefined;
-    return [findingOf(NLB_CONTROLLER, {
+    return [findingOf(RULES.UDP576, {
       field: 'controller',
       value: given,
       message: 'is not an NlbController',
@@ -579,7 +575,7 @@ export class NlbUdpLoadBalancer extends Construct {
       ...this.portFindings(),
     ];
     if (!this.kubernetesVersion.valid) {
-      findings.push(findingOf(KUBERNETES_VERSION, {
+      findings.push(findingOf(RULES.UDP310, {
         field: 'kubernetesVersion',
         value: this.kubernetesVersion.text,
         message: 'is not a Kubernetes version',
@@ -590,7 +586,7 @@ export class NlbUdpLoadBalancer extends Construct {
       const decision = decideMixedProtocol('LoadBalancer', this.kubernetesVersion, this.controller.asProvider());
       if (!decision.single) {
         const index = ports.findIndex((x) => isPortObject(x) && x.protocol === NlbPortProtocol.TCP_UDP);
-        findings.push(findingOf(NLB_TCP_UDP_UNSUPPORTED, {
+        findings.push(findingOf(RULES.UDP570, {
           field: `ports[${index}].protocol`,
           value: NlbPortProtocol.TCP_UDP,
           message: `cannot be one TCP_UDP listener: ${decision.reason}`,
@@ -600,7 +596,7 @@ export class NlbUdpLoadBalancer extends Construct {
     }
     if (this.controller.isInTree) {
       if (this.targetType === NlbTargetType.IP) {
-        findings.push(findingOf(NLB_IN_TREE_IP_TARGETS, {
+        findings.push(findingOf(RULES.UDP571, {
           field: 'targetType',
           value: this.targetType,
           message: 'is not supported by the in-tree AWS provider, which registers instances only',
@@ -615,7 +611,7 @@ export class NlbUdpLoadBalancer extends Construct {
       ];
       for (const [field, value] of unsupported) {
         if (value === undefined) continue;
-        findings.push(findingOf(NLB_IN_TREE_UNSUPPORTED, {
+        findings.push(findingOf(RULES.UDP572, {
           field,
           value,
           message: 'is not read by the in-tree AWS provider and would be silently lost',
@@ -625,7 +621,7 @@ export class NlbUdpLoadBalancer extends Construct {
     }
     const sidecar = this.needsSidecar(ports);
     if (sidecar && !podOf(p.selector)) {
-      findings.push(findingOf(NLB_SIDECAR_WORKLOAD, {
+      findings.push(findingOf(RULES.UDP573, {
         field: 'selector',
         value: p.selector,
         message: 'is not a cdk8s-plus pod controller, so the health-check sidecar cannot join the pods the NLB checks',
@@ -636,7 +632,7 @@ export class NlbUdpLoadBalancer extends Construct {
       ports.forEach((port, i) => {
         if (!isPortObject(port)) return;
         if ((port.protocol ?? NlbPortProtocol.UDP) !== NlbPortProtocol.UDP || this.targetNumber(port) !== undefined) return;
-        findings.push(findingOf(NLB_SIDECAR_TARGET_PORT, {
+        findings.push(findingOf(RULES.UDP574, {
           field: `ports[${i}].targetPort`,
           value: port.targetPort,
           message: 'names no container port of the workload, so the sidecar cannot probe it',

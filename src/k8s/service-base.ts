@@ -8,15 +8,15 @@ import { IpFamily, IpFamilyPolicy, ServiceType, TrafficPolicy } from './service-
 import { SessionAffinity } from './session-affinity';
 import { workloadObject } from './workload-object';
 import { adjustWorkloadPorts } from './workload-ports';
+import { RULES } from '../core/catalog';
+import { Finding } from '../core/finding';
+import { findingOf } from '../core/rule-info';
 import { KubernetesVersion } from '../model/kubernetes-version';
 import { LoadBalancerProvider, ProviderServiceRole } from '../model/load-balancer-provider';
 import { PortRange } from '../model/port-range';
 import { Protocol } from '../model/protocol';
-import { Finding } from '../rules/finding';
 import { KubeObject } from '../rules/manifest';
-import { findingOf } from '../rules/rule';
 import { IP_FAMILIES, SOURCE_RANGES } from '../rules/service-spec';
-import { SELECTOR_EXPRESSIONS } from '../rules/service-values';
 import { ConstructObjects, objectFindings, registerObjects } from '../validation/object-validation';
 import { addRuleValidation } from '../validation/rule-validation';
 
@@ -268,7 +268,7 @@ export abstract class ServiceBase extends Construct {
     if (selection === undefined) return providerFindings;
     const { expressions } = resolveSelector(selection);
     if (expressions === 0) return providerFindings;
-    return [...providerFindings, findingOf(SELECTOR_EXPRESSIONS, {
+    return [...providerFindings, findingOf(RULES.UDP140, {
       field: 'selector',
       value: `${expressions} label expression(s)`,
       message: 'uses label expressions, which a Service selector cannot express',

@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { withChartRuns } from './object-validation';
-import { Finding, formatFinding, Severity } from '../rules/finding';
+import { Finding, formatFinding, Severity } from '../core/finding';
 
 /** Produces the findings of one construct: its objects run through the rule engine, plus checks of its props. */
 export type FindingsProducer = () => readonly Finding[];
