@@ -26,7 +26,12 @@ function example(label: string, value: RuleExample | undefined): string[] {
   if (!value) return [];
   if (value.objects) {
     const yaml = value.objects.map((object) => stringify(object, { lineWidth: 0 }).trimEnd()).join('\n---\n');
-    return [`${label}:`, '', '```yaml', yaml, '```', ''];
+    const flags = [
+      value.kubernetesVersion ? `--kubernetes-version ${value.kubernetesVersion}` : undefined,
+      value.provider ? `--provider ${value.provider}` : undefined,
+    ].filter((flag) => flag !== undefined);
+    const context = flags.length > 0 ? ` (\`k8s-udp lint ${flags.join(' ')}\`)` : '';
+    return [`${label}${context}:`, '', '```yaml', yaml, '```', ''];
   }
   const from = value.pulumi ? 'k8s-udp-constructs/pulumi' : 'k8s-udp-constructs';
   return [`${label} (\`${from}\`):`, '', '```ts', (value.code ?? '').trim(), '```', ''];

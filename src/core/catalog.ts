@@ -2,6 +2,69 @@ import { Severity } from './finding';
 import { byRuleId, RuleInfo } from './rule-info';
 import { Sources as S } from './sources';
 
+type Manifest = Readonly<Record<string, unknown>>;
+
+// The objects of the examples of rules over objects: a Service `dns` for pods labelled app=dns, the Deployment that
+// runs them (CoreDNS on UDP 53 with a readiness probe, two replicas), an AWS NLB Service, an ExternalDNS DNSEndpoint.
+const DNS_LABELS = { app: 'dns' };
+const UDP_53 = { name: 'dns', port: 53, protocol: 'UDP' };
+const TCP_53 = { name: 'dns-tcp', port: 53, protocol: 'TCP' };
+const SUBNETS_2 = { 'service.beta.kubernetes.io/aws-load-balancer-subnets': 'subnet-0a1b2c3d4e5f60001,subnet-0a1b2c3d4e5f60002' };
+const EIPS_2 = { 'service.beta.kubernetes.io/aws-load-balancer-eip-allocations': 'eipalloc-0a1b2c3d4e5f60001,eipalloc-0a1b2c3d4e5f60002' };
+const HTTP_HEALTH_CHECK = {
+  'service.beta.kubernetes.io/aws-load-balancer-healthcheck-protocol': 'http',
+  'service.beta.kubernetes.io/aws-load-balancer-healthcheck-port': '10080',
+  'service.beta.kubernetes.io/aws-load-balancer-healthcheck-path': '/healthz',
+};
+
+function service(spec: Record<string, unknown>, metadata: Record<string, unknown> = {}): Manifest {
+  return { apiVersion: 'v1', kind: 'Service', metadata: { name: 'dns', ...metadata }, spec: { selector: DNS_LABELS, ...spec } };
+}
+
+function nlbService(annotations: Record<string, string>, spec: Record<string, unknown> = {}): Manifest {
+  return service({ type: 'LoadBalancer', ports: [UDP_53], ...spec }, {
+    annotations: {
+      'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
+      'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
+      ...annotations,
+    },
+  });
+}
+
+function deployment(container: Record<string, unknown> = {}, spec: Record<string, unknown> = {}): Manifest {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'dns' },
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: DNS_LABELS },
+      template: {
+        metadata: { labels: DNS_LABELS },
+        spec: {
+          containers: [{
+            name: 'coredns',
+            image: 'coredns/coredns:1.11.1',
+            ports: [{ name: 'dns', containerPort: 53, protocol: 'UDP' }, { name: 'health', containerPort: 8080 }],
+            readinessProbe: { httpGet: { path: '/health', port: 8080 } },
+            ...container,
+          }],
+        },
+      },
+      ...spec,
+    },
+  };
+}
+
+function dnsEndpoint(endpoint: Record<string, unknown>): Manifest {
+  return {
+    apiVersion: 'externaldns.k8s.io/v1alpha1',
+    kind: 'DNSEndpoint',
+    metadata: { name: 'dns-srv' },
+    spec: { endpoints: [{ dnsName: '_dns._udp.example.com', recordType: 'SRV', targets: ['10 100 53 dns.example.com.'], ...endpoint }] },
+  };
+}
+
 /**
  * The rule catalog: every rule of the library in one table, by id. The rules over Kubernetes objects (`rules/`) and
  * the checks of construct props and Pulumi arguments (`model/`, `sidecar/`, `k8s/`) refer to these entries; the
@@ -17,27 +80,31 @@ const TABLE = {
     severity: Severity.ERROR,
     title: 'Service port must be between 1 and 65535',
     why: 'The API server rejects the Service.',
-    fix: '',
+    fix: 'Give the port a number between 1 and 65535.',
     sources: [S.SERVICE_VALIDATION],
-    // object
+    bad: { objects: [service({ ports: [{ ...UDP_53, port: 0 }] })] },
+    good: { objects: [service({ ports: [UDP_53] })] },
   },
   UDP102: {
     id: 'UDP102',
     severity: Severity.ERROR,
     title: 'nodePort must be in the cluster\'s --service-node-port-range',
     why: 'The API server refuses the Service on create: "provided port is not in the valid range".',
-    fix: '',
+    fix: 'Pick a nodePort inside the cluster\'s --service-node-port-range (30000-32767 unless changed), or '
+      + 'leave it unset so the cluster allocates one.',
     sources: [S.NODEPORT_ALLOCATOR],
-    // object
+    bad: { objects: [service({ type: 'NodePort', ports: [{ ...UDP_53, nodePort: 20053 }] })] },
+    good: { objects: [service({ type: 'NodePort', ports: [{ ...UDP_53, nodePort: 30053 }] })] },
   },
   UDP103: {
     id: 'UDP103',
     severity: Severity.ERROR,
     title: 'nodePort only on NodePort and LoadBalancer Services',
     why: 'The API server rejects a nodePort on a ClusterIP Service.',
-    fix: '',
+    fix: 'Make the Service type NodePort or LoadBalancer, or drop the nodePort.',
     sources: [S.SERVICE_VALIDATION],
-    // object
+    bad: { objects: [service({ ports: [{ ...UDP_53, nodePort: 30053 }] })] },
+    good: { objects: [service({ type: 'NodePort', ports: [{ ...UDP_53, nodePort: 30053 }] })] },
   },
   UDP104: {
     id: 'UDP104',
@@ -45,180 +112,210 @@ const TABLE = {
     title: 'nodePort requested twice',
     why: 'Two entries with different ports cannot share a nodePort ("provided port is already allocated"), and '
       + '(protocol, nodePort) must be unique. Only the TCP and UDP entries of one port may share it.',
-    fix: '',
+    fix: 'Give each port number its own nodePort; only the TCP and UDP entries of the same port may share one.',
     sources: [S.NODEPORT_ALLOCATOR],
-    // object
+    bad: { objects: [service({ type: 'NodePort', ports: [{ ...UDP_53, nodePort: 30053 }, { name: 'metrics', port: 9153, protocol: 'UDP', nodePort: 30053 }] })] },
+    good: { objects: [service({ type: 'NodePort', ports: [{ ...UDP_53, nodePort: 30053 }, { ...TCP_53, nodePort: 30053 }] })] },
   },
   UDP105: {
     id: 'UDP105',
     severity: Severity.ERROR,
     title: 'Every port needs a name when a Service has more than one',
     why: 'The API server rejects a multi-port Service with an unnamed port.',
-    fix: '',
+    fix: 'Name every port (a DNS-1123 label such as `dns-udp`) when the Service has more than one.',
     sources: [S.SERVICE_VALIDATION],
-    // object
+    bad: { objects: [service({ ports: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }] })] },
+    good: { objects: [service({ ports: [UDP_53, TCP_53] })] },
   },
   UDP106: {
     id: 'UDP106',
     severity: Severity.ERROR,
     title: 'Port name must be a DNS-1123 label',
     why: 'The API server rejects the Service.',
-    fix: '',
+    fix: 'Use lower-case letters, digits and `-`, starting and ending with a letter or digit, at most 63 '
+      + 'characters.',
     sources: [S.NAME_VALIDATION],
-    // object
+    bad: { objects: [service({ ports: [{ ...UDP_53, name: 'DNS_UDP' }] })] },
+    good: { objects: [service({ ports: [{ ...UDP_53, name: 'dns-udp' }] })] },
   },
   UDP107: {
     id: 'UDP107',
     severity: Severity.ERROR,
     title: 'Port names must be unique within a Service',
     why: 'The API server rejects the Service.',
-    fix: '',
+    fix: 'Give each port of the Service a name of its own.',
     sources: [S.SERVICE_VALIDATION],
-    // object
+    bad: { objects: [service({ ports: [UDP_53, { ...TCP_53, name: 'dns' }] })] },
+    good: { objects: [service({ ports: [UDP_53, TCP_53] })] },
   },
   UDP108: {
     id: 'UDP108',
     severity: Severity.ERROR,
     title: '(port, protocol) must be unique within a Service',
     why: 'The API server rejects the Service.',
-    fix: '',
+    fix: 'Declare each (port, protocol) pair once; TCP and UDP on one port are two entries with different '
+      + 'protocols.',
     sources: [S.SERVICE_VALIDATION],
-    // object
+    bad: { objects: [service({ ports: [UDP_53, { ...UDP_53, name: 'dns-again' }] })] },
+    good: { objects: [service({ ports: [UDP_53, TCP_53] })] },
   },
   UDP109: {
     id: 'UDP109',
     severity: Severity.ERROR,
     title: 'targetPort must be a port number or an IANA_SVC_NAME',
     why: 'The API server rejects the Service.',
-    fix: '',
+    fix: 'Use a port number 1..65535 or the name of a container port (at most 15 characters of a-z, 0-9 and '
+      + '`-`, with a letter).',
     sources: [S.SERVICE_VALIDATION],
-    // object
+    bad: { objects: [service({ ports: [{ ...UDP_53, targetPort: 'dns_server_port' }] })] },
+    good: { objects: [service({ ports: [{ ...UDP_53, targetPort: 'dns' }] })] },
   },
   UDP110: {
     id: 'UDP110',
     severity: Severity.ERROR,
     title: 'Port protocol must be TCP, UDP or SCTP',
     why: 'The API server rejects the Service (values are case-sensitive).',
-    fix: '',
+    fix: 'Write the protocol in upper case: `TCP`, `UDP` or `SCTP`.',
     sources: [S.SERVICE_VALIDATION],
-    // object
+    bad: { objects: [service({ ports: [{ ...UDP_53, protocol: 'udp' }] })] },
+    good: { objects: [service({ ports: [UDP_53] })] },
   },
   UDP111: {
     id: 'UDP111',
     severity: Severity.ERROR,
     title: 'Service name must be a DNS-1035 label',
     why: 'The API server rejects the Service: its name becomes a DNS label in the cluster domain.',
-    fix: '',
+    fix: 'Name the Service with lower-case letters, digits and `-`, starting with a letter, at most 63 '
+      + 'characters.',
     sources: [S.NAME_VALIDATION],
-    // object
+    bad: { objects: [service({ ports: [UDP_53] }, { name: '53-dns' })] },
+    good: { objects: [service({ ports: [UDP_53] }, { name: 'dns-53' })] },
   },
   UDP112: {
     id: 'UDP112',
     severity: Severity.ERROR,
     title: 'externalTrafficPolicy only on NodePort and LoadBalancer Services (or with externalIPs)',
     why: 'The API server rejects externalTrafficPolicy on a Service no external traffic reaches.',
-    fix: '',
+    fix: 'Set externalTrafficPolicy only on a NodePort or LoadBalancer Service (or one with externalIPs), to '
+      + '`Cluster` or `Local`.',
     sources: [S.SERVICE_VALIDATION],
-    // object
+    bad: { objects: [service({ ports: [UDP_53], externalTrafficPolicy: 'Local' })] },
+    good: { objects: [service({ type: 'NodePort', ports: [UDP_53], externalTrafficPolicy: 'Local' })] },
   },
   UDP113: {
     id: 'UDP113',
     severity: Severity.ERROR,
     title: 'healthCheckNodePort only on a LoadBalancer Service with externalTrafficPolicy Local',
     why: 'The API server rejects it elsewhere.',
-    fix: '',
+    fix: 'Set healthCheckNodePort only on a LoadBalancer Service with externalTrafficPolicy Local, within the '
+      + 'NodePort range; or leave it to the cluster.',
     sources: [S.SERVICE_VALIDATION],
-    // object
+    bad: { objects: [service({ type: 'NodePort', ports: [UDP_53], externalTrafficPolicy: 'Local', healthCheckNodePort: 30080 })] },
+    good: { objects: [service({ type: 'LoadBalancer', ports: [UDP_53], externalTrafficPolicy: 'Local', healthCheckNodePort: 30080 })] },
   },
   UDP114: {
     id: 'UDP114',
     severity: Severity.ERROR,
     title: 'loadBalancerSourceRanges must be CIDRs on a LoadBalancer Service',
     why: 'The API server rejects ranges that are not CIDRs, and ranges on other types do nothing.',
-    fix: '',
+    fix: 'List CIDRs such as `10.0.0.0/8`, on a LoadBalancer Service.',
     sources: [S.SERVICE_VALIDATION],
-    // object
+    bad: { objects: [service({ type: 'LoadBalancer', ports: [UDP_53], loadBalancerSourceRanges: ['10.0.0.0'] })] },
+    good: { objects: [service({ type: 'LoadBalancer', ports: [UDP_53], loadBalancerSourceRanges: ['10.0.0.0/8'] })] },
   },
   UDP115: {
     id: 'UDP115',
     severity: Severity.ERROR,
     title: 'loadBalancerClass and allocateLoadBalancerNodePorts only on a LoadBalancer Service',
     why: 'The API server rejects them on other types.',
-    fix: '',
+    fix: 'Make the Service a LoadBalancer, or drop loadBalancerClass and allocateLoadBalancerNodePorts.',
     sources: [S.SERVICE_VALIDATION],
-    // object
+    bad: { objects: [service({ ports: [UDP_53], loadBalancerClass: 'service.k8s.aws/nlb' })] },
+    good: { objects: [service({ type: 'LoadBalancer', ports: [UDP_53], loadBalancerClass: 'service.k8s.aws/nlb' })] },
   },
   UDP116: {
     id: 'UDP116',
     severity: Severity.ERROR,
     title: 'sessionAffinity ClientIP timeout must be 1..86400 seconds',
     why: 'The API server rejects other timeouts and rejects a sessionAffinityConfig without ClientIP.',
-    fix: '',
+    fix: 'With sessionAffinity ClientIP, give a timeout of 1..86400 seconds; without it, drop '
+      + 'sessionAffinityConfig.',
     sources: [S.SERVICE_VALIDATION],
-    // object
+    bad: { objects: [service({ ports: [UDP_53], sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 0 } } })] },
+    good: { objects: [service({ ports: [UDP_53], sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 10800 } } })] },
   },
   UDP117: {
     id: 'UDP117',
     severity: Severity.ERROR,
     title: 'A Service needs ports unless it is headless or ExternalName',
     why: 'The API server rejects it.',
-    fix: '',
+    fix: 'Give the Service at least one port, or make it headless (`clusterIP: None`).',
     sources: [S.SERVICE_VALIDATION],
-    // object
+    bad: { objects: [service({ ports: [] })] },
+    good: { objects: [service({ clusterIP: 'None', ports: [] })] },
   },
   UDP118: {
     id: 'UDP118',
     severity: Severity.ERROR,
     title: 'internalTrafficPolicy must be Cluster or Local',
     why: 'The API server rejects other values.',
-    fix: '',
+    fix: 'Set internalTrafficPolicy to `Cluster` or `Local` (case-sensitive), or leave it unset.',
     sources: [S.SERVICE_VALIDATION],
-    // object
+    bad: { objects: [service({ ports: [UDP_53], internalTrafficPolicy: 'local' })] },
+    good: { objects: [service({ ports: [UDP_53], internalTrafficPolicy: 'Local' })] },
   },
   UDP119: {
     id: 'UDP119',
     severity: Severity.ERROR,
     title: 'ipFamilies must be IPv4/IPv6, distinct, and agree with ipFamilyPolicy',
     why: 'The API server rejects the Service.',
-    fix: '',
+    fix: 'List IPv4 and/or IPv6 once each; two families need ipFamilyPolicy PreferDualStack or '
+      + 'RequireDualStack.',
     sources: [S.SERVICE_VALIDATION],
-    // object
+    bad: { objects: [service({ ports: [UDP_53], ipFamilies: ['IPv4', 'IPv6'] })] },
+    good: { objects: [service({ ports: [UDP_53], ipFamilyPolicy: 'PreferDualStack', ipFamilies: ['IPv4', 'IPv6'] })] },
   },
   UDP130: {
     id: 'UDP130',
     severity: Severity.ERROR,
     title: 'Label keys and values must be valid',
     why: 'The API server rejects the object.',
-    fix: '',
+    fix: 'Use label keys of an optional DNS prefix and a name of at most 63 characters, and values of at most '
+      + '63 characters of letters, digits, `-`, `_` and `.`.',
     sources: [S.NAME_VALIDATION],
-    // object
+    bad: { objects: [service({ ports: [UDP_53] }, { labels: { 'app.kubernetes.io/name': 'core dns' } })] },
+    good: { objects: [service({ ports: [UDP_53] }, { labels: { 'app.kubernetes.io/name': 'coredns' } })] },
   },
   UDP131: {
     id: 'UDP131',
     severity: Severity.ERROR,
     title: 'Annotation keys must be valid and annotations at most 256 KiB in all',
     why: 'The API server rejects the object.',
-    fix: '',
+    fix: 'Use annotation keys of an optional DNS prefix and a name (letters, digits, `-`, `_`, `.`), and keep '
+      + 'all annotations of an object under 256 KiB.',
     sources: [S.OBJECT_META_VALIDATION],
-    // object
+    bad: { objects: [service({ ports: [UDP_53] }, { annotations: { 'example.com/owner team': 'dns' } })] },
+    good: { objects: [service({ ports: [UDP_53] }, { annotations: { 'example.com/owner-team': 'dns' } })] },
   },
   UDP132: {
     id: 'UDP132',
     severity: Severity.ERROR,
     title: 'Namespace must be a DNS-1123 label',
     why: 'The API server rejects the object.',
-    fix: '',
+    fix: 'Name the namespace with lower-case letters, digits and `-`, at most 63 characters.',
     sources: [S.NAME_VALIDATION],
-    // object
+    bad: { objects: [service({ ports: [UDP_53] }, { namespace: 'Kube_DNS' })] },
+    good: { objects: [service({ ports: [UDP_53] }, { namespace: 'kube-dns' })] },
   },
   UDP133: {
     id: 'UDP133',
     severity: Severity.ERROR,
     title: 'Object name must be a DNS-1123 subdomain',
     why: 'The API server rejects the object (a Service name is stricter: UDP111).',
-    fix: '',
+    fix: 'Name the object with lower-case letters, digits, `-` and `.`, at most 253 characters.',
     sources: [S.NAME_VALIDATION],
-    // object
+    bad: { objects: [{ ...deployment(), metadata: { name: 'CoreDNS' } }] },
+    good: { objects: [deployment()] },
   },
   UDP140: {
     id: 'UDP140',
@@ -226,9 +323,20 @@ const TABLE = {
     title: 'A Service selector can only match labels',
     why: 'spec.selector is a map of labels: a selection made with label expressions (In, NotIn, Exists) cannot '
       + 'be expressed, and dropping the expressions would select more pods than meant.',
-    fix: '',
+    fix: 'Select the pods by labels only: give the Service a workload or a label selector without expressions '
+      + '(In, NotIn, Exists).',
     sources: [S.SERVICE_VALIDATION],
-    // props
+    bad: {
+      code: `
+new UdpService(chart, 'dns', {
+  selector: kplus.Pods.select(chart, 'pods', { expressions: [kplus.LabelExpression.in('app', ['dns'])] }),
+  ports: [{ port: 53 }],
+});`,
+    },
+    good: {
+      code: `
+new UdpService(chart, 'dns', { selector: deployment, ports: [{ port: 53 }] });`,
+    },
   },
   UDP141: {
     id: 'UDP141',
@@ -237,9 +345,10 @@ const TABLE = {
     why: 'NodePorts come from one cluster-wide allocator, whatever the protocol: the second Service is refused '
       + 'with "provided port is already allocated". Only the TCP and UDP entries of one port in one Service '
       + 'may share a nodePort.',
-    fix: '',
+    fix: 'Give each Service its own nodePorts, or leave them unset so the cluster allocates free ones.',
     sources: [S.NODEPORT_ALLOCATOR],
-    // object
+    bad: { objects: [service({ type: 'NodePort', ports: [{ ...UDP_53, nodePort: 30053 }] }), service({ type: 'NodePort', ports: [{ ...UDP_53, nodePort: 30053 }] }, { name: 'dns-backup' })] },
+    good: { objects: [service({ type: 'NodePort', ports: [{ ...UDP_53, nodePort: 30053 }] }), service({ type: 'NodePort', ports: [{ ...UDP_53, nodePort: 30054 }] }, { name: 'dns-backup' })] },
   },
   UDP201: {
     id: 'UDP201',
@@ -247,9 +356,11 @@ const TABLE = {
     title: 'A named targetPort of a UDP port must name a UDP container port',
     why: 'A named targetPort is resolved by name and protocol: with no UDP container port of that name, the '
       + 'Service has no endpoints for that port and every datagram is dropped.',
-    fix: '',
+    fix: 'Declare the named container port with protocol UDP; a TCP twin on the same number needs another '
+      + 'name.',
     sources: [S.FIND_PORT],
-    // object
+    bad: { objects: [service({ ports: [{ ...UDP_53, targetPort: 'dns-tcp' }] }), deployment({ ports: [{ name: 'dns-tcp', containerPort: 53, protocol: 'TCP' }, { name: 'health', containerPort: 8080 }] })] },
+    good: { objects: [service({ ports: [{ ...UDP_53, targetPort: 'dns' }] }), deployment()] },
   },
   UDP202: {
     id: 'UDP202',
@@ -257,9 +368,10 @@ const TABLE = {
     title: 'A UDP target port declared only as a TCP container port',
     why: 'Traffic still flows, but everything that reads container ports (probes that cdk8s-plus derives from '
       + 'them, NetworkPolicies written from them, people) is told TCP.',
-    fix: '',
+    fix: 'Declare the container port with protocol UDP (and add a second entry if it serves TCP too).',
     sources: [S.SERVICE_VALIDATION],
-    // object
+    bad: { objects: [service({ ports: [UDP_53] }), deployment({ ports: [{ name: 'dns', containerPort: 53 }, { name: 'health', containerPort: 8080 }] })] },
+    good: { objects: [service({ ports: [UDP_53] }), deployment()] },
   },
   UDP203: {
     id: 'UDP203',
@@ -268,9 +380,11 @@ const TABLE = {
     why: 'Kubernetes has no UDP probe: a TCP connect to a port that only a UDP socket holds always fails, so a '
       + 'startup or liveness probe crash-loops the pod and a readiness probe keeps it out of the endpoints '
       + 'forever.',
-    fix: '',
+    fix: 'Probe a TCP or HTTP port that reflects the UDP server\'s health: the UDP health-check sidecar '
+      + '(`UdpHealthCheck`) with an httpGet readinessProbe on it, or an exec probe.',
     sources: [S.PROBES],
-    // object
+    bad: { objects: [service({ ports: [UDP_53] }), deployment({ readinessProbe: { tcpSocket: { port: 53 } } })] },
+    good: { objects: [service({ ports: [UDP_53] }), deployment()] },
   },
   UDP204: {
     id: 'UDP204',
@@ -279,18 +393,22 @@ const TABLE = {
     why: 'kube-proxy sends UDP to every endpoint it believes ready and cleans stale conntrack entries only for '
       + 'endpoints that stop being ready: without a readinessProbe a dead UDP server keeps receiving '
       + 'datagrams.',
-    fix: '',
+    fix: 'Add a readinessProbe that fails when the UDP server is dead: the UDP health-check sidecar '
+      + '(`UdpHealthCheck.addTo`) or an exec probe.',
     sources: [S.CONNTRACK],
-    // object
+    bad: { objects: [service({ ports: [UDP_53] }), deployment({ readinessProbe: undefined })] },
+    good: { objects: [service({ ports: [UDP_53] }), deployment()] },
   },
   UDP205: {
     id: 'UDP205',
     severity: Severity.WARNING,
     title: 'A single replica behind a UDP Service',
     why: 'While the one pod restarts, every datagram is lost, and UDP clients rarely retry the way TCP would.',
-    fix: '',
+    fix: 'Run two replicas or more (or scale with a HorizontalPodAutoscaler); where one replica is meant, '
+      + 'silence UDP205 on the workload.',
     sources: [S.CONNTRACK],
-    // object
+    bad: { objects: [service({ ports: [UDP_53] }), deployment({}, { replicas: 1 })] },
+    good: { objects: [service({ ports: [UDP_53] }), deployment()] },
   },
   UDP301: {
     id: 'UDP301',
@@ -299,9 +417,11 @@ const TABLE = {
     why: 'MixedProtocolLBService is alpha and off by default in 1.20-1.23: the API server refuses the Service '
       + 'with "may not contain more than 1 protocol when type is \'LoadBalancer\'". Split it into a TCP and a '
       + 'UDP Service.',
-    fix: '',
+    fix: 'Split TCP and UDP into two LoadBalancer Services (`DualProtocolEndpoint` does it), or upgrade the '
+      + 'cluster to 1.24 or later.',
     sources: [S.MIXED_PROTOCOL_LB],
-    // object
+    bad: { objects: [service({ type: 'LoadBalancer', ports: [UDP_53, TCP_53] })], kubernetesVersion: '1.23' },
+    good: { objects: [service({ type: 'LoadBalancer', ports: [UDP_53] }), service({ type: 'LoadBalancer', ports: [TCP_53] }, { name: 'dns-tcp' })], kubernetesVersion: '1.23' },
   },
   UDP302: {
     id: 'UDP302',
@@ -309,9 +429,12 @@ const TABLE = {
     title: 'TCP and UDP in one LoadBalancer Service on a load balancer that cannot carry both',
     why: 'The Service is accepted, but the load balancer is not built (in-tree AWS: "mixed protocol is not '
       + 'supported for LoadBalancer") or carries one protocol only.',
-    fix: '',
+    fix: 'Split TCP and UDP into two Services (`DualProtocolEndpoint` does it), or use a load balancer that '
+      + 'carries both in one Service (the AWS Load Balancer Controller 2.13 or later with its TCP_UDP '
+      + 'listener).',
     sources: [S.AWS_IN_TREE],
-    // object
+    bad: { objects: [service({ type: 'LoadBalancer', ports: [UDP_53, TCP_53] })], provider: 'aws-in-tree' },
+    good: { objects: [service({ type: 'LoadBalancer', ports: [UDP_53] }), service({ type: 'LoadBalancer', ports: [TCP_53] }, { name: 'dns-tcp' })], provider: 'aws-in-tree' },
   },
   UDP303: {
     id: 'UDP303',
@@ -320,27 +443,66 @@ const TABLE = {
     why: 'Without `aws-load-balancer-enable-tcp-udp-listener: "true"` (controller 2.13 or later) the '
       + 'controller builds a listener for one protocol of the pair and silently drops the other '
       + '(aws-load-balancer-controller #4405).',
-    fix: '',
+    fix: 'Add the annotation `service.beta.kubernetes.io/aws-load-balancer-enable-tcp-udp-listener: "true"` '
+      + '(controller 2.13 or later), or split the protocols into two Services.',
     sources: [S.LBC_ANNOTATIONS],
-    // object
+    bad: { objects: [nlbService({}, { ports: [UDP_53, TCP_53] })] },
+    good: { objects: [nlbService({ 'service.beta.kubernetes.io/aws-load-balancer-enable-tcp-udp-listener': 'true' }, { ports: [UDP_53, TCP_53] })] },
   },
   UDP310: {
     id: 'UDP310',
     severity: Severity.ERROR,
     title: 'kubernetesVersion must be a Kubernetes version',
     why: 'Whether TCP and UDP fit in one LoadBalancer Service depends on it.',
-    fix: '',
+    fix: 'Give `KubernetesVersion.of(\'1.28\')` (or a string such as `1.28`, `v1.28.3`).',
     sources: [S.MIXED_PROTOCOL_LB],
-    // props
+    bad: {
+      code: `
+new DualProtocolEndpoint(chart, 'dns', {
+  selector: deployment,
+  type: ServiceType.LOAD_BALANCER,
+  kubernetesVersion: KubernetesVersion.of('latest'),
+  ports: [{ name: 'dns', port: 53 }],
+});`,
+    },
+    good: {
+      code: `
+new DualProtocolEndpoint(chart, 'dns', {
+  selector: deployment,
+  type: ServiceType.LOAD_BALANCER,
+  kubernetesVersion: KubernetesVersion.of('1.28'),
+  ports: [{ name: 'dns', port: 53 }],
+});`,
+    },
   },
   UDP311: {
     id: 'UDP311',
     severity: Severity.ERROR,
     title: 'mixedProtocol SINGLE where the cluster cannot carry TCP and UDP in one Service',
     why: 'The API server refuses it (before 1.24), or the load balancer drops one protocol or is never built.',
-    fix: '',
+    fix: 'Leave `mixedProtocol` at AUTO (the endpoint splits where it must), or run a cluster and load '
+      + 'balancer that carry TCP and UDP in one Service.',
     sources: [S.MIXED_PROTOCOL_LB],
-    // props
+    bad: {
+      code: `
+new DualProtocolEndpoint(chart, 'dns', {
+  selector: deployment,
+  type: ServiceType.LOAD_BALANCER,
+  kubernetesVersion: KubernetesVersion.of('1.23'),
+  mixedProtocol: MixedProtocolMode.SINGLE,
+  ports: [{ name: 'dns', port: 53 }],
+});`,
+    },
+    good: {
+      code: `
+new DualProtocolEndpoint(chart, 'dns', {
+  selector: deployment,
+  type: ServiceType.LOAD_BALANCER,
+  kubernetesVersion: KubernetesVersion.of('1.23'),
+  mixedProtocol: MixedProtocolMode.AUTO,
+  ports: [{ name: 'dns', port: 53 }],
+});`,
+    },
   },
   UDP312: {
     id: 'UDP312',
@@ -348,18 +510,53 @@ const TABLE = {
     title: 'A load-balancer provider option given to a provider that does not read it',
     why: 'Each implementation reads only its own annotations: a MetalLB sharing key on AWS does nothing, and '
       + 'the address the user expects to share is never shared.',
-    fix: '',
+    fix: 'Give each provider only its own options (the factory\'s options type lists them), or pick the '
+      + 'provider the option belongs to.',
     sources: [S.LBC_ANNOTATIONS],
-    // props
+    bad: {
+      code: `
+new UdpService(chart, 'dns', {
+  selector: deployment,
+  type: ServiceType.LOAD_BALANCER,
+  provider: LoadBalancerProvider.awsLoadBalancerController({ sharingKey: 'dns' } as never),
+  ports: [{ port: 53 }],
+});`,
+    },
+    good: {
+      code: `
+new UdpService(chart, 'dns', {
+  selector: deployment,
+  type: ServiceType.LOAD_BALANCER,
+  provider: LoadBalancerProvider.metalLb({ sharingKey: 'dns' }),
+  ports: [{ port: 53 }],
+});`,
+    },
   },
   UDP313: {
     id: 'UDP313',
     severity: Severity.ERROR,
     title: 'A load-balancer controller version must be a release number',
     why: 'What one Service may carry depends on the controller version.',
-    fix: '',
+    fix: 'Give the controller\'s release number, such as `2.13` or `v2.13.0`.',
     sources: [S.LBC_ANNOTATIONS],
-    // props
+    bad: {
+      code: `
+new UdpService(chart, 'dns', {
+  selector: deployment,
+  type: ServiceType.LOAD_BALANCER,
+  provider: LoadBalancerProvider.awsLoadBalancerController({ version: 'latest' }),
+  ports: [{ port: 53 }],
+});`,
+    },
+    good: {
+      code: `
+new UdpService(chart, 'dns', {
+  selector: deployment,
+  type: ServiceType.LOAD_BALANCER,
+  provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' }),
+  ports: [{ port: 53 }],
+});`,
+    },
   },
   UDP314: {
     id: 'UDP314',
@@ -367,9 +564,25 @@ const TABLE = {
     title: 'tcpNodePort only on a split endpoint',
     why: 'In one Service the TCP and UDP entries of a port share one nodePort (the AWS TCP_UDP listener needs '
       + 'it); tcpNodePort names the TCP Service\'s own nodePort when the endpoint is split.',
-    fix: '',
+    fix: 'Drop `tcpNodePort` where the endpoint is one Service (the TCP and UDP entries share `nodePort`), or '
+      + 'make the endpoint split.',
     sources: [S.NODEPORT_ALLOCATOR],
-    // props
+    bad: {
+      code: `
+new DualProtocolEndpoint(chart, 'dns', {
+  selector: deployment,
+  type: ServiceType.NODE_PORT,
+  ports: [{ name: 'dns', port: 53, nodePort: 30053, tcpNodePort: 30054 }],
+});`,
+    },
+    good: {
+      code: `
+new DualProtocolEndpoint(chart, 'dns', {
+  selector: deployment,
+  type: ServiceType.NODE_PORT,
+  ports: [{ name: 'dns', port: 53, nodePort: 30053 }],
+});`,
+    },
   },
   UDP401: {
     id: 'UDP401',
@@ -377,18 +590,56 @@ const TABLE = {
     title: 'Hostname must be a DNS name',
     why: 'DNS names are at most 253 characters of labels of 1..63 letters, digits and hyphens; ExternalDNS '
       + 'drops an endpoint with a longer label and the DNS provider refuses the rest.',
-    fix: '',
+    fix: 'Use a DNS name: labels of 1..63 letters, digits and hyphens separated by dots, at most 253 '
+      + 'characters.',
     sources: [S.DNS_NAMES],
-    // props
+    bad: {
+      code: `
+new SrvRecord(chart, 'kerberos', {
+  service: 'kerberos',
+  protocol: SrvProtocol.UDP,
+  domain: 'example..com',
+  targets: [{ host: 'kdc.example.com', port: 88 }],
+});`,
+    },
+    good: {
+      code: `
+new SrvRecord(chart, 'kerberos', {
+  service: 'kerberos',
+  protocol: SrvProtocol.UDP,
+  domain: 'example.com',
+  targets: [{ host: 'kdc.example.com', port: 88 }],
+});`,
+    },
   },
   UDP402: {
     id: 'UDP402',
     severity: Severity.ERROR,
     title: 'TTL must be 1..2147483647 seconds',
     why: 'ExternalDNS ignores a TTL outside 1..2147483647 and Route 53 refuses it.',
-    fix: '',
+    fix: 'Give a TTL of 1..2147483647 whole seconds (`Duration.minutes(5)`, or `300`), or leave it unset for '
+      + 'the DNS provider\'s default.',
     sources: [S.EXTERNALDNS_ANNOTATIONS],
-    // props
+    bad: {
+      code: `
+new SrvRecord(chart, 'kerberos', {
+  service: 'kerberos',
+  protocol: SrvProtocol.UDP,
+  domain: 'example.com',
+  targets: [{ host: 'kdc.example.com', port: 88 }],
+  ttl: 0,
+});`,
+    },
+    good: {
+      code: `
+new SrvRecord(chart, 'kerberos', {
+  service: 'kerberos',
+  protocol: SrvProtocol.UDP,
+  domain: 'example.com',
+  targets: [{ host: 'kdc.example.com', port: 88 }],
+  ttl: Duration.minutes(5),
+});`,
+    },
   },
   UDP403: {
     id: 'UDP403',
@@ -396,9 +647,27 @@ const TABLE = {
     title: 'SRV service must be a service name (1..15 letters, digits, hyphens)',
     why: 'The SRV record name is `_service._proto.domain`; clients look up registered service names (RFC '
       + '6335).',
-    fix: '',
+    fix: 'Use the registered service name (RFC 6335): 1..15 letters, digits and hyphens, such as `kerberos`, '
+      + '`ldap`, `sip`.',
     sources: [S.RFC6335_SERVICE_NAME],
-    // props
+    bad: {
+      code: `
+new SrvRecord(chart, 'kerberos', {
+  service: 'kerberos-master-kdc',
+  protocol: SrvProtocol.UDP,
+  domain: 'example.com',
+  targets: [{ host: 'kdc.example.com', port: 88 }],
+});`,
+    },
+    good: {
+      code: `
+new SrvRecord(chart, 'kerberos', {
+  service: 'kerberos-adm',
+  protocol: SrvProtocol.UDP,
+  domain: 'example.com',
+  targets: [{ host: 'kdc.example.com', port: 749 }],
+});`,
+    },
   },
   UDP404: {
     id: 'UDP404',
@@ -406,36 +675,105 @@ const TABLE = {
     title: 'SRV protocol must be udp or tcp',
     why: 'The SRV record name is `_service._udp.domain` or `_service._tcp.domain`; clients look up nothing '
       + 'else here.',
-    fix: '',
+    fix: 'Use `SrvProtocol.UDP` or `SrvProtocol.TCP`.',
     sources: [S.RFC2782],
-    // props
+    bad: {
+      code: `
+new SrvRecord(chart, 'kerberos', {
+  service: 'kerberos',
+  protocol: 'sctp' as SrvProtocol,
+  domain: 'example.com',
+  targets: [{ host: 'kdc.example.com', port: 88 }],
+});`,
+    },
+    good: {
+      code: `
+new SrvRecord(chart, 'kerberos', {
+  service: 'kerberos',
+  protocol: SrvProtocol.UDP,
+  domain: 'example.com',
+  targets: [{ host: 'kdc.example.com', port: 88 }],
+});`,
+    },
   },
   UDP405: {
     id: 'UDP405',
     severity: Severity.ERROR,
     title: 'SRV priority, weight and port must be 0..65535',
     why: 'They are 16-bit fields; ExternalDNS drops an SRV endpoint whose numbers do not parse as uint16.',
-    fix: '',
+    fix: 'Keep priority, weight and port within 0..65535.',
     sources: [S.EXTERNALDNS_ENDPOINT],
-    // props
+    bad: {
+      code: `
+new SrvRecord(chart, 'kerberos', {
+  service: 'kerberos',
+  protocol: SrvProtocol.UDP,
+  domain: 'example.com',
+  targets: [{ host: 'kdc.example.com', port: 88, weight: 100000 }],
+});`,
+    },
+    good: {
+      code: `
+new SrvRecord(chart, 'kerberos', {
+  service: 'kerberos',
+  protocol: SrvProtocol.UDP,
+  domain: 'example.com',
+  targets: [{ host: 'kdc.example.com', port: 88, weight: 100 }],
+});`,
+    },
   },
   UDP406: {
     id: 'UDP406',
     severity: Severity.ERROR,
     title: 'SRV record needs a host to point at',
     why: 'An SRV target is `priority weight port host.`: without a hostname there is nothing to publish.',
-    fix: '',
+    fix: 'Give the record at least one target `{ host, port }`, in `targets` or with `addTarget()`; on an '
+      + 'endpoint, give `dns.hostname`.',
     sources: [S.RFC2782],
-    // props
+    bad: {
+      code: `
+new SrvRecord(chart, 'kerberos', {
+  service: 'kerberos',
+  protocol: SrvProtocol.UDP,
+  domain: 'example.com',
+});`,
+    },
+    good: {
+      code: `
+const record = new SrvRecord(chart, 'kerberos', {
+  service: 'kerberos',
+  protocol: SrvProtocol.UDP,
+  domain: 'example.com',
+});
+record.addTarget({ host: 'kdc.example.com', port: 88 });`,
+    },
   },
   UDP407: {
     id: 'UDP407',
     severity: Severity.ERROR,
     title: 'ExternalDNS hostname or ttl given both as a prop and as an annotation in metadata',
     why: 'Only one can be written: the annotation in metadata wins, and the prop would be silently ignored.',
-    fix: '',
+    fix: 'Set the hostname and TTL either as props or as annotations in `metadata`, not both.',
     sources: [S.EXTERNALDNS_ANNOTATIONS],
-    // props
+    bad: {
+      code: `
+new UdpService(chart, 'dns', {
+  metadata: { annotations: { 'external-dns.alpha.kubernetes.io/hostname': 'ns1.example.com' } },
+  selector: deployment,
+  type: ServiceType.LOAD_BALANCER,
+  hostname: 'dns.example.com',
+  ports: [{ port: 53 }],
+});`,
+    },
+    good: {
+      code: `
+new UdpService(chart, 'dns', {
+  selector: deployment,
+  type: ServiceType.LOAD_BALANCER,
+  hostname: ['dns.example.com', 'ns1.example.com'],
+  ports: [{ port: 53 }],
+});`,
+    },
   },
   UDP408: {
     id: 'UDP408',
@@ -443,9 +781,28 @@ const TABLE = {
     title: 'externalDnsPrefix must be ExternalDnsPrefix.BOTH, ALPHA or STABLE',
     why: 'ExternalDNS reads only external-dns.alpha.kubernetes.io/ (up to v0.21) or '
       + 'external-dns.kubernetes.io/ (from v0.22.0): annotations under any other prefix publish nothing.',
-    fix: '',
+    fix: 'Use `ExternalDnsPrefix.BOTH` (the default), `ALPHA` or `STABLE`.',
     sources: [S.EXTERNALDNS_ANNOTATIONS],
-    // props
+    bad: {
+      code: `
+new UdpService(chart, 'dns', {
+  selector: deployment,
+  type: ServiceType.LOAD_BALANCER,
+  hostname: 'dns.example.com',
+  externalDnsPrefix: 'beta' as ExternalDnsPrefix,
+  ports: [{ port: 53 }],
+});`,
+    },
+    good: {
+      code: `
+new UdpService(chart, 'dns', {
+  selector: deployment,
+  type: ServiceType.LOAD_BALANCER,
+  hostname: 'dns.example.com',
+  externalDnsPrefix: ExternalDnsPrefix.STABLE,
+  ports: [{ port: 53 }],
+});`,
+    },
   },
   UDP409: {
     id: 'UDP409',
@@ -455,9 +812,29 @@ const TABLE = {
       + 'point at both, so ExternalDNS publishes one of them and the clients of the other protocol reach the '
       + 'wrong address. Clients find both through SRV records (`dns`), each pointing at a per-protocol '
       + 'hostname.',
-    fix: '',
+    fix: 'Use `dns: { service, hostname }`: each Service then publishes its own name (`tcp.<hostname>`, '
+      + '`udp.<hostname>`) and SRV records point clients at both; or use a provider that shares one address.',
     sources: [S.RFC2782],
-    // props
+    bad: {
+      code: `
+new DualProtocolEndpoint(chart, 'kerberos', {
+  selector: deployment,
+  type: ServiceType.LOAD_BALANCER,
+  provider: LoadBalancerProvider.awsInTree(),
+  hostname: 'kdc.example.com',
+  ports: [{ name: 'kerberos', port: 88 }],
+});`,
+    },
+    good: {
+      code: `
+new DualProtocolEndpoint(chart, 'kerberos', {
+  selector: deployment,
+  type: ServiceType.LOAD_BALANCER,
+  provider: LoadBalancerProvider.awsInTree(),
+  dns: { service: 'kerberos', hostname: 'kdc.example.com', domain: 'example.com' },
+  ports: [{ name: 'kerberos', port: 88 }],
+});`,
+    },
   },
   UDP410: {
     id: 'UDP410',
@@ -465,9 +842,28 @@ const TABLE = {
     title: 'dns.port must be a port of the endpoint',
     why: 'The SRV records tell clients which port to connect to: a port the endpoint does not serve sends them '
       + 'nowhere.',
-    fix: '',
+    fix: 'Set `dns.port` to one of the endpoint\'s ports, or leave it unset for the first.',
     sources: [S.RFC2782],
-    // props
+    bad: {
+      code: `
+new DualProtocolEndpoint(chart, 'kerberos', {
+  selector: deployment,
+  type: ServiceType.LOAD_BALANCER,
+  provider: LoadBalancerProvider.awsInTree(),
+  dns: { service: 'kerberos', hostname: 'kdc.example.com', domain: 'example.com', port: 750 },
+  ports: [{ name: 'kerberos', port: 88 }],
+});`,
+    },
+    good: {
+      code: `
+new DualProtocolEndpoint(chart, 'kerberos', {
+  selector: deployment,
+  type: ServiceType.LOAD_BALANCER,
+  provider: LoadBalancerProvider.awsInTree(),
+  dns: { service: 'kerberos', hostname: 'kdc.example.com', domain: 'example.com', port: 88 },
+  ports: [{ name: 'kerberos', port: 88 }],
+});`,
+    },
   },
   UDP411: {
     id: 'UDP411',
@@ -476,9 +872,22 @@ const TABLE = {
     why: 'ExternalDNS\'s service source skips a (non-headless) ClusterIP Service unless it runs with '
       + '--publish-internal-services, and then publishes the cluster IP, reachable only from inside the '
       + 'cluster.',
-    fix: '',
+    fix: 'Make the Service a LoadBalancer (or NodePort) so its public address is published, or run '
+      + 'ExternalDNS with `--publish-internal-services` and silence UDP411.',
     sources: [S.EXTERNALDNS_SERVICE_SOURCE],
-    // props
+    bad: {
+      code: `
+new UdpService(chart, 'dns', { selector: deployment, hostname: 'dns.example.com', ports: [{ port: 53 }] });`,
+    },
+    good: {
+      code: `
+new UdpService(chart, 'dns', {
+  selector: deployment,
+  type: ServiceType.LOAD_BALANCER,
+  hostname: 'dns.example.com',
+  ports: [{ port: 53 }],
+});`,
+    },
   },
   UDP430: {
     id: 'UDP430',
@@ -486,9 +895,10 @@ const TABLE = {
     title: 'DNSEndpoint SRV target without the trailing dot',
     why: 'Since v0.21.0 ExternalDNS drops an SRV endpoint whose target host does not end with a dot, with only '
       + 'a warning in its log: the record is never published and clients find no server.',
-    fix: '',
+    fix: 'End the host of every SRV target with a dot: `10 100 53 dns.example.com.` (`SrvRecord` always does).',
     sources: [S.EXTERNALDNS_ENDPOINT],
-    // object
+    bad: { objects: [dnsEndpoint({ targets: ['10 100 53 dns.example.com'] })] },
+    good: { objects: [dnsEndpoint({ targets: ['10 100 53 dns.example.com.'] })] },
   },
   UDP431: {
     id: 'UDP431',
@@ -496,9 +906,11 @@ const TABLE = {
     title: 'DNSEndpoint SRV target must be "priority weight port host." with numbers 0..65535',
     why: 'ExternalDNS drops an SRV endpoint whose target does not have four fields or whose priority, weight '
       + 'or port does not parse as a 16-bit number; the DNS provider refuses a host that is not a DNS name.',
-    fix: '',
+    fix: 'Write each SRV target as four fields, `priority weight port host.`, with numbers 0..65535 and a DNS '
+      + 'name.',
     sources: [S.EXTERNALDNS_ENDPOINT],
-    // object
+    bad: { objects: [dnsEndpoint({ targets: ['10 100 dns.example.com.'] })] },
+    good: { objects: [dnsEndpoint({ targets: ['10 100 53 dns.example.com.'] })] },
   },
   UDP432: {
     id: 'UDP432',
@@ -506,9 +918,10 @@ const TABLE = {
     title: 'DNSEndpoint SRV dnsName must be _service._proto.domain',
     why: 'Clients look SRV records up as _service._udp.domain or _service._tcp.domain (RFC 2782): a record '
       + 'under any other name is never found.',
-    fix: '',
+    fix: 'Name the SRV record `_service._udp.domain` or `_service._tcp.domain`.',
     sources: [S.RFC2782],
-    // object
+    bad: { objects: [dnsEndpoint({ dnsName: 'dns.example.com' })] },
+    good: { objects: [dnsEndpoint({ dnsName: '_dns._udp.example.com' })] },
   },
   UDP433: {
     id: 'UDP433',
@@ -516,9 +929,10 @@ const TABLE = {
     title: 'DNSEndpoint dnsName must be a DNS name and recordTTL 1..2147483647 seconds',
     why: 'The DNS provider refuses a name that is not a DNS name (ExternalDNS then retries it forever), and '
       + 'ExternalDNS ignores a TTL outside 1..2147483647 seconds.',
-    fix: '',
+    fix: 'Use a DNS name for dnsName and a recordTTL of 1..2147483647 seconds.',
     sources: [S.DNS_NAMES],
-    // object
+    bad: { objects: [dnsEndpoint({ recordTTL: -1 })] },
+    good: { objects: [dnsEndpoint({ recordTTL: 300 })] },
   },
   UDP434: {
     id: 'UDP434',
@@ -526,9 +940,10 @@ const TABLE = {
     title: 'ExternalDNS hostname annotation must list DNS names',
     why: 'ExternalDNS publishes each comma-separated name of `hostname` (and `internal-hostname`); the DNS '
       + 'provider refuses one that is not a DNS name, and the Service stays unreachable by name.',
-    fix: '',
+    fix: 'List DNS names, comma-separated, in the hostname annotation.',
     sources: [S.EXTERNALDNS_ANNOTATIONS],
-    // object
+    bad: { objects: [service({ type: 'LoadBalancer', ports: [UDP_53] }, { annotations: { 'external-dns.alpha.kubernetes.io/hostname': 'dns..example.com' } })] },
+    good: { objects: [service({ type: 'LoadBalancer', ports: [UDP_53] }, { annotations: { 'external-dns.alpha.kubernetes.io/hostname': 'dns.example.com' } })] },
   },
   UDP435: {
     id: 'UDP435',
@@ -536,63 +951,167 @@ const TABLE = {
     title: 'ExternalDNS ttl annotation must be 1..2147483647 seconds',
     why: 'ExternalDNS reads whole seconds or a Go duration (60s, 5m); anything else, or a value outside '
       + '1..2147483647 seconds, is ignored with a log line and the provider\'s default TTL applies.',
-    fix: '',
+    fix: 'Give the ttl annotation whole seconds (`300`) or a Go duration (`5m`) of 1..2147483647 seconds.',
     sources: [S.EXTERNALDNS_ANNOTATIONS],
-    // object
+    bad: { objects: [service({ type: 'LoadBalancer', ports: [UDP_53] }, { annotations: { 'external-dns.alpha.kubernetes.io/hostname': 'dns.example.com', 'external-dns.alpha.kubernetes.io/ttl': 'five minutes' } })] },
+    good: { objects: [service({ type: 'LoadBalancer', ports: [UDP_53] }, { annotations: { 'external-dns.alpha.kubernetes.io/hostname': 'dns.example.com', 'external-dns.alpha.kubernetes.io/ttl': '5m' } })] },
   },
   UDP501: {
     id: 'UDP501',
     severity: Severity.ERROR,
     title: 'Health-check protocol must be TCP, HTTP or HTTPS',
     why: 'AWS cannot health-check over UDP: CreateTargetGroup refuses UDP, TCP_UDP and TLS health checks.',
-    fix: '',
+    fix: 'Check over TCP, HTTP or HTTPS, on a port that reflects the UDP server\'s health (the health-check '
+      + 'sidecar\'s HTTP port).',
     sources: [S.CREATE_TARGET_GROUP],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { protocol: 'UDP' as HealthCheckProtocol, port: 30053 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { protocol: HealthCheckProtocol.HTTP, port: 30080, path: '/healthz' },
+});`,
+    },
   },
   UDP502: {
     id: 'UDP502',
     severity: Severity.ERROR,
     title: 'Health-check port must be 1..65535 or \'traffic-port\'',
     why: 'AWS refuses any other health-check port.',
-    fix: '',
+    fix: 'Give a port number 1..65535, or `\'traffic-port\'`.',
     sources: [S.CREATE_TARGET_GROUP],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 70000 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
   },
   UDP503: {
     id: 'UDP503',
     severity: Severity.ERROR,
     title: 'Health-check path only for HTTP and HTTPS, starting with /',
     why: 'A TCP check has no path; AWS refuses a path on it, and a path that does not start with / on HTTP(S).',
-    fix: '',
+    fix: 'Give a path (starting with `/`, at most 1024 characters) only to an HTTP or HTTPS check.',
     sources: [S.CDK_NETWORK_TARGET_GROUP],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { protocol: HealthCheckProtocol.TCP, port: 30080, path: '/healthz' },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { protocol: HealthCheckProtocol.HTTP, port: 30080, path: '/healthz' },
+});`,
+    },
   },
   UDP504: {
     id: 'UDP504',
     severity: Severity.ERROR,
     title: 'Health-check interval must be 5..300 seconds',
     why: 'AWS refuses the target group.',
-    fix: '',
+    fix: 'Give a whole number of seconds between 5 and 300.',
     sources: [S.CDK_NETWORK_TARGET_GROUP],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, interval: 1 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, interval: 10, timeout: 5 },
+});`,
+    },
   },
   UDP505: {
     id: 'UDP505',
     severity: Severity.ERROR,
     title: 'Health-check timeout must be 2..120 seconds',
     why: 'AWS refuses the target group.',
-    fix: '',
+    fix: 'Give a whole number of seconds between 2 and 120, at most the interval.',
     sources: [S.CDK_NETWORK_TARGET_GROUP],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, timeout: 1 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, timeout: 5 },
+});`,
+    },
   },
   UDP506: {
     id: 'UDP506',
     severity: Severity.ERROR,
     title: 'Health-check thresholds must be 2..10',
     why: 'AWS refuses the target group.',
-    fix: '',
+    fix: 'Give healthy and unhealthy thresholds between 2 and 10.',
     sources: [S.CDK_NETWORK_TARGET_GROUP],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, unhealthyThreshold: 1 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, unhealthyThreshold: 2 },
+});`,
+    },
   },
   UDP507: {
     id: 'UDP507',
@@ -603,9 +1122,26 @@ const TABLE = {
       + 'Controller sends 10 and 10 by default, an HTTP check with interval 6 and the default timeout 6 is '
       + 'created while interval 5 is refused (aws-load-balancer-controller #2951), and aws-cdk checks NLBs '
       + 'for interval >= timeout (#16446, #29075).',
-    fix: '',
+    fix: 'Make the timeout at most the interval (equal is accepted), counting the defaults of what is unset.',
     sources: [S.NLB_TIMEOUT_EQUAL_INTERVAL],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, interval: 10, timeout: 20 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, interval: 10, timeout: 10 },
+});`,
+    },
   },
   UDP508: {
     id: 'UDP508',
@@ -613,9 +1149,27 @@ const TABLE = {
     title: 'Health-check success codes only for HTTP and HTTPS, 200..599',
     why: 'An NLB accepts HTTP codes 200-599 as a list ("200,204") or a range ("200-399"), and none for a TCP '
       + 'check.',
-    fix: '',
+    fix: 'Give success codes only to an HTTP or HTTPS check: codes 200..599 as a list (`200,204`) or a range '
+      + '(`200-399`).',
     sources: [S.CREATE_TARGET_GROUP],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { protocol: HealthCheckProtocol.HTTP, port: 30080, successCodes: '100-199' },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { protocol: HealthCheckProtocol.HTTP, port: 30080, successCodes: '200-399' },
+});`,
+    },
   },
   UDP509: {
     id: 'UDP509',
@@ -623,18 +1177,54 @@ const TABLE = {
     title: 'A TCP check of the traffic port of a UDP-only target never succeeds',
     why: 'The target listens on UDP only, so a TCP connection to its traffic port is refused: every target '
       + 'stays unhealthy (LBC #1813, #2144). Check a TCP or HTTP health port instead.',
-    fix: '',
+    fix: 'Check a TCP or HTTP port that the targets serve, such as the health-check sidecar\'s HTTP port.',
     sources: [S.UDP_HEALTH_CHECK],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 'traffic-port' },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { protocol: HealthCheckProtocol.HTTP, port: 30080, path: '/healthz' },
+});`,
+    },
   },
   UDP520: {
     id: 'UDP520',
     severity: Severity.ERROR,
     title: 'Scheme must be internal or internet-facing',
     why: 'AWS and the AWS Load Balancer Controller know no other scheme.',
-    fix: '',
+    fix: 'Use `LoadBalancerScheme.INTERNAL` (the default) or `LoadBalancerScheme.INTERNET_FACING`.',
     sources: [S.LBC_ANNOTATIONS],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  scheme: 'public' as LoadBalancerScheme,
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  scheme: LoadBalancerScheme.INTERNET_FACING,
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
   },
   UDP521: {
     id: 'UDP521',
@@ -642,9 +1232,29 @@ const TABLE = {
     title: 'Elastic IPs only on an internet-facing load balancer',
     why: 'An internal load balancer has private addresses only: AWS refuses an allocation id in its subnet '
       + 'mappings.',
-    fix: '',
+    fix: 'Make the load balancer internet-facing, or drop the Elastic IPs.',
     sources: [S.SUBNET_MAPPING],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  eips: ['eipalloc-0a1b2c3d4e5f60001'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  scheme: LoadBalancerScheme.INTERNET_FACING,
+  eips: ['eipalloc-0a1b2c3d4e5f60001'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
   },
   UDP522: {
     id: 'UDP522',
@@ -653,45 +1263,141 @@ const TABLE = {
     why: 'Each subnet mapping takes one allocation id, paired by position: the AWS Load Balancer Controller '
       + 'refuses a count that differs from the number of subnets, and AWS needs the subnets to place the '
       + 'EIPs.',
-    fix: '',
+    fix: 'Give one Elastic IP per subnet, in the order of the subnets (or `eips: \'allocate\'` on the Pulumi '
+      + 'component).',
     sources: [S.LBC_ANNOTATIONS],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2'],
+  scheme: LoadBalancerScheme.INTERNET_FACING,
+  eips: ['eipalloc-0a1b2c3d4e5f60001'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2'],
+  scheme: LoadBalancerScheme.INTERNET_FACING,
+  eips: ['eipalloc-0a1b2c3d4e5f60001', 'eipalloc-0a1b2c3d4e5f60002'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
   },
   UDP523: {
     id: 'UDP523',
     severity: Severity.ERROR,
     title: 'Elastic IP allocation ids look like eipalloc-0123456789abcdef0',
     why: 'An allocation id is not a public IP address nor an association id: AWS refuses anything else.',
-    fix: '',
+    fix: 'Give the allocation id of each Elastic IP (`eipalloc-` and 8 or 17 hex digits), not its address.',
     sources: [S.SUBNET_MAPPING],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  scheme: LoadBalancerScheme.INTERNET_FACING,
+  eips: ['203.0.113.10'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  scheme: LoadBalancerScheme.INTERNET_FACING,
+  eips: ['eipalloc-0a1b2c3d4e5f60001'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
   },
   UDP524: {
     id: 'UDP524',
     severity: Severity.ERROR,
     title: 'Subnets must be subnet ids (subnet-...), at least one',
     why: 'A Network Load Balancer needs at least one subnet, named by its id.',
-    fix: '',
+    fix: 'Give at least one subnet id (`subnet-` and 8 or 17 hex digits).',
     sources: [S.SUBNET_MAPPING],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: [],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
   },
   UDP525: {
     id: 'UDP525',
     severity: Severity.ERROR,
     title: 'No subnet or Elastic IP twice',
     why: 'AWS takes one subnet per Availability Zone, and an Elastic IP can be associated only once.',
-    fix: '',
+    fix: 'List each subnet and each Elastic IP once (one subnet per Availability Zone).',
     sources: [S.SUBNET_MAPPING],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
   },
   UDP526: {
     id: 'UDP526',
     severity: Severity.ERROR,
     title: 'IP address type must be ipv4 or dualstack',
     why: 'A Network Load Balancer is ipv4 or dualstack; AWS refuses anything else.',
-    fix: '',
+    fix: 'Use `ipv4` (the default) or `dualstack`.',
     sources: [S.LBC_ANNOTATIONS],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ipAddressType: 'ipv6' as 'dualstack',
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ipAddressType: 'dualstack',
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
   },
   UDP527: {
     id: 'UDP527',
@@ -700,27 +1406,80 @@ const TABLE = {
     why: 'AWS takes true or false for these settings. Anything else (untyped input such as the string "false", '
       + '"no" or 0) would be read as JavaScript truthiness, not as what it says: deletionProtection: "false" '
       + 'would turn deletion protection on.',
-    fix: '',
+    fix: 'Give `true` or `false`, as booleans.',
     sources: [S.LOAD_BALANCER_ATTRIBUTES],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  deletionProtection: 'false' as unknown as boolean,
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  deletionProtection: false,
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
   },
   UDP530: {
     id: 'UDP530',
     severity: Severity.ERROR,
     title: 'At least one listener',
     why: 'A load balancer without a listener forwards nothing.',
-    fix: '',
+    fix: 'Give at least one listener `{ port, protocol }`.',
     sources: [S.NLB_LISTENERS],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [],
+  healthCheck: { port: 30080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
   },
   UDP531: {
     id: 'UDP531',
     severity: Severity.ERROR,
     title: 'Listener and target ports must be 1..65535',
     why: 'AWS refuses the listener or the target group.',
-    fix: '',
+    fix: 'Give listener and target ports between 1 and 65535.',
     sources: [S.NLB_LISTENERS],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 0 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
   },
   UDP532: {
     id: 'UDP532',
@@ -728,18 +1487,52 @@ const TABLE = {
     title: 'Listener protocol must be UDP, TCP or TCP_UDP',
     why: 'This component builds UDP and TCP+UDP load balancers; TLS and QUIC need certificates it does not '
       + 'manage.',
-    fix: '',
+    fix: 'Use `UDP`, `TCP` or `TCP_UDP`.',
     sources: [S.NLB_LISTENERS],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 443, protocol: 'QUIC' as 'UDP', targetPort: 30443 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 443, protocol: 'UDP', targetPort: 30443 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
   },
   UDP533: {
     id: 'UDP533',
     severity: Severity.ERROR,
     title: 'No two listeners with the same port and protocol',
     why: 'AWS refuses a second listener on a port (DuplicateListener).',
-    fix: '',
+    fix: 'Declare each (port, protocol) listener once.',
     sources: [S.NLB_LISTENERS],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }, { port: 53, protocol: 'UDP', targetPort: 30054 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
   },
   UDP534: {
     id: 'UDP534',
@@ -747,72 +1540,221 @@ const TABLE = {
     title: 'TCP and UDP on one port need one TCP_UDP listener',
     why: 'An NLB takes one listener per port (DuplicateListener): TCP and UDP on the same port are one TCP_UDP '
       + 'listener with a TCP_UDP target group.',
-    fix: '',
+    fix: 'Declare one `TCP_UDP` listener for the port instead of a TCP and a UDP one.',
     sources: [S.NLB_LISTENERS],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }, { port: 53, protocol: 'TCP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
   },
   UDP535: {
     id: 'UDP535',
     severity: Severity.ERROR,
     title: 'A TCP_UDP listener already covers TCP and UDP on its port',
     why: 'An NLB takes one listener per port (DuplicateListener).',
-    fix: '',
+    fix: 'Drop the TCP or UDP listener on a port that already has a `TCP_UDP` one.',
     sources: [S.NLB_LISTENERS],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }, { port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
   },
   UDP540: {
     id: 'UDP540',
     severity: Severity.ERROR,
     title: 'Target type must be instance or ip',
     why: 'A Network Load Balancer target group for UDP registers instances or IP addresses.',
-    fix: '',
+    fix: 'Use `NlbTargetType.INSTANCE` or `NlbTargetType.IP`.',
     sources: [S.REGISTER_TARGETS],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  targetType: 'lambda' as 'ip',
+  healthCheck: { port: 30080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  targetType: 'ip',
+  healthCheck: { port: 30080 },
+});`,
+    },
   },
   UDP541: {
     id: 'UDP541',
     severity: Severity.ERROR,
     title: 'Instance ids look like i-0123456789abcdef0',
     why: 'RegisterTargets refuses anything else.',
-    fix: '',
+    fix: 'Give EC2 instance ids (`i-` and 8 or 17 hex digits).',
     sources: [S.REGISTER_TARGETS],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  targets: { instanceIds: ['dns-server-1'] },
+  healthCheck: { port: 30080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  targets: { instanceIds: ['i-0123456789abcdef0'] },
+  healthCheck: { port: 30080 },
+});`,
+    },
   },
   UDP542: {
     id: 'UDP542',
     severity: Severity.ERROR,
     title: 'IP targets must be IPv4 or IPv6 addresses',
     why: 'RegisterTargets refuses anything else.',
-    fix: '',
+    fix: 'Give IPv4 or IPv6 addresses.',
     sources: [S.REGISTER_TARGETS],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
+  targets: { ipAddresses: ['dns.internal'] },
+  healthCheck: { port: 8080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
+  targets: { ipAddresses: ['10.0.1.53'] },
+  healthCheck: { port: 8080 },
+});`,
+    },
   },
   UDP543: {
     id: 'UDP543',
     severity: Severity.ERROR,
     title: 'IP targets cannot be mixed with instances or Auto Scaling groups',
     why: 'A target group has one target type: instance (instances and Auto Scaling groups) or ip.',
-    fix: '',
+    fix: 'Register either IP addresses or instances and Auto Scaling groups: two load balancers if you need '
+      + 'both.',
     sources: [S.REGISTER_TARGETS],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
+  targets: { ipAddresses: ['10.0.1.53'], instanceIds: ['i-0123456789abcdef0'] },
+  healthCheck: { port: 8080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
+  targets: { ipAddresses: ['10.0.1.53', '10.0.2.53'] },
+  healthCheck: { port: 8080 },
+});`,
+    },
   },
   UDP544: {
     id: 'UDP544',
     severity: Severity.ERROR,
     title: 'No target twice',
     why: 'A target registered twice is one registration: removing either entry deregisters it.',
-    fix: '',
+    fix: 'List each target once.',
     sources: [S.REGISTER_TARGETS],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
+  targets: { ipAddresses: ['10.0.1.53', '10.0.1.53'] },
+  healthCheck: { port: 8080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
+  targets: { ipAddresses: ['10.0.1.53', '10.0.2.53'] },
+  healthCheck: { port: 8080 },
+});`,
+    },
   },
   UDP550: {
     id: 'UDP550',
     severity: Severity.ERROR,
     title: 'Deregistration delay must be 0..3600 seconds',
     why: 'AWS refuses the target-group attribute.',
-    fix: '',
+    fix: 'Give a whole number of seconds between 0 and 3600.',
     sources: [S.TARGET_GROUP_ATTRIBUTES],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  targetGroupAttributes: { deregistrationDelay: 7200 },
+  healthCheck: { port: 30080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  targetGroupAttributes: { deregistrationDelay: 30 },
+  healthCheck: { port: 30080 },
+});`,
+    },
   },
   UDP551: {
     id: 'UDP551',
@@ -820,18 +1762,56 @@ const TABLE = {
     title: 'Client IP preservation cannot be disabled for UDP or TCP_UDP',
     why: 'AWS always preserves client addresses for UDP and TCP_UDP target groups and refuses '
       + 'preserve_client_ip.enabled=false (aws-load-balancer-controller #4899).',
-    fix: '',
+    fix: 'Leave client IP preservation on (unset) for UDP and TCP_UDP target groups.',
     sources: [S.CLIENT_IP_PRESERVATION],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  targetGroupAttributes: { preserveClientIp: false },
+  healthCheck: { port: 30080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  targetGroupAttributes: { preserveClientIp: true },
+  healthCheck: { port: 30080 },
+});`,
+    },
   },
   UDP552: {
     id: 'UDP552',
     severity: Severity.ERROR,
     title: 'Target-group switches must be true or false',
     why: 'AWS accepts only "true" or "false" for these attributes.',
-    fix: '',
+    fix: 'Give `true` or `false`, as booleans.',
     sources: [S.TARGET_GROUP_ATTRIBUTES],
-    // props
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  targetGroupAttributes: { connectionTermination: 'yes' as unknown as boolean },
+  healthCheck: { port: 30080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  targetGroupAttributes: { connectionTermination: true },
+  healthCheck: { port: 30080 },
+});`,
+    },
   },
   UDP560: {
     id: 'UDP560',
@@ -840,9 +1820,11 @@ const TABLE = {
     why: 'An internal NLB has private addresses only, and the controller\'s default scheme is internal: with '
       + '`aws-load-balancer-eip-allocations` and no `aws-load-balancer-scheme: internet-facing` the '
       + 'controller fails to build the load balancer.',
-    fix: '',
+    fix: 'Add `service.beta.kubernetes.io/aws-load-balancer-scheme: internet-facing`, or drop the Elastic IP '
+      + 'allocations.',
     sources: [S.LBC_ANNOTATIONS],
-    // object
+    bad: { objects: [nlbService({ ...SUBNETS_2, ...EIPS_2 })] },
+    good: { objects: [nlbService({ 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing', ...SUBNETS_2, ...EIPS_2 })] },
   },
   UDP561: {
     id: 'UDP561',
@@ -851,9 +1833,11 @@ const TABLE = {
     why: 'The allocations pair with `aws-load-balancer-subnets` by position: the controller refuses a count '
       + 'that differs from the number of subnets, and AWS refuses anything but an allocation id, or one used '
       + 'twice.',
-    fix: '',
+    fix: 'List one allocation id (`eipalloc-...`) per subnet of `aws-load-balancer-subnets`, in the same '
+      + 'order, each once.',
     sources: [S.LBC_ANNOTATIONS],
-    // object
+    bad: { objects: [nlbService({ 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing', ...SUBNETS_2, 'service.beta.kubernetes.io/aws-load-balancer-eip-allocations': 'eipalloc-0a1b2c3d4e5f60001' })] },
+    good: { objects: [nlbService({ 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing', ...SUBNETS_2, ...EIPS_2 })] },
   },
   UDP562: {
     id: 'UDP562',
@@ -862,9 +1846,11 @@ const TABLE = {
     why: 'AWS cannot health-check over UDP: the controller refuses any other '
       + '`aws-load-balancer-healthcheck-protocol` ("unsupported health check protocol") and the Service gets '
       + 'no load balancer.',
-    fix: '',
+    fix: 'Health-check over `tcp`, `http` or `https`: a TCP or HTTP port that reflects the UDP server\'s '
+      + 'health, such as the health-check sidecar\'s.',
     sources: [S.LBC_TARGET_GROUP],
-    // object
+    bad: { objects: [nlbService({ 'service.beta.kubernetes.io/aws-load-balancer-healthcheck-protocol': 'udp' })] },
+    good: { objects: [nlbService({ ...HTTP_HEALTH_CHECK })] },
   },
   UDP563: {
     id: 'UDP563',
@@ -873,9 +1859,11 @@ const TABLE = {
     why: 'AWS refuses a target group whose interval is outside 5..300 s, timeout outside 2..120 s or above the '
       + 'interval, thresholds outside 2..10, or whose port, path or success codes are malformed; the '
       + 'controller then builds nothing.',
-    fix: '',
+    fix: 'Keep the health-check annotations in AWS\'s ranges: interval 5..300 s, timeout 2..120 s and at most '
+      + 'the interval, thresholds 2..10, a path starting with `/`, success codes 200..599.',
     sources: [S.CREATE_TARGET_GROUP],
-    // object
+    bad: { objects: [nlbService({ ...HTTP_HEALTH_CHECK, 'service.beta.kubernetes.io/aws-load-balancer-healthcheck-interval': '3' })] },
+    good: { objects: [nlbService({ ...HTTP_HEALTH_CHECK, 'service.beta.kubernetes.io/aws-load-balancer-healthcheck-interval': '10' })] },
   },
   UDP564: {
     id: 'UDP564',
@@ -885,9 +1873,11 @@ const TABLE = {
       + 'over UDP only refuses it, every target stays unhealthy and the NLB fails open, sending traffic to '
       + 'dead pods too (aws-load-balancer-controller #1813, #2144). The same holds for instance targets told '
       + 'to check the traffic port.',
-    fix: '',
+    fix: 'Point the health check at a TCP or HTTP port the pods serve (the health-check sidecar\'s, or '
+      + 'kube-proxy\'s healthCheckNodePort with instance targets and externalTrafficPolicy Local).',
     sources: [S.UDP_HEALTH_CHECK],
-    // object
+    bad: { objects: [nlbService({})] },
+    good: { objects: [nlbService({ ...HTTP_HEALTH_CHECK })] },
   },
   UDP565: {
     id: 'UDP565',
@@ -895,10 +1885,12 @@ const TABLE = {
     title: 'NLB cross-zone load balancing off with externalTrafficPolicy Local',
     why: 'NLB cross-zone load balancing is off by default: each zone\'s NLB address sends only to targets in '
       + 'its zone, and with Local only nodes running a ready pod are healthy, so a zone without one goes '
-      + 'silent and clients that resolve to its address time out (seed 003).',
-    fix: '',
+      + 'silent and clients that resolve to its address time out.',
+    fix: 'Turn cross-zone load balancing on (`aws-load-balancer-attributes: '
+      + 'load_balancing.cross_zone.enabled=true`), or use externalTrafficPolicy Cluster.',
     sources: [S.CROSS_ZONE],
-    // object
+    bad: { objects: [nlbService({ 'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'instance' }, { externalTrafficPolicy: 'Local' })] },
+    good: { objects: [nlbService({ 'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'instance', 'service.beta.kubernetes.io/aws-load-balancer-attributes': 'load_balancing.cross_zone.enabled=true' }, { externalTrafficPolicy: 'Local' })] },
   },
   UDP566: {
     id: 'UDP566',
@@ -907,9 +1899,11 @@ const TABLE = {
     why: 'AWS always preserves client addresses for UDP and TCP_UDP target groups and refuses '
       + 'preserve_client_ip.enabled=false for them (aws-load-balancer-controller #4899): the target group is '
       + 'not built.',
-    fix: '',
+    fix: 'Drop `preserve_client_ip.enabled=false` from the target-group attributes: UDP always preserves the '
+      + 'client address.',
     sources: [S.CLIENT_IP_PRESERVATION],
-    // object
+    bad: { objects: [nlbService({ ...HTTP_HEALTH_CHECK, 'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes': 'preserve_client_ip.enabled=false' })] },
+    good: { objects: [nlbService({ ...HTTP_HEALTH_CHECK, 'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes': 'deregistration_delay.timeout_seconds=30' })] },
   },
   UDP567: {
     id: 'UDP567',
@@ -917,9 +1911,11 @@ const TABLE = {
     title: 'NLB target-group attributes well formed and in range',
     why: 'The controller refuses an attribute annotation that is not key=value pairs, and AWS refuses a '
       + 'deregistration delay outside 0..3600 seconds or a switch that is not true or false.',
-    fix: '',
+    fix: 'Write target-group attributes as `key=value` pairs, comma-separated, with switches `true` or '
+      + '`false` and a deregistration delay of 0..3600 seconds.',
     sources: [S.TARGET_GROUP_ATTRIBUTES],
-    // object
+    bad: { objects: [nlbService({ ...HTTP_HEALTH_CHECK, 'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes': 'deregistration_delay.timeout_seconds=7200' })] },
+    good: { objects: [nlbService({ ...HTTP_HEALTH_CHECK, 'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes': 'deregistration_delay.timeout_seconds=30' })] },
   },
   UDP568: {
     id: 'UDP568',
@@ -928,9 +1924,11 @@ const TABLE = {
     why: 'A dualstack NLB forwards UDP only with an IPv6 prefix per subnet for source NAT (controller 2.10 or '
       + 'later): without it AWS refuses the UDP listener. The controller accepts only on or off, and on only '
       + 'for dualstack.',
-    fix: '',
+    fix: 'Add `service.beta.kubernetes.io/aws-load-balancer-enable-prefix-for-ipv6-source-nat: "on"` '
+      + '(controller 2.10 or later), or keep the NLB ipv4.',
     sources: [S.LBC_ANNOTATIONS],
-    // object
+    bad: { objects: [nlbService({ ...HTTP_HEALTH_CHECK, 'service.beta.kubernetes.io/aws-load-balancer-ip-address-type': 'dualstack' })] },
+    good: { objects: [nlbService({ ...HTTP_HEALTH_CHECK, 'service.beta.kubernetes.io/aws-load-balancer-ip-address-type': 'dualstack', 'service.beta.kubernetes.io/aws-load-balancer-enable-prefix-for-ipv6-source-nat': 'on' })] },
   },
   UDP569: {
     id: 'UDP569',
@@ -940,9 +1938,11 @@ const TABLE = {
       + 'controller\'s annotations: ip targets, the scheme and the attributes are silently ignored (an NLB '
       + 'meant to be internal comes up internet-facing). Use `aws-load-balancer-type: external` for the '
       + 'controller.',
-    fix: '',
+    fix: 'Move to the AWS Load Balancer Controller (`aws-load-balancer-type: external`), or drop the '
+      + 'annotations the in-tree provider does not read.',
     sources: [S.AWS_IN_TREE],
-    // object
+    bad: { objects: [service({ type: 'LoadBalancer', ports: [UDP_53] }, { annotations: { 'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb', 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing' } })] },
+    good: { objects: [service({ type: 'LoadBalancer', ports: [UDP_53] }, { annotations: { 'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb' } })] },
   },
   UDP570: {
     id: 'UDP570',
@@ -950,9 +1950,25 @@ const TABLE = {
     title: 'A TCP_UDP port on a controller or cluster that cannot build a TCP_UDP listener',
     why: 'The AWS Load Balancer Controller builds TCP_UDP listeners from 2.13 (with the opt-in), the in-tree '
       + 'provider never, and Kubernetes before 1.24 refuses TCP and UDP in one LoadBalancer Service.',
-    fix: '',
+    fix: 'Use the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or put TCP and UDP '
+      + 'on two load balancers (`DualProtocolEndpoint`).',
     sources: [S.LBC_ANNOTATIONS],
-    // props
+    bad: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'dns', {
+  selector: deployment,
+  controller: NlbController.awsLoadBalancerController({ version: '2.12' }),
+  ports: [{ name: 'dns', port: 53, protocol: NlbPortProtocol.TCP_UDP }],
+});`,
+    },
+    good: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'dns', {
+  selector: deployment,
+  controller: NlbController.awsLoadBalancerController({ version: '2.13' }),
+  ports: [{ name: 'dns', port: 53, protocol: NlbPortProtocol.TCP_UDP }],
+});`,
+    },
   },
   UDP571: {
     id: 'UDP571',
@@ -960,9 +1976,26 @@ const TABLE = {
     title: 'ip targets with the in-tree AWS provider',
     why: 'The legacy in-tree provider registers nodes (instance targets) only: ip targets need the AWS Load '
       + 'Balancer Controller.',
-    fix: '',
+    fix: 'Use instance targets with the in-tree provider, or the AWS Load Balancer Controller for ip targets.',
     sources: [S.AWS_IN_TREE],
-    // props
+    bad: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'dns', {
+  selector: deployment,
+  controller: NlbController.inTree(),
+  targetType: NlbTargetType.IP,
+  ports: [{ name: 'dns', port: 53 }],
+});`,
+    },
+    good: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'dns', {
+  selector: deployment,
+  controller: NlbController.inTree(),
+  targetType: NlbTargetType.INSTANCE,
+  ports: [{ name: 'dns', port: 53 }],
+});`,
+    },
   },
   UDP572: {
     id: 'UDP572',
@@ -970,9 +2003,27 @@ const TABLE = {
     title: 'A setting the in-tree AWS provider does not read',
     why: 'The in-tree provider ignores target-group attributes, load-balancer attributes (deletion '
       + 'protection), dualstack and loadBalancerClass: the setting would be silently lost.',
-    fix: '',
+    fix: 'Drop the setting, or use the AWS Load Balancer Controller, which reads it.',
     sources: [S.AWS_IN_TREE],
-    // props
+    bad: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'dns', {
+  selector: deployment,
+  controller: NlbController.inTree(),
+  targetType: NlbTargetType.INSTANCE,
+  deletionProtection: true,
+  ports: [{ name: 'dns', port: 53 }],
+});`,
+    },
+    good: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'dns', {
+  selector: deployment,
+  controller: NlbController.awsLoadBalancerController(),
+  deletionProtection: true,
+  ports: [{ name: 'dns', port: 53 }],
+});`,
+    },
   },
   UDP573: {
     id: 'UDP573',
@@ -980,9 +2031,20 @@ const TABLE = {
     title: 'The health-check sidecar needs a cdk8s-plus pod controller',
     why: 'With ip targets the NLB checks each pod: a UDP-only pod answers no TCP or HTTP check unless the '
       + 'sidecar joins it, which needs the cdk8s-plus Deployment, StatefulSet, DaemonSet or Pod as selector.',
-    fix: '',
+    fix: 'Select the pods with the cdk8s-plus Deployment, StatefulSet, DaemonSet or Pod that runs them, or '
+      + 'turn the sidecar off (`healthSidecar: false`) and give a health check of your own.',
     sources: [S.UDP_HEALTH_CHECK],
-    // props
+    bad: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'dns', {
+  selector: kplus.Pods.select(chart, 'pods', { labels: { app: 'dns' } }),
+  ports: [{ name: 'dns', port: 53 }],
+});`,
+    },
+    good: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'dns', { selector: deployment, ports: [{ name: 'dns', port: 53 }] });`,
+    },
   },
   UDP574: {
     id: 'UDP574',
@@ -990,9 +2052,16 @@ const TABLE = {
     title: 'The sidecar cannot find the number of a named targetPort',
     why: 'The sidecar probes a port number: a named targetPort must be declared by a container of the '
       + 'workload.',
-    fix: '',
+    fix: 'Name a container port of the workload in `targetPort`, or give its number.',
     sources: [S.UDP_HEALTH_CHECK],
-    // props
+    bad: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'dns', { selector: deployment, ports: [{ name: 'dns', port: 53, targetPort: 'domain' }] });`,
+    },
+    good: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'dns', { selector: deployment, ports: [{ name: 'dns', port: 53, targetPort: 'dns' }] });`,
+    },
   },
   UDP575: {
     id: 'UDP575',
@@ -1001,9 +2070,22 @@ const TABLE = {
     why: 'NlbUdpLoadBalancer builds a UDP listener per port, or one TCP_UDP listener for TCP and UDP on the '
       + 'same port; any other value (TCP alone, lower case, from untyped input) would be taken for UDP, and '
       + 'TCP on the port lost.',
-    fix: '',
+    fix: 'Use `NlbPortProtocol.UDP` (the default) or `NlbPortProtocol.TCP_UDP`.',
     sources: [S.NLB_LISTENERS],
-    // props
+    bad: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'dns', {
+  selector: deployment,
+  ports: [{ name: 'dns', port: 53, protocol: 'TCP' as NlbPortProtocol }],
+});`,
+    },
+    good: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'dns', {
+  selector: deployment,
+  ports: [{ name: 'dns', port: 53, protocol: NlbPortProtocol.UDP }],
+});`,
+    },
   },
   UDP576: {
     id: 'UDP576',
@@ -1012,9 +2094,24 @@ const TABLE = {
     why: 'The controller decides which annotations the Service gets and which settings are refused: anything '
       + 'else (a string from untyped input, a LoadBalancerProvider) cannot be read, and taking it for the '
       + 'default would build the annotations of an implementation the user did not choose.',
-    fix: '',
+    fix: 'Use `NlbController.awsLoadBalancerController()` (the default) or `NlbController.inTree()`.',
     sources: [S.LBC_ANNOTATIONS],
-    // props
+    bad: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'dns', {
+  selector: deployment,
+  controller: 'aws-load-balancer-controller' as unknown as NlbController,
+  ports: [{ name: 'dns', port: 53 }],
+});`,
+    },
+    good: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'dns', {
+  selector: deployment,
+  controller: NlbController.awsLoadBalancerController({ version: '2.13' }),
+  ports: [{ name: 'dns', port: 53 }],
+});`,
+    },
   },
   UDP601: {
     id: 'UDP601',
@@ -1022,27 +2119,50 @@ const TABLE = {
     title: 'The health-check sidecar needs a cdk8s-plus Pod, Deployment, StatefulSet or DaemonSet',
     why: 'The sidecar is a container of the pod that runs the UDP server: it shares its network namespace, '
       + 'reads its sockets and makes it unready. Anything else has no pod to join.',
-    fix: '',
+    fix: 'Add the sidecar to the cdk8s-plus Pod, Deployment, StatefulSet or DaemonSet that runs the UDP '
+      + 'server.',
     sources: [S.CDK8S_PLUS_WORKLOADS],
-    // props
+    bad: {
+      code: `
+UdpHealthCheck.addTo(new kplus.ConfigMap(chart, 'config'), { probes: [UdpProbe.dns(53)] });`,
+    },
+    good: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)] });`,
+    },
   },
   UDP602: {
     id: 'UDP602',
     severity: Severity.ERROR,
     title: 'The health-check sidecar needs at least one probe',
     why: 'Without a probe the sidecar has nothing to report and would answer "healthy" for a dead server.',
-    fix: '',
+    fix: 'Give at least one probe: `UdpProbe.dns(port)`, `UdpProbe.exchange(port, { payload, expect })` or '
+      + '`UdpProbe.bound(port)`.',
     sources: [S.PROBES],
-    // props
+    bad: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [] });`,
+    },
+    good: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.bound(53)] });`,
+    },
   },
   UDP603: {
     id: 'UDP603',
     severity: Severity.ERROR,
     title: 'A probe port must be a whole number between 1 and 65535',
     why: 'No UDP socket can be bound to or reached on another port, so the probe could never pass.',
-    fix: '',
+    fix: 'Probe a port number between 1 and 65535.',
     sources: [S.SERVICE_VALIDATION],
-    // props
+    bad: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(0)] });`,
+    },
+    good: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)] });`,
+    },
   },
   UDP604: {
     id: 'UDP604',
@@ -1050,9 +2170,16 @@ const TABLE = {
     title: 'A probe timeout must be whole seconds between 1 and 30',
     why: 'busybox nc -w and nslookup -timeout= take whole seconds; a longer timeout delays every health '
       + 'answer\'s freshness by as much.',
-    fix: '',
+    fix: 'Give a timeout of whole seconds between 1 and 30.',
     sources: [S.BUSYBOX_NC],
-    // props
+    bad: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53, { timeout: Duration.millis(500) })] });`,
+    },
+    good: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53, { timeout: Duration.seconds(2) })] });`,
+    },
   },
   UDP605: {
     id: 'UDP605',
@@ -1060,9 +2187,16 @@ const TABLE = {
     title: 'An exchange probe must send between 1 and 512 bytes',
     why: 'An empty datagram is never sent by netcat, so no reply can come; a payload over 512 bytes risks '
       + 'fragmentation and costs more than a health probe should.',
-    fix: '',
+    fix: 'Send a payload of 1 to 512 bytes.',
     sources: [S.BUSYBOX_NC],
-    // props
+    bad: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.exchange(53, { payload: '' })] });`,
+    },
+    good: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.exchange(53, { payload: 'ping', expect: 'pong' })] });`,
+    },
   },
   UDP606: {
     id: 'UDP606',
@@ -1070,27 +2204,49 @@ const TABLE = {
     title: 'An exchange probe\'s expected pattern must be one line of 1 to 256 characters',
     why: 'The pattern is matched line by line by busybox grep -E: an empty pattern matches anything, and a '
       + 'newline or NUL cannot be part of a line.',
-    fix: '',
+    fix: 'Expect one line of 1 to 256 characters (an extended regular expression), or leave `expect` unset to '
+      + 'accept any reply.',
     sources: [S.BUSYBOX_NC],
-    // props
+    bad: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.exchange(53, { payload: 'ping', expect: 'pong\\nok' })] });`,
+    },
+    good: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.exchange(53, { payload: 'ping', expect: 'pong' })] });`,
+    },
   },
   UDP607: {
     id: 'UDP607',
     severity: Severity.ERROR,
     title: 'A DNS probe\'s query name must be a DNS name',
     why: 'nslookup refuses other names, so the probe would fail whatever the server does.',
-    fix: '',
+    fix: 'Query a DNS name, such as `kubernetes.default.svc.cluster.local` or `.` (the root).',
     sources: [S.DNS_NAMES],
-    // props
+    bad: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53, { name: 'bad name' })] });`,
+    },
+    good: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53, { name: 'kubernetes.default.svc.cluster.local' })] });`,
+    },
   },
   UDP608: {
     id: 'UDP608',
     severity: Severity.ERROR,
     title: 'A DNS probe must accept at least one known response code',
     why: 'The probe compares the response code nslookup prints with this list: an unknown name never matches.',
-    fix: '',
+    fix: 'Accept at least one `DnsResponseCode` (NOERROR, NXDOMAIN, ...).',
     sources: [S.BUSYBOX_NSLOOKUP],
-    // props
+    bad: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53, { rcodes: [] })] });`,
+    },
+    good: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53, { rcodes: [DnsResponseCode.NOERROR, DnsResponseCode.NXDOMAIN] })] });`,
+    },
   },
   UDP609: {
     id: 'UDP609',
@@ -1098,18 +2254,32 @@ const TABLE = {
     title: 'A probe host must be an IPv4 or IPv6 address',
     why: 'The sidecar probes its own pod; a name would need a DNS lookup before every probe, which can fail on '
       + 'its own.',
-    fix: '',
+    fix: 'Probe an IPv4 or IPv6 address (the default, 127.0.0.1, is the pod itself).',
     sources: [S.BUSYBOX_NC],
-    // props
+    bad: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.exchange(53, { payload: 'ping', host: 'localhost' })] });`,
+    },
+    good: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.exchange(53, { payload: 'ping', host: '127.0.0.1' })] });`,
+    },
   },
   UDP610: {
     id: 'UDP610',
     severity: Severity.ERROR,
     title: 'The sidecar\'s HTTP and TCP ports must be whole numbers between 1 and 65535',
     why: 'The API server rejects a containerPort outside 1..65535.',
-    fix: '',
+    fix: 'Give port numbers between 1 and 65535.',
     sources: [S.SERVICE_VALIDATION],
-    // props
+    bad: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], httpPort: 70000 });`,
+    },
+    good: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], httpPort: 10080 });`,
+    },
   },
   UDP611: {
     id: 'UDP611',
@@ -1117,18 +2287,32 @@ const TABLE = {
     title: 'The sidecar must serve HTTP, TCP or both',
     why: 'Kubernetes and load balancers can only ask over HTTP or TCP: a sidecar that serves neither tells no '
       + 'one.',
-    fix: '',
+    fix: 'Keep HTTP on (the default) or set a `tcpPort`.',
     sources: [S.PROBES],
-    // props
+    bad: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], serveHttp: false });`,
+    },
+    good: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], serveHttp: false, tcpPort: 10053 });`,
+    },
   },
   UDP612: {
     id: 'UDP612',
     severity: Severity.ERROR,
     title: 'The sidecar\'s HTTP and TCP ports must differ',
     why: 'Two listeners cannot bind the same TCP port; the second one would never start.',
-    fix: '',
+    fix: 'Give HTTP and TCP two different ports.',
     sources: [S.SERVICE_VALIDATION],
-    // props
+    bad: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], httpPort: 10080, tcpPort: 10080 });`,
+    },
+    good: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], httpPort: 10080, tcpPort: 10053 });`,
+    },
   },
   UDP613: {
     id: 'UDP613',
@@ -1136,9 +2320,16 @@ const TABLE = {
     title: 'The sidecar\'s ports must not be TCP ports of the pod\'s other containers',
     why: 'Containers of a pod share one network namespace: whichever binds the port first wins and the other '
       + 'fails.',
-    fix: '',
+    fix: 'Pick ports no other container of the pod uses.',
     sources: [S.SERVICE_VALIDATION],
-    // props
+    bad: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], httpPort: 8080 });`,
+    },
+    good: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], httpPort: 10080 });`,
+    },
   },
   UDP614: {
     id: 'UDP614',
@@ -1146,9 +2337,16 @@ const TABLE = {
     title: 'The probe period must be whole seconds between 1 and 300',
     why: 'The period is both how often the sidecar probes and how long a result is served; readinessProbe '
       + 'periodSeconds takes whole seconds, and past 300 s a dead server stays in rotation for minutes.',
-    fix: '',
+    fix: 'Give a period of whole seconds between 1 and 300.',
     sources: [S.PROBES],
-    // props
+    bad: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], period: Duration.minutes(10) });`,
+    },
+    good: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], period: Duration.seconds(5) });`,
+    },
   },
   UDP615: {
     id: 'UDP615',
@@ -1157,9 +2355,17 @@ const TABLE = {
     why: 'The sidecar runs as non-root with every capability dropped: below '
       + 'net.ipv4.ip_unprivileged_port_start (1024 unless the runtime lowers it) the listener cannot bind and '
       + 'every check fails.',
-    fix: '',
+    fix: 'Use ports of 1024 or above (the defaults are), or lower the runtime\'s '
+      + '`net.ipv4.ip_unprivileged_port_start` and silence UDP615.',
     sources: [S.UNPRIVILEGED_PORTS],
-    // props
+    bad: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], httpPort: 80 });`,
+    },
+    good: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], httpPort: 10080 });`,
+    },
   },
   UDP616: {
     id: 'UDP616',
@@ -1167,9 +2373,16 @@ const TABLE = {
     title: 'A probed port should be declared as a UDP container port of the pod',
     why: 'Not declaring it works, but then the probe watches a port no Service can name, which usually means a '
       + 'typo.',
-    fix: '',
+    fix: 'Probe a port the pod declares as a UDP container port (or declare it).',
     sources: [S.FIND_PORT],
-    // props
+    bad: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(5353)] });`,
+    },
+    good: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)] });`,
+    },
   },
   UDP617: {
     id: 'UDP617',
@@ -1177,27 +2390,48 @@ const TABLE = {
     title: 'The sidecar\'s image and command must not be empty',
     why: 'The API server rejects a container without an image; an empty command runs the image\'s own '
       + 'entrypoint, not the health check.',
-    fix: '',
+    fix: 'Leave `image`, `command` and `udpClient` unset for the defaults, or give non-empty values.',
     sources: [S.SERVICE_VALIDATION],
-    // props
+    bad: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], image: '' });`,
+    },
+    good: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], image: 'busybox:1.36.1-uclibc' });`,
+    },
   },
   UDP618: {
     id: 'UDP618',
     severity: Severity.ERROR,
     title: 'A DNS probe\'s query type must be one busybox nslookup knows',
     why: 'nslookup exits with a usage error on other types, so the probe would always fail.',
-    fix: '',
+    fix: 'Use a `DnsQueryType` (A, AAAA, SOA, ...).',
     sources: [S.BUSYBOX_NSLOOKUP],
-    // props
+    bad: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53, { type: 'axfr' as DnsQueryType })] });`,
+    },
+    good: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53, { type: DnsQueryType.SOA })] });`,
+    },
   },
   UDP619: {
     id: 'UDP619',
     severity: Severity.ERROR,
     title: 'The sidecar\'s container name must be a DNS-1123 label not used by another container of the pod',
     why: 'The API server rejects a pod with an invalid or duplicate container name.',
-    fix: '',
+    fix: 'Name the sidecar container with a DNS-1123 label that no other container of the pod uses.',
     sources: [S.NAME_VALIDATION],
-    // props
+    bad: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], containerName: 'coredns' });`,
+    },
+    good: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], containerName: 'udp-health' });`,
+    },
   },
 } as const satisfies Record<string, RuleInfo>;
 

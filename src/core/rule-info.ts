@@ -17,6 +17,16 @@ export interface RuleExample {
    */
   readonly code?: string;
   /**
+   * The cluster's Kubernetes version the objects are checked for (`k8s-udp lint --kubernetes-version`).
+   * @default - unknown
+   */
+  readonly kubernetesVersion?: string;
+  /**
+   * The cluster's load-balancer implementation the objects are checked for (`k8s-udp lint --provider`).
+   * @default - unknown
+   */
+  readonly provider?: string;
+  /**
    * Whether `code` builds a Pulumi component (`k8s-udp-constructs/pulumi`) rather than a cdk8s construct.
    * @default false
    */
@@ -38,9 +48,9 @@ export interface RuleInfo {
   /** Where the facts come from (URLs); findings quote the first. */
   readonly sources: readonly string[];
   /** Input the rule reports. */
-  readonly bad?: RuleExample;
+  readonly bad: RuleExample;
   /** The same input, fixed: the rule reports nothing. */
-  readonly good?: RuleExample;
+  readonly good: RuleExample;
 }
 
 /**
