@@ -110,11 +110,20 @@ project.addBins({ 'k8s-udp': 'lib/cli/bin.js' });
 // The source maps go into the package beside the code they map.
 project.npmignore?.addPatterns('!/lib/**/*.js.map');
 
-// Entry points. The root one is the cdk8s side and never loads an `@pulumi` module.
+// Entry points. The root one is the cdk8s side and never loads an `@pulumi` module; `./rules` holds the rules one by one
+// and the checks of single values (for tools built on the rules); `./pulumi` the Pulumi components.
 project.package.addField('exports', {
   '.': { types: './lib/index.d.ts', default: './lib/index.js' },
+  './rules': { types: './lib/rules/index.d.ts', default: './lib/rules/index.js' },
   './pulumi': { types: './lib/pulumi.d.ts', default: './lib/pulumi.js' },
   './package.json': './package.json',
+});
+// The same subpaths for TypeScript's node10 module resolution, which does not read `exports`.
+project.package.addField('typesVersions', {
+  '*': {
+    rules: ['lib/rules/index.d.ts'],
+    pulumi: ['lib/pulumi.d.ts'],
+  },
 });
 
 // The type check of everything (src, test, examples, scripts) against the dev tsconfig.

@@ -24,8 +24,3 @@ export const OBJECT_RULES: readonly Rule[] = [
   ...EXTERNAL_DNS_RULES,
   ...AWS_NLB_RULES,
 ].sort(byRuleId);
-
-/** The rule with `id`, or `undefined`. */
-export function findRule(id: string): Rule | undefined {
-  return OBJECT_RULES.find((rule) => rule.id === id.toUpperCase());
-}

@@ -1,6 +1,7 @@
 import * as kplus from 'cdk8s-plus-28';
 import { chart, objectsOf, only, SVC } from './helpers';
-import { AwsLoadBalancerControllerOptions, DualProtocolEndpoint, DualProtocolEndpointProps, GkeLoadBalancerMode, KubernetesVersion, LoadBalancerProvider, MixedProtocolMode, Protocol, Sources, ServiceType, UdpRules } from '../../src';
+import { AwsLoadBalancerControllerOptions, DualProtocolEndpoint, DualProtocolEndpointProps, GkeLoadBalancerMode, KubernetesVersion, LoadBalancerProvider, MixedProtocolMode, Protocol, ServiceType, UdpRules } from '../../src';
+import { Sources } from '../../src/core/sources';
 
 const LBC = 'service.beta.kubernetes.io/';
 

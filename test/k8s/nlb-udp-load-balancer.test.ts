@@ -1,7 +1,9 @@
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { chart, objectsOf, only } from './helpers';
-import { AWS_NLB_RULES, Sources, checkObjects, HealthCheckProtocol, LoadBalancerProvider, LoadBalancerScheme, NlbController, NlbIpAddressType, NlbPortProtocol, NlbTargetType, NlbUdpLoadBalancer, NlbUdpLoadBalancerProps, TrafficPolicy, UdpProbe, UdpRules } from '../../src';
+import { checkObjects, HealthCheckProtocol, LoadBalancerProvider, LoadBalancerScheme, NlbController, NlbIpAddressType, NlbPortProtocol, NlbTargetType, NlbUdpLoadBalancer, NlbUdpLoadBalancerProps, TrafficPolicy, UdpProbe, UdpRules } from '../../src';
+import { Sources } from '../../src/core/sources';
+import { AWS_NLB_RULES } from '../../src/rules/aws-nlb';
 
 const K = 'service.beta.kubernetes.io/';
 const SUBNETS = ['subnet-0a1b2c3d4e5f60001', 'subnet-0a1b2c3d4e5f60002', 'subnet-0a1b2c3d4e5f60003'];

@@ -4,10 +4,8 @@ import {
   badHostname, badNodePort, badPort, badTtl, distinct, dns1035Label, dns1123Label, expectDeterministic,
   expectRuleError, expectValidSynthesis, freshChart, hostname, selectorFor, nodePort, port, RUNS, SelectorKind, selectorKind, ttl, TWICE,
 } from './helpers';
-import {
-  AwsLoadBalancerControllerOptions, decideMixedProtocol, DualProtocolDnsOptions, DualProtocolEndpoint, DualProtocolEndpointProps,
-  DualProtocolPort, GkeLoadBalancerMode, KubernetesVersion, LoadBalancerProvider, MixedProtocolMode, ServiceType, TrafficPolicy,
-} from '../../src';
+import { AwsLoadBalancerControllerOptions, DualProtocolDnsOptions, DualProtocolEndpoint, DualProtocolEndpointProps, DualProtocolPort, GkeLoadBalancerMode, KubernetesVersion, LoadBalancerProvider, MixedProtocolMode, ServiceType, TrafficPolicy } from '../../src';
+import { decideMixedProtocol } from '../../src/model/load-balancer-provider';
 
 interface Spec {
   readonly props: Omit<DualProtocolEndpointProps, 'selector'>;

@@ -4,10 +4,9 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
 import { badPort, distinct, expectValidSynthesis, freshChart, port, RUNS, TWICE } from './helpers';
-import {
-  DnsQueryType, DnsResponseCode, Severity, SIDECAR_SCRIPT, UDP_HEALTH_DEFAULT_IMAGE, UdpHealthCheck, UdpHealthCheckProps,
-  UdpProbe,
-} from '../../src';
+import { DnsQueryType, DnsResponseCode, Severity, UdpHealthCheck, UdpHealthCheckProps, UdpProbe } from '../../src';
+import { UDP_HEALTH_DEFAULT_IMAGE } from '../../src/sidecar/health-check';
+import { SIDECAR_SCRIPT } from '../../src/sidecar/script';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Specs: plain data (printable counterexamples); probes and workloads are built from them in each fresh chart.

@@ -1,7 +1,7 @@
-import {
-  checkObjects, DISABLE_RULES_ANNOTATION, catalogEntry, formatFinding, KubeObject, OBJECT_RULES, PortRange, renderValue,
-  Severity, Sources,
-} from '../../src';
+import { checkObjects, catalogEntry, formatFinding, KubeObject, OBJECT_RULES, PortRange, Severity } from '../../src';
+import { renderValue } from '../../src/core/finding';
+import { Sources } from '../../src/core/sources';
+import { DISABLE_RULES_ANNOTATION } from '../../src/rules/engine';
 
 const SVC = Sources.SERVICE_VALIDATION;
 

@@ -1,4 +1,5 @@
-import { checkObjects, KubeObject, KubernetesVersion, LoadBalancerProvider, OBJECT_RULES, Sources, formatFinding } from '../../src';
+import { checkObjects, KubeObject, KubernetesVersion, LoadBalancerProvider, OBJECT_RULES, formatFinding } from '../../src';
+import { Sources } from '../../src/core/sources';
 
 const LBC = 'service.beta.kubernetes.io/';
 
