@@ -38,10 +38,13 @@ export { SrvProtocol } from './model/dns';
 export { pinNodePorts } from './model/node-ports';
 export type { PinnedNodePort } from './model/node-ports';
 
+// Workloads: what a construct may select (cdk8s-plus 28-33 workloads, pod selectors, labels)
+export { SUPPORTED_CDK8S_PLUS_MAJORS } from './workloads/majors';
+export type { IPlusContainer, IPlusContainerPort, IPlusPodSelector, IPlusWorkload, PodSelection } from './workloads/types';
+
 // Services
 export { IpFamily, IpFamilyPolicy, ServiceType, TrafficPolicy } from './k8s/service-type';
 export { SessionAffinity } from './k8s/session-affinity';
-export type { PodSelection } from './k8s/selector';
 export { ServiceBase } from './k8s/service-base';
 export type { ProtocolServicePort, ServiceOptions, ServicePortOptions } from './k8s/service-base';
 export { UdpService } from './k8s/udp-service';

@@ -350,6 +350,25 @@ new UdpService(chart, 'dns', { selector: deployment, ports: [{ port: 53 }] });`,
     bad: { objects: [service({ type: 'NodePort', ports: [{ ...UDP_53, nodePort: 30053 }] }), service({ type: 'NodePort', ports: [{ ...UDP_53, nodePort: 30053 }] }, { name: 'dns-backup' })] },
     good: { objects: [service({ type: 'NodePort', ports: [{ ...UDP_53, nodePort: 30053 }] }), service({ type: 'NodePort', ports: [{ ...UDP_53, nodePort: 30054 }] }, { name: 'dns-backup' })] },
   },
+  UDP142: {
+    id: 'UDP142',
+    severity: Severity.ERROR,
+    title: 'A selector object must be a cdk8s-plus 28-33 workload, a pod selector or labels',
+    why: 'A Service in front of a UDP server must also make the pods right for UDP: container ports declared UDP and '
+      + 'no TCP startup probe on a UDP-only port, or the pods crash-loop. An object the library cannot adjust (a '
+      + 'workload of another cdk8s-plus major, a hand-made Deployment object, an unknown class) is refused rather than '
+      + 'read as bare labels.',
+    fix: 'Select the pods with a workload of cdk8s-plus 28 to 33, a cdk8s-plus pod selector (`Pods.select`), or labels.',
+    sources: [S.CDK8S_PLUS],
+    bad: {
+      code: `
+new UdpService(chart, 'dns', { selector: new kplus.ConfigMap(chart, 'config') as never, ports: [{ port: 53 }] });`,
+    },
+    good: {
+      code: `
+new UdpService(chart, 'dns', { selector: deployment, ports: [{ port: 53 }] });`,
+    },
+  },
   UDP201: {
     id: 'UDP201',
     severity: Severity.ERROR,
@@ -376,10 +395,10 @@ new UdpService(chart, 'dns', { selector: deployment, ports: [{ port: 53 }] });`,
   UDP203: {
     id: 'UDP203',
     severity: Severity.ERROR,
-    title: 'tcpSocket probe on a UDP-only port',
-    why: 'Kubernetes has no UDP probe: a TCP connect to a port that only a UDP socket holds always fails, so a '
-      + 'startup or liveness probe crash-loops the pod and a readiness probe keeps it out of the endpoints '
-      + 'forever.',
+    title: 'TCP, HTTP or gRPC probe on a UDP-only port',
+    why: 'Kubernetes has no UDP probe: tcpSocket, httpGet and grpc probes all open a TCP connection, which a port that '
+      + 'only a UDP socket holds always refuses, so a startup or liveness probe crash-loops the pod and a readiness '
+      + 'probe keeps it out of the endpoints forever.',
     fix: 'Probe a TCP or HTTP port that reflects the UDP server\'s health: the UDP health-check sidecar '
       + '(`UdpHealthCheck`) with an httpGet readinessProbe on it, or an exec probe.',
     sources: [S.PROBES],
@@ -408,6 +427,20 @@ new UdpService(chart, 'dns', { selector: deployment, ports: [{ port: 53 }] });`,
       + 'silence UDP205 on the workload.',
     sources: [S.CONNTRACK],
     bad: { objects: [service({ ports: [UDP_53] }), deployment({}, { replicas: 1 })] },
+    good: { objects: [service({ ports: [UDP_53] }), deployment()] },
+  },
+  UDP206: {
+    id: 'UDP206',
+    severity: Severity.ERROR,
+    title: 'TCP probe on a port that only UDP Services reach and that is declared with no protocol',
+    why: 'A container port written without a protocol is TCP. When only UDP Services send traffic to it, the server '
+      + 'behind it is a UDP server, and a TCP, HTTP or gRPC probe on that port never passes: a startup or liveness '
+      + 'probe crash-loops the pod. This is what cdk8s-plus emits from `portNumber` (a TCP port and a TCP startup '
+      + 'probe) when nothing adjusts the workload for UDP.',
+    fix: 'Declare the port with protocol UDP and drop the TCP probe (the constructs do both for cdk8s-plus workloads); '
+      + 'silence UDP206 if the server also listens on TCP there.',
+    sources: [S.PROBES],
+    bad: { objects: [service({ ports: [UDP_53] }), deployment({ ports: [{ name: 'dns', containerPort: 53 }, { name: 'health', containerPort: 8080 }], startupProbe: { tcpSocket: { port: 53 } } })] },
     good: { objects: [service({ ports: [UDP_53] }), deployment()] },
   },
   UDP301: {
@@ -940,7 +973,8 @@ new UdpService(chart, 'dns', {
     title: 'ExternalDNS hostname annotation must list DNS names',
     why: 'ExternalDNS publishes each comma-separated name of `hostname` (and `internal-hostname`); the DNS '
       + 'provider refuses one that is not a DNS name, and the Service stays unreachable by name.',
-    fix: 'List DNS names, comma-separated, in the hostname annotation.',
+    fix: 'List DNS names, comma-separated, in the `hostname` and `internal-hostname` annotations (under either '
+      + 'prefix, `external-dns.alpha.kubernetes.io/` or `external-dns.kubernetes.io/`).',
     sources: [S.EXTERNALDNS_ANNOTATIONS],
     bad: { objects: [service({ type: 'LoadBalancer', ports: [UDP_53] }, { annotations: { 'external-dns.alpha.kubernetes.io/hostname': 'dns..example.com' } })] },
     good: { objects: [service({ type: 'LoadBalancer', ports: [UDP_53] }, { annotations: { 'external-dns.alpha.kubernetes.io/hostname': 'dns.example.com' } })] },
@@ -1406,7 +1440,7 @@ new NlbUdpLoadBalancer('dns', {
     why: 'AWS takes true or false for these settings. Anything else (untyped input such as the string "false", '
       + '"no" or 0) would be read as JavaScript truthiness, not as what it says: deletionProtection: "false" '
       + 'would turn deletion protection on.',
-    fix: 'Give `true` or `false`, as booleans.',
+    fix: 'Give `crossZone`, `deletionProtection` and `retainEipsOnDelete` as booleans, `true` or `false`.',
     sources: [S.LOAD_BALANCER_ATTRIBUTES],
     bad: {
       pulumi: true, code: `
@@ -1817,7 +1851,8 @@ new NlbUdpLoadBalancer('dns', {
     id: 'UDP560',
     severity: Severity.ERROR,
     title: 'NLB Elastic IPs only with an internet-facing scheme',
-    why: 'An internal NLB has private addresses only, and the controller\'s default scheme is internal: with '
+    why: 'An internal NLB has private addresses only, and the controller\'s default scheme is internal (the '
+      + 'in-tree provider\'s is internet-facing): with '
       + '`aws-load-balancer-eip-allocations` and no `aws-load-balancer-scheme: internet-facing` the '
       + 'controller fails to build the load balancer.',
     fix: 'Add `service.beta.kubernetes.io/aws-load-balancer-scheme: internet-facing`, or drop the Elastic IP '
@@ -1860,7 +1895,8 @@ new NlbUdpLoadBalancer('dns', {
       + 'interval, thresholds outside 2..10, or whose port, path or success codes are malformed; the '
       + 'controller then builds nothing.',
     fix: 'Keep the health-check annotations in AWS\'s ranges: interval 5..300 s, timeout 2..120 s and at most '
-      + 'the interval, thresholds 2..10, a path starting with `/`, success codes 200..599.',
+      + 'the interval, thresholds 2..10, a path starting with `/`, success codes 200..599; a named health-check '
+      + 'port must name a port of the Service.',
     sources: [S.CREATE_TARGET_GROUP],
     bad: { objects: [nlbService({ ...HTTP_HEALTH_CHECK, 'service.beta.kubernetes.io/aws-load-balancer-healthcheck-interval': '3' })] },
     good: { objects: [nlbService({ ...HTTP_HEALTH_CHECK, 'service.beta.kubernetes.io/aws-load-balancer-healthcheck-interval': '10' })] },
@@ -1872,7 +1908,7 @@ new NlbUdpLoadBalancer('dns', {
     why: 'With ip targets the controller checks TCP on the traffic port by default: a pod that serves the port '
       + 'over UDP only refuses it, every target stays unhealthy and the NLB fails open, sending traffic to '
       + 'dead pods too (aws-load-balancer-controller #1813, #2144). The same holds for instance targets told '
-      + 'to check the traffic port.',
+      + 'to check the traffic port, and for a health-check port the pods declare only as UDP.',
     fix: 'Point the health check at a TCP or HTTP port the pods serve (the health-check sidecar\'s, or '
       + 'kube-proxy\'s healthCheckNodePort with instance targets and externalTrafficPolicy Local).',
     sources: [S.UDP_HEALTH_CHECK],
@@ -1939,7 +1975,8 @@ new NlbUdpLoadBalancer('dns', {
       + 'meant to be internal comes up internet-facing). Use `aws-load-balancer-type: external` for the '
       + 'controller.',
     fix: 'Move to the AWS Load Balancer Controller (`aws-load-balancer-type: external`), or drop the '
-      + 'annotations the in-tree provider does not read.',
+      + 'controller-only annotations: `nlb-target-type`, `scheme`, `attributes`, `target-group-attributes`, '
+      + '`ip-address-type`, `enable-prefix-for-ipv6-source-nat` and `enable-tcp-udp-listener`.',
     sources: [S.AWS_IN_TREE],
     bad: { objects: [service({ type: 'LoadBalancer', ports: [UDP_53] }, { annotations: { 'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb', 'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing' } })] },
     good: { objects: [service({ type: 'LoadBalancer', ports: [UDP_53] }, { annotations: { 'service.beta.kubernetes.io/aws-load-balancer-type': 'nlb' } })] },
@@ -2116,7 +2153,7 @@ new NlbUdpLoadBalancer(chart, 'dns', {
   UDP601: {
     id: 'UDP601',
     severity: Severity.ERROR,
-    title: 'The health-check sidecar needs a cdk8s-plus Pod, Deployment, StatefulSet or DaemonSet',
+    title: 'The health-check sidecar needs a cdk8s-plus (28-33) Pod, Deployment, StatefulSet or DaemonSet',
     why: 'The sidecar is a container of the pod that runs the UDP server: it shares its network namespace, '
       + 'reads its sockets and makes it unready. Anything else has no pod to join.',
     fix: 'Add the sidecar to the cdk8s-plus Pod, Deployment, StatefulSet or DaemonSet that runs the UDP '
@@ -2387,7 +2424,7 @@ UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)] });`,
   UDP617: {
     id: 'UDP617',
     severity: Severity.ERROR,
-    title: 'The sidecar\'s image and command must not be empty',
+    title: 'The sidecar\'s image, command and udpClient must not be empty',
     why: 'The API server rejects a container without an image; an empty command runs the image\'s own '
       + 'entrypoint, not the health check.',
     fix: 'Leave `image`, `command` and `udpClient` unset for the defaults, or give non-empty values.',

@@ -21,6 +21,8 @@ export const Sources = {
   PROBES: 'https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/',
   /** kube-proxy cleans UDP conntrack entries only for serving endpoints (kubernetes #48370, #127780). */
   CONNTRACK: 'https://github.com/kubernetes/kubernetes/issues/127780',
+  /** cdk8s-plus: one package per Kubernetes minor (cdk8s-plus-28 for 1.28, ... cdk8s-plus-33 for 1.33). */
+  CDK8S_PLUS: 'https://cdk8s.io/docs/latest/plus/',
   /** MixedProtocolLBService (KEP-1435). */
   MIXED_PROTOCOL_LB: 'https://github.com/kubernetes/enhancements/tree/master/keps/sig-network/1435-mixed-protocol-lb',
 
@@ -94,8 +96,8 @@ export const Sources = {
   RFC6335_SERVICE_NAME: 'https://www.rfc-editor.org/rfc/rfc6335#section-5.1',
 
   // The health-check sidecar
-  /** cdk8s-plus pods and pod controllers (Pod, Deployment, StatefulSet, DaemonSet). */
-  CDK8S_PLUS_WORKLOADS: 'https://cdk8s.io/docs/latest/plus/cdk8s-plus-28/',
+  /** cdk8s-plus pods and pod controllers (Pod, Deployment, StatefulSet, DaemonSet), one package per Kubernetes minor. */
+  CDK8S_PLUS_WORKLOADS: 'https://cdk8s.io/docs/latest/plus/',
   /** busybox nslookup: `-type=`, `-port=`, `-timeout=`, `-retry=` and the rcode names it prints. */
   BUSYBOX_NSLOOKUP: 'https://git.busybox.net/busybox/tree/networking/nslookup.c?h=1_36_stable',
   /** busybox netcat: `-w SEC` takes whole seconds. */

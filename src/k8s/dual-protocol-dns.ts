@@ -14,7 +14,6 @@ import { Protocol } from '../model/protocol';
 
 /**
  * What the DNS of an endpoint needs to know of it: the endpoint (`DualProtocolEndpoint`) without a dependency on it.
- * @internal
  */
 export interface DualProtocolServices extends Construct {
   /** Whether TCP and UDP are two Services. */

@@ -1,14 +1,11 @@
 export * from './service-type';
 export * from './session-affinity';
-export * from './selector';
 export * from './service-base';
 export * from './udp-service';
 export * from './dual-protocol-endpoint';
 export * from './nlb-controller';
 export * from './nlb-udp-load-balancer';
 export * from '../validation/rule-validation';
-export { adjustWorkloadPorts } from './workload-ports';
-export type { ServiceTarget } from './workload-ports';
 export * from './external-dns';
 export * from './srv-record';
 export * from './dual-protocol-dns';

@@ -75,7 +75,22 @@ export const TARGET_PORT_DECLARED_TCP: Rule = {
   },
 };
 
-/** The port number a probe's `tcpSocket.port` means in `container`. */
+/** The probe actions that connect over TCP (HTTP and gRPC run over TCP too), none of which can reach a UDP socket. */
+const TCP_ACTIONS = ['tcpSocket', 'httpGet', 'grpc'] as const;
+
+/** The TCP connections a container's probes make: which probe, which action, the port as written. */
+function tcpProbes(container: Record<string, unknown>): Array<{ probe: string; action: string; port: unknown }> {
+  const result: Array<{ probe: string; action: string; port: unknown }> = [];
+  for (const probe of PROBES) {
+    for (const action of TCP_ACTIONS) {
+      const target = record(record(container[probe])?.[action]);
+      if (target) result.push({ probe, action, port: target.port });
+    }
+  }
+  return result;
+}
+
+/** The port number a probe's `port` means in `container`. */
 function probePortNumber(container: Record<string, unknown>, port: unknown): number | undefined {
   if (typeof port === 'number') return port;
   if (typeof port !== 'string') return undefined;
@@ -86,7 +101,7 @@ function probePortNumber(container: Record<string, unknown>, port: unknown): num
   return typeof named?.containerPort === 'number' ? named.containerPort : undefined;
 }
 
-/** UDP203: no tcpSocket probe on a port the container serves only over UDP. */
+/** UDP203: no TCP, HTTP or gRPC probe on a port the container serves only over UDP. */
 export const TCP_PROBE_ON_UDP_PORT: Rule = {
   ...RULES.UDP203,
   kinds: WORKLOADS,
@@ -96,15 +111,13 @@ export const TCP_PROBE_ON_UDP_PORT: Rule = {
     const result: Violation[] = [];
     containersOf(pod.spec).forEach((container, i) => {
       const ports = containerPorts({ containers: [container] });
-      for (const probe of PROBES) {
-        const tcp = record(record(container[probe])?.tcpSocket);
-        if (!tcp) continue;
-        const number = probePortNumber(container, tcp.port);
+      for (const { probe, action, port } of tcpProbes(container)) {
+        const number = probePortNumber(container, port);
         const same = ports.filter((c) => c.port.containerPort === number);
         if (number === undefined || same.length === 0 || same.some((c) => c.protocol !== 'UDP')) continue;
         result.push({
-          field: `${pod.specPath}.containers[${i}].${probe}.tcpSocket.port`,
-          value: tcp.port,
+          field: `${pod.specPath}.containers[${i}].${probe}.${action}.port`,
+          value: port,
           message: `probes port ${number} over TCP, but container "${str(container.name) ?? i}" declares it only as UDP, so the probe never passes`,
           allowed: 'a probe on a TCP or HTTP port that reflects the UDP server\'s health',
           hint: 'use the UDP health-check sidecar (UdpHealthCheck) and an httpGet readinessProbe on it, or an exec probe',
@@ -114,6 +127,53 @@ export const TCP_PROBE_ON_UDP_PORT: Rule = {
     return result;
   },
 };
+
+/** UDP206: no TCP probe on a port only UDP Services reach, declared with no protocol (TCP by default). */
+export const TCP_PROBE_ON_UDP_TARGET: Rule = {
+  ...RULES.UDP206,
+  kinds: WORKLOADS,
+  check(owner, context) {
+    const pod = podTemplateOf(owner);
+    if (!pod) return [];
+    const udpTargets = new Set<number>();
+    for (const service of udpServicesSelecting(owner, context.objects)) {
+      for (const p of servicePorts(service)) {
+        const target = p.entry.targetPort ?? p.entry.port;
+        if (p.protocol === 'UDP' && typeof target === 'number') udpTargets.add(target);
+      }
+    }
+    if (udpTargets.size === 0) return [];
+    const result: Violation[] = [];
+    containersOf(pod.spec).forEach((container, i) => {
+      const ports = containerPorts({ containers: [container] });
+      for (const { probe, action, port } of tcpProbes(container)) {
+        const number = probePortNumber(container, port);
+        if (number === undefined || !udpTargets.has(number)) continue;
+        const same = ports.filter((c) => c.port.containerPort === number);
+        // declared UDP only: UDP203; declared TCP on purpose, or not at all: the server may well listen on TCP there
+        if (same.length === 0 || same.some((c) => c.port.protocol !== undefined)) continue;
+        if (tcpServiceTargets(owner, number, context.objects)) continue;
+        result.push({
+          field: `${pod.specPath}.containers[${i}].${probe}.${action}.port`,
+          value: port,
+          message: `probes port ${number} over TCP, but only UDP Services send traffic to it and container `
+            + `"${str(container.name) ?? i}" declares it with no protocol, so a UDP-only server never passes the probe`,
+          allowed: 'the port declared with protocol UDP, and a probe on a TCP or HTTP port that reflects the UDP server\'s health',
+          hint: 'declare the port UDP and drop the TCP probe (k8s-udp-constructs does both for cdk8s-plus workloads); '
+            + 'silence UDP206 if the server also listens on TCP there',
+        });
+      }
+    });
+    return result;
+  },
+};
+
+/** Whether a Service selecting `owner` sends TCP to container port `number`. */
+function tcpServiceTargets(owner: KubeObject, number: number, objects: readonly KubeObject[]): boolean {
+  return objects.some((service) => kindOf(service) === 'Service'
+    && servicePorts(service).some((p) => p.protocol === 'TCP' && (p.entry.targetPort ?? p.entry.port) === number)
+    && selectedPods(service, objects).some((pod) => pod.owner === owner));
+}
 
 /** Whether any container of the pod has a readiness probe. */
 function hasReadiness(pod: PodTemplate): boolean {
@@ -163,6 +223,7 @@ export const WORKLOAD_RULES: readonly Rule[] = [
   NAMED_TARGET_PORT_UDP,
   TARGET_PORT_DECLARED_TCP,
   TCP_PROBE_ON_UDP_PORT,
+  TCP_PROBE_ON_UDP_TARGET,
   UDP_WITHOUT_READINESS,
   SINGLE_REPLICA,
 ];

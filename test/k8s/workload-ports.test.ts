@@ -2,7 +2,8 @@ import * as kplus from 'cdk8s-plus-28';
 import { chart, only } from './helpers';
 import { UdpRules, UdpService } from '../../src';
 import { Sources } from '../../src/core/sources';
-import { workloadObject } from '../../src/k8s/workload-object';
+import { recognizeSelection } from '../../src/workloads/recognize';
+import { Workload } from '../../src/workloads/workload';
 
 const IMAGE = 'coredns/coredns:1.11.1';
 
@@ -107,6 +108,8 @@ describe('a cdk8s-plus workload behind a UdpService is made right for UDP', () =
     expect(UdpRules.messages(c)).toEqual([
       `[UDP202] test/svc: ${path}.ports[0].protocol (unset): declares containerPort 53 as TCP only, but UDP Service "dns" targets it over UDP (protocol UDP (add a UDP entry if the port also serves TCP); ${Sources.SERVICE_VALIDATION})`,
       `[UDP204] test/svc: spec.template.spec.containers ["main"]: no container has a readinessProbe, yet UDP Service "dns" sends traffic to these pods (a readinessProbe that fails when the UDP server is dead; ${Sources.CONNTRACK}) Fix: add the UDP health-check sidecar (UdpHealthCheck.addTo) or an exec readinessProbe`,
+      // an error: the TCP startup probe cdk8s-plus derived for the late container never passes on a UDP-only server
+      `[UDP206] test/svc: ${path}.startupProbe.tcpSocket.port 53: probes port 53 over TCP, but only UDP Services send traffic to it and container "main" declares it with no protocol, so a UDP-only server never passes the probe (the port declared with protocol UDP, and a probe on a TCP or HTTP port that reflects the UDP server's health; ${Sources.PROBES}) Fix: declare the port UDP and drop the TCP probe (k8s-udp-constructs does both for cdk8s-plus workloads); silence UDP206 if the server also listens on TCP there`,
     ]);
   });
 
@@ -135,7 +138,7 @@ describe('the objects the rules see are the objects synthesis emits (the fields 
           : new kplus.Pod(c, 'w', { containers, metadata: { labels: { app: 'dns' } } });
     new UdpService(c, 'svc', { metadata: { name: 'dns' }, selector: workload, ports: [{ port: 53 }] });
     const emitted = only(c, kind);
-    const [seen] = workloadObject(workload) as any[];
+    const [seen] = (recognizeSelection(workload) as { workload: Workload }).workload.render() as any[];
     expect(seen.kind).toBe(emitted.kind);
     expect(seen.metadata).toEqual(emitted.metadata);
     if (kind === 'Pod') {
