@@ -31,7 +31,7 @@ export type {
   MixedProtocolDecision, MixedProtocolSupport, ProviderServiceRole, ProviderSettings,
 } from './model/load-balancer-provider';
 export { HealthCheckProtocol } from './model/health-check';
-export { LoadBalancerScheme } from './model/eip';
+export { LoadBalancerScheme } from './model/placement';
 export { NlbTargetType } from './model/nlb-listeners';
 export type { TargetGroupAttributes } from './model/target-group-attributes';
 export { SrvProtocol } from './model/dns';

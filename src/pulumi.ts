@@ -16,7 +16,7 @@ export type { RecordedResource, RecordedOptions, MockRecorderOptions } from './a
 // The shared vocabulary
 export { HealthCheckProtocol } from './model/health-check';
 export type { HealthCheck } from './model/health-check';
-export { LoadBalancerScheme } from './model/eip';
+export { LoadBalancerScheme } from './model/placement';
 export { ListenerProtocol, NlbTargetType } from './model/nlb-listeners';
 export type { TargetGroupAttributes } from './model/target-group-attributes';
 export { SrvProtocol } from './model/dns';

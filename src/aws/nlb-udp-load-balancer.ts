@@ -8,9 +8,9 @@ import { NlbUdpLoadBalancerArgs } from './args';
 import { ChildNames } from './names';
 import { NLB_UDP_LOAD_BALANCER_TYPE, NlbPlan, planNlb, PlannedListener } from './plan';
 import { formatFinding } from '../core/finding';
-import { LoadBalancerScheme } from '../model/eip';
 import { HealthCheckProtocol, ResolvedHealthCheck } from '../model/health-check';
 import { ListenerProtocol } from '../model/nlb-listeners';
+import { LoadBalancerScheme } from '../model/placement';
 import { TargetGroupAttributes } from '../model/target-group-attributes';
 
 /** The `TargetGroup.healthCheck` input for a resolved health check. */

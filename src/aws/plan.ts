@@ -4,9 +4,10 @@ import { RULES } from '../core/catalog';
 import { Finding, formatFinding, Severity } from '../core/finding';
 import { findingOf } from '../core/rule-info';
 import { checkHostname, checkSrvNumber, checkSrvProtocol, checkSrvService, checkTtl, formatSrvTarget, hostnameProblem, srvProtocolLabel, srvRecordName, withoutTrailingDot } from '../model/dns';
-import { checkIpAddressType, checkPlacement, checkSwitch, LoadBalancerScheme } from '../model/eip';
 import { checkHealthCheck, checkHealthCheckForTraffic, resolveHealthCheck, ResolvedHealthCheck } from '../model/health-check';
 import { checkListeners, checkTargets, checkTargetType, inferTargetType, ListenerProtocol, listenerKey, NlbTargetsInput, NlbTargetType } from '../model/nlb-listeners';
+import { checkIpAddressType, checkPlacement, checkSwitch, LoadBalancerScheme } from '../model/placement';
+import { isFieldObject } from '../model/shape';
 import { checkTargetGroupAttributes } from '../model/target-group-attributes';
 
 /** The type token of the component. */
@@ -103,11 +104,6 @@ function isDeferred(value: unknown): boolean {
 /** How a value that is known only when the stack runs is shown in a finding. */
 function shown(value: unknown): unknown {
   return pulumi.Output.isInstance(value) ? '(an output)' : value instanceof Promise ? '(a promise)' : value;
-}
-
-/** Whether `value` is an object of named fields: not `null`, not a list, not a number or a string (untyped input). */
-function isFieldObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function listenerCarries(protocol: ListenerProtocol, srvProtocol: string): boolean {

@@ -11,6 +11,7 @@ import { Finding } from '../core/finding';
 import { findingOf } from '../core/rule-info';
 import { DnsEndpoint, DnsEndpointSpec } from '../imports/externaldns.k8s.io';
 import { checkHostname, checkSrvProtocol, checkSrvService, checkSrvTarget, formatSrvTarget, hostnameProblem, SrvProtocol, srvRecordName } from '../model/dns';
+import { isFieldObject } from '../model/shape';
 import { checkObjects } from '../rules/engine';
 import { EXTERNAL_DNS_RULES } from '../rules/external-dns';
 import { METADATA_RULES } from '../rules/metadata';
@@ -69,7 +70,7 @@ export interface SrvRecordProps {
 
 /** Whether an entry of `targets` is a target object, not `null`, a string or a number (untyped input). */
 function isTargetObject(target: unknown): target is SrvRecordTarget {
-  return typeof target === 'object' && target !== null && !Array.isArray(target);
+  return isFieldObject(target);
 }
 
 /** SRV records whose props a containing construct checks (and reports once, under its own prop names). */

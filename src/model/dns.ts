@@ -1,4 +1,4 @@
-import { isWholeNumberIn } from './health-check';
+import { isWholeNumberIn } from './shape';
 import { RULES } from '../core/catalog';
 import { Finding, formatFinding } from '../core/finding';
 import { findingOf } from '../core/rule-info';

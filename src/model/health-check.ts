@@ -1,3 +1,4 @@
+import { isFieldObject, isWholeNumberIn } from './shape';
 import { RULES } from '../core/catalog';
 import { Finding } from '../core/finding';
 import { findingOf } from '../core/rule-info';
@@ -131,16 +132,6 @@ export const HEALTH_CHECK_DEFAULTS = {
 
 const HC_PROTOCOLS: readonly string[] = [HealthCheckProtocol.TCP, HealthCheckProtocol.HTTP, HealthCheckProtocol.HTTPS];
 const HTTP_PROTOCOLS: readonly string[] = [HealthCheckProtocol.HTTP, HealthCheckProtocol.HTTPS];
-
-/** Whether `value` is an object of named fields: not `null`, not a list, not a number or a string (untyped input). */
-function isFieldObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Whether `value` is a whole number in `min..max`. */
-export function isWholeNumberIn(value: unknown, min: number, max: number): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
-}
 
 /**
  * The health check with AWS's defaults filled in (a protocol outside TCP/HTTP/HTTPS is kept as given, so that

@@ -1,6 +1,7 @@
-import { LoadBalancerScheme } from './eip';
+import { AwsNlbAnnotations } from './aws-load-balancer-controller';
 import { compareReleases, isRelease, KubernetesVersion } from './kubernetes-version';
 import { NlbTargetType } from './nlb-listeners';
+import { LoadBalancerScheme } from './placement';
 import { Protocol } from './protocol';
 import { RULES } from '../core/catalog';
 import { Finding } from '../core/finding';
@@ -152,7 +153,6 @@ export interface GenericProviderOptions {
   readonly annotations?: Record<string, string>;
 }
 
-const AWS = 'service.beta.kubernetes.io/';
 
 /** Every provider's option names, to tell a user whose option they passed. */
 const OPTION_OWNERS: Record<string, string[]> = {
@@ -299,11 +299,11 @@ class AwsLoadBalancerController extends LoadBalancerProvider {
 
   public settings(role: ProviderServiceRole): ProviderSettings {
     const annotations: Record<string, string> = {};
-    if (!this.options.useLoadBalancerClass) annotations[`${AWS}aws-load-balancer-type`] = 'external';
-    annotations[`${AWS}aws-load-balancer-nlb-target-type`] = this.options.targetType ?? NlbTargetType.IP;
-    annotations[`${AWS}aws-load-balancer-scheme`] = this.options.scheme ?? LoadBalancerScheme.INTERNAL;
+    if (!this.options.useLoadBalancerClass) annotations[AwsNlbAnnotations.TYPE] = 'external';
+    annotations[AwsNlbAnnotations.TARGET_TYPE] = this.options.targetType ?? NlbTargetType.IP;
+    annotations[AwsNlbAnnotations.SCHEME] = this.options.scheme ?? LoadBalancerScheme.INTERNAL;
     if (role.protocols.includes(Protocol.TCP) && role.protocols.includes(Protocol.UDP)) {
-      annotations[`${AWS}aws-load-balancer-enable-tcp-udp-listener`] = 'true';
+      annotations[AwsNlbAnnotations.ENABLE_TCP_UDP_LISTENER] = 'true';
     }
     return { annotations, loadBalancerClass: this.options.useLoadBalancerClass ? 'service.k8s.aws/nlb' : undefined };
   }
@@ -326,9 +326,9 @@ class AwsInTree extends LoadBalancerProvider {
   }
 
   public settings(): ProviderSettings {
-    const annotations: Record<string, string> = { [`${AWS}aws-load-balancer-type`]: 'nlb' };
+    const annotations: Record<string, string> = { [AwsNlbAnnotations.TYPE]: 'nlb' };
     if ((this.options.scheme ?? LoadBalancerScheme.INTERNAL) === LoadBalancerScheme.INTERNAL) {
-      annotations[`${AWS}aws-load-balancer-internal`] = 'true';
+      annotations[AwsNlbAnnotations.INTERNAL] = 'true';
     }
     return { annotations };
   }

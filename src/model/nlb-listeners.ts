@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { isWholeNumberIn } from './health-check';
+import { isFieldObject, isWholeNumberIn, listOf } from './shape';
 import { RULES } from '../core/catalog';
 import { Finding } from '../core/finding';
 import { findingOf } from '../core/rule-info';
@@ -60,16 +60,6 @@ export interface NlbTargetsInput {
 export const INSTANCE_ID = /^i-[0-9a-f]{8,17}$/;
 
 const PROTOCOLS: readonly string[] = [ListenerProtocol.UDP, ListenerProtocol.TCP, ListenerProtocol.TCP_UDP];
-
-/** Whether `value` is an object of named fields: not `null`, not a list, not a number or a string (untyped input). */
-function isFieldObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A list as given: `undefined` and `null` are none, and anything but a list is none too (it is reported). */
-function listOf(value: unknown): readonly unknown[] {
-  return Array.isArray(value) ? value : [];
-}
 
 /**
  * The stable key of a listener, used in child resource names and output maps: `udp-53`, `tcp-53`, `tcp-udp-53`.

@@ -22,11 +22,13 @@ export * from './workload';
 export * from './mixed-protocol';
 export * from './aws-nlb';
 export * from './external-dns';
+// The AWS Load Balancer Controller's annotation keys, class, defaults and parsers
+export * from '../model/aws-load-balancer-controller';
 // The checks of single values that the constructs, the Pulumi component and the rules share
 export { checkHealthCheck, checkHealthCheckForTraffic, checkHealthCheckTiming, resolveHealthCheck, HEALTH_CHECK_DEFAULTS, HEALTH_CHECK_LIMITS, TRAFFIC_PORT } from '../model/health-check';
 export type { HealthCheck, HealthCheckTimingDefaults, ResolvedHealthCheck } from '../model/health-check';
-export { checkIpAddressType, checkPlacement, checkSwitch } from '../model/eip';
-export type { PlacementInput } from '../model/eip';
+export { checkIpAddressType, checkPlacement, checkSwitch } from '../model/placement';
+export type { PlacementInput } from '../model/placement';
 export { checkListeners, checkTargets, checkTargetType } from '../model/nlb-listeners';
 export type { NlbListener, NlbTargetsInput } from '../model/nlb-listeners';
 export { checkTargetGroupAttributes } from '../model/target-group-attributes';

@@ -2,11 +2,11 @@ import { annotationsOf, KubeObject, servicePorts, serviceType, specOf } from './
 import { Rule, RuleContext } from './rule';
 import { RULES } from '../core/catalog';
 import { Violation } from '../core/finding';
+import { AWS_LBC_LOAD_BALANCER_CLASS, AwsNlbAnnotations } from '../model/aws-load-balancer-controller';
 import { decideMixedProtocol, LoadBalancerProvider } from '../model/load-balancer-provider';
 
 const SERVICE = ['Service'];
-const AWS = 'service.beta.kubernetes.io/';
-const TCP_UDP_LISTENER = `${AWS}aws-load-balancer-enable-tcp-udp-listener`;
+const TCP_UDP_LISTENER = AwsNlbAnnotations.ENABLE_TCP_UDP_LISTENER;
 
 /** The protocols of a Service's ports. */
 function protocols(service: KubeObject): Set<string> {
@@ -21,9 +21,9 @@ function isMixedLoadBalancer(service: KubeObject): boolean {
 
 /** The AWS implementation a Service's own annotations or class select, if any. */
 export function awsImplementationOf(service: KubeObject): 'aws-load-balancer-controller' | 'aws-in-tree' | undefined {
-  const type = annotationsOf(service)[`${AWS}aws-load-balancer-type`];
+  const type = annotationsOf(service)[AwsNlbAnnotations.TYPE];
   if (type === 'nlb') return 'aws-in-tree';
-  if (type === 'external' || type === 'nlb-ip' || specOf(service).loadBalancerClass === 'service.k8s.aws/nlb') {
+  if (type === 'external' || type === 'nlb-ip' || specOf(service).loadBalancerClass === AWS_LBC_LOAD_BALANCER_CLASS) {
     return 'aws-load-balancer-controller';
   }
   return undefined;

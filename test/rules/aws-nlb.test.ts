@@ -1,7 +1,6 @@
 import { formatFinding, Severity } from '../../src/core/finding';
-import {
-  annotationField, AWS_NLB_RULES, AwsNlbAnnotations as A, healthCheckFromAnnotations, nlbOf, parseStringList, parseStringMap,
-} from '../../src/rules/aws-nlb';
+import { AwsNlbAnnotations as A, parseStringList, parseStringMap } from '../../src/model/aws-load-balancer-controller';
+import { annotationField, AWS_NLB_RULES, healthCheckFromAnnotations, nlbOf } from '../../src/rules/aws-nlb';
 import { checkObjects } from '../../src/rules/engine';
 import { KubeObject } from '../../src/rules/manifest';
 
