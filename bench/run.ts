@@ -132,7 +132,41 @@ function table(rows: BenchRow[]): string {
   return lines.join('\n');
 }
 
+/**
+ * `--only=sidecar`: measures the sidecar alone and replaces only its rows in BENCHMARKS.md, with a line saying when
+ * they were measured; the other rows and their date stay as they are.
+ */
+async function sidecarOnly(): Promise<void> {
+  const file = path.join(root, 'BENCHMARKS.md');
+  const loadBefore = os.loadavg()[0];
+  const rows = await optional('sidecar', 'benchSidecar');
+  const loadAfter = os.loadavg()[0];
+  const kept: string[] = [];
+  let at = -1;
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    if (line.startsWith('The Sidecar rows were measured ')) continue;
+    if (line.startsWith('| Sidecar |')) {
+      if (at < 0) at = kept.length;
+      continue;
+    }
+    kept.push(line);
+  }
+  if (at < 0) at = kept.map((line) => line.startsWith('|')).lastIndexOf(true) + 1;
+  const newRows = table(rows).split('\n').slice(2);
+  kept.splice(at, 0, ...newRows);
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  const measuredLine = kept.findIndex((line) => line.startsWith('Measured '));
+  kept.splice(measuredLine + 1, 0, `The Sidecar rows were measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} x ${cpu}, `
+    + `Node.js ${process.version}, by \`npm run bench -- --only=sidecar\`, with a load average of ${loadBefore.toFixed(1)} at the `
+    + `start and ${loadAfter.toFixed(1)} at the end${Math.max(loadBefore, loadAfter) > os.cpus().length / 2
+      ? ' (other programs were running: latencies are higher than on an idle machine)' : ''}.`);
+  console.log(newRows.join('\n'));
+  fs.writeFileSync(file, kept.join('\n'));
+  console.log('wrote the Sidecar rows of BENCHMARKS.md');
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--only=sidecar')) return sidecarOnly();
   console.log('compiling lib/ ...');
   const compile = spawnSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
   if (compile.status !== 0) throw new Error('tsc failed');

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as pulumi from '@pulumi/pulumi';
-import { MockResourceRecorder } from '../../src/pulumi';
+import { MockResourceRecorder } from 'k8s-udp-constructs/pulumi';
 
 function valueOf(output: unknown): Promise<unknown> {
   const apply = (output as pulumi.Output<unknown>)?.apply;

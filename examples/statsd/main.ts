@@ -4,8 +4,8 @@
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { UdpService } from '../../src';
-import { DISABLE_RULES_ANNOTATION } from '../../src/rules';
+import { UdpService } from 'k8s-udp-constructs';
+import { DISABLE_RULES_ANNOTATION } from 'k8s-udp-constructs/rules';
 
 export class Statsd extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {

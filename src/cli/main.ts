@@ -84,6 +84,13 @@ function useColor(flag: boolean | undefined, io: CliIo): boolean {
 export async function lint(inputs: readonly string[], flags: LintFlags, io: CliIo): Promise<ExitCode> {
   const config = resolveConfig(flags, io.cwd);
   const loaded = await loadInputs(inputs, { cwd: io.cwd, readStdin: io.readStdin, stdinName: config.stdinName });
+  if (loaded.objects.length === 0 && loaded.problems.length === 0 && !flags.allowEmpty) {
+    // empty `helm template` output, a wrong path: linting nothing is no pass
+    loaded.problems.push({
+      file: loaded.files.join(', ') || inputs.join(', '),
+      message: 'has no Kubernetes object to lint (pass --allow-empty when that is expected)',
+    });
+  }
   const findings = checkObjects(loaded.objects.map((o) => o.object), OBJECT_RULES, config.check);
   const located: LocatedFinding[] = findings.map((f) => {
     const source = loaded.objects[f.object?.index ?? 0];
@@ -152,6 +159,7 @@ function program(io: CliIo, exit: { code: ExitCode }): Command {
     .option('--stdin-name <path>', 'the file name to report standard input under', 'stdin')
     .option('--color', 'color the human output (default: on a terminal, unless NO_COLOR is set)')
     .option('--no-color', 'never color')
+    .option('--allow-empty', 'exit 0 when the inputs hold no Kubernetes object (by default that is an input error, exit 2)')
     .action(async (inputs: string[], flags: LintFlags) => {
       exit.code = await lint(inputs, flags, io);
     });

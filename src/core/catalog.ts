@@ -369,6 +369,34 @@ new UdpService(chart, 'dns', { selector: new kplus.ConfigMap(chart, 'config') as
 new UdpService(chart, 'dns', { selector: deployment, ports: [{ port: 53 }] });`,
     },
   },
+  UDP143: {
+    id: 'UDP143',
+    severity: Severity.ERROR,
+    title: 'provider must be a LoadBalancerProvider',
+    why: 'The provider decides the annotations, the class and whether TCP and UDP fit in one Service; a value that is '
+      + 'none (a name such as "aws" from a configuration file) would leave all of that out without a word.',
+    fix: 'Use a factory of `LoadBalancerProvider` (`awsLoadBalancerController()`, `awsInTree()`, `gke()`, `aks()`, '
+      + '`metalLb()`, `generic()`), or read a name with `LoadBalancerProvider.parse("aws-lbc:2.13")`.',
+    sources: [S.MIXED_PROTOCOL_LB],
+    bad: {
+      code: `
+new UdpService(chart, 'dns', {
+  selector: deployment,
+  type: ServiceType.LOAD_BALANCER,
+  provider: 'aws' as unknown as LoadBalancerProvider,
+  ports: [{ port: 53 }],
+});`,
+    },
+    good: {
+      code: `
+new UdpService(chart, 'dns', {
+  selector: deployment,
+  type: ServiceType.LOAD_BALANCER,
+  provider: LoadBalancerProvider.parse('aws-lbc:2.13'),
+  ports: [{ port: 53 }],
+});`,
+    },
+  },
   UDP201: {
     id: 'UDP201',
     severity: Severity.ERROR,
@@ -2147,6 +2175,32 @@ new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
   controller: NlbController.awsLoadBalancerController({ version: '2.13' }),
   ports: [{ name: 'dns', port: 53 }],
+});`,
+    },
+  },
+  UDP577: {
+    id: 'UDP577',
+    severity: Severity.ERROR,
+    title: 'healthSidecar must be the sidecar\'s props or false',
+    why: 'The sidecar is the NLB\'s health check with ip targets: a value that is neither (a string or a number from '
+      + 'untyped input) cannot say what to probe, and guessing would build a health check the user did not ask for.',
+    fix: 'Give the sidecar\'s props (`{ probes: [UdpProbe.dns(53)] }`), leave it unset for a probe of every UDP port, or '
+      + 'turn it off with `false` and a health check of your own.',
+    sources: [S.LBC_ANNOTATIONS],
+    bad: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'dns', {
+  selector: deployment,
+  ports: [{ name: 'dns', port: 53 }],
+  healthSidecar: 'dns' as never,
+});`,
+    },
+    good: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'dns', {
+  selector: deployment,
+  ports: [{ name: 'dns', port: 53 }],
+  healthSidecar: { probes: [UdpProbe.dns(53)] },
 });`,
     },
   },

@@ -1,3 +1,7 @@
+import { RULES } from '../core/catalog';
+import { Finding } from '../core/finding';
+import { findingOf } from '../core/rule-info';
+
 /**
  * A Kubernetes minor version, for the behaviour that changed between versions (mixed-protocol LoadBalancer Services).
  *
@@ -16,6 +20,21 @@ export class KubernetesVersion {
     const match = /^v?(\d+)\.(\d+)(?:\.\d+)?(?:[-+][0-9A-Za-z.-]+)?$/.exec(String(text).trim());
     if (!match || Number(match[1]) !== 1) return new KubernetesVersion(String(text), 0, 0, false);
     return new KubernetesVersion(String(text), Number(match[1]), Number(match[2]), true);
+  }
+
+  /**
+   * A `kubernetesVersion` prop as given, untyped input included: a `KubernetesVersion` as it is, a string such as
+   * `"1.22"` read as `of()` reads it (constructs also report that a string is not a `KubernetesVersion`), anything
+   * else an invalid version; `undefined` is `fallback`.
+   */
+  public static ofProp(value: unknown, fallback: KubernetesVersion = KubernetesVersion.V1_28): KubernetesVersion {
+    if (value === undefined) return fallback;
+    if (value instanceof KubernetesVersion) return value;
+    const other = value as Partial<KubernetesVersion> | null;
+    if (typeof other === 'object' && other !== null && typeof other.text === 'string' && typeof other.isAtLeast === 'function') {
+      return KubernetesVersion.of(other.text);
+    }
+    return KubernetesVersion.of(typeof value === 'string' ? value : String(value));
   }
 
   /** As `of()`, but throws on a text that is not a Kubernetes version. */
@@ -62,4 +81,26 @@ export function compareReleases(a: string, b: string): number {
 /** Whether `text` is a release number such as `2.13` or `v0.13.6`. */
 export function isRelease(text: string): boolean {
   return /^v?\d+(\.\d+){0,2}$/.test(text.trim());
+}
+
+/**
+ * UDP310 for a `kubernetesVersion` prop: given as something other than a `KubernetesVersion` (untyped input: a string
+ * is read, and still reported), or a version that is not one. `version` is what `KubernetesVersion.ofProp` read.
+ */
+export function kubernetesVersionFindings(given: unknown, version: KubernetesVersion): Finding[] {
+  if (given !== undefined && typeof given !== 'object') {
+    return [findingOf(RULES.UDP310, {
+      field: 'kubernetesVersion',
+      value: given,
+      message: `is a ${typeof given}, not a KubernetesVersion`,
+      allowed: `KubernetesVersion.of(${JSON.stringify(String(given))})`,
+    })];
+  }
+  if (version.valid) return [];
+  return [findingOf(RULES.UDP310, {
+    field: 'kubernetesVersion',
+    value: version.text,
+    message: 'is not a Kubernetes version',
+    allowed: 'a version such as "1.28", "v1.28" or "1.28.3"',
+  })];
 }
