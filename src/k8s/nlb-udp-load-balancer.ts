@@ -10,6 +10,7 @@ import { findingOf } from '../core/rule-info';
 import { AWS_LBC_LOAD_BALANCER_CLASS, AwsNlbAnnotations as A, controllerHealthCheckTiming } from '../model/aws-load-balancer-controller';
 import { checkHealthCheck, HealthCheck, HealthCheckProtocol } from '../model/health-check';
 import { KubernetesVersion, kubernetesVersionFindings } from '../model/kubernetes-version';
+import { isFieldObject } from '../model/shape';
 import { decideMixedProtocol, LoadBalancerProvider } from '../model/load-balancer-provider';
 import { checkTargetType, NlbTargetType } from '../model/nlb-listeners';
 import { checkIpAddressType, checkPlacement, checkSwitch, LoadBalancerScheme } from '../model/placement';
@@ -226,7 +227,7 @@ const COVERED_BY_PROP_CHECKS = ['UDP117', 'UDP301', 'UDP302', 'UDP560', 'UDP561'
 
 /** Whether a port entry is an object, as a port is (untyped input may give null, a number or a list). */
 function isPortObject(value: unknown): value is NlbPort {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isFieldObject(value);
 }
 
 /** Whether a port list has a TCP_UDP port. */
@@ -366,7 +367,7 @@ export class NlbUdpLoadBalancer extends Construct {
   /** The `healthSidecar` props the user gave, if any (anything that is no object is reported, UDP577). */
   private givenSidecar(): Partial<UdpHealthCheckProps> | undefined {
     const given: unknown = this.props.healthSidecar;
-    return typeof given === 'object' && given !== null && !Array.isArray(given) ? given : undefined;
+    return isFieldObject(given) ? given : undefined;
   }
 
   /**
@@ -382,7 +383,7 @@ export class NlbUdpLoadBalancer extends Construct {
   /** The `healthCheck` the user gave, if it is an object (anything else is reported, UDP501). */
   private healthCheckGiven(): NlbHealthCheck | undefined {
     const given: unknown = this.props.healthCheck;
-    return typeof given === 'object' && given !== null && !Array.isArray(given) ? given : undefined;
+    return isFieldObject(given) ? given : undefined;
   }
 
   private sidecarProps(ports: readonly unknown[]): UdpHealthCheckProps {
