@@ -12,6 +12,8 @@ export { NlbUdpLoadBalancerError } from './aws/plan';
 export type { NlbDnsArgs, NlbListenerArgs, NlbSrvArgs, NlbTargetsArgs, NlbUdpLoadBalancerArgs } from './aws/args';
 export { MockResourceRecorder, fakeState } from './aws/mock-recorder';
 export type { RecordedResource, RecordedOptions, MockRecorderOptions } from './aws/mock-recorder';
+export { previewUnderMocks, formatMockPreview } from './aws/preview';
+export type { MockPreview } from './aws/preview';
 
 // The shared vocabulary
 export { HealthCheckProtocol } from './model/health-check';

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { LintFlags, resolveConfig, UsageError } from './config';
 import { loadInputs } from './load';
+import { PreviewError, PreviewFlags, previewProgram, writePreview } from './preview';
 import { countOf, formatHuman, jsonReport, LintReport, LocatedFinding, sarifReport } from './report';
 import { RULE_CATALOG, ruleDocUrl } from '../core/catalog';
 import { OBJECT_RULES } from '../rules/catalog';
@@ -103,6 +104,10 @@ export async function lint(inputs: readonly string[], flags: LintFlags, io: CliI
     objects: loaded.objects.length,
     files: loaded.files,
     rules: OBJECT_RULES.filter((r) => !disabled.has(r.id)).map((r) => ({ ...r, severity: config.check.severities?.[r.id] ?? r.severity })),
+    assumed: {
+      kubernetesVersion: config.check.kubernetesVersion ? `${config.check.kubernetesVersion.major}.${config.check.kubernetesVersion.minor}` : undefined,
+      provider: config.check.provider?.description,
+    },
   };
   if (config.format === 'json') {
     io.stdout(`${JSON.stringify(jsonReport(report), null, 2)}\n`);
@@ -162,6 +167,24 @@ function program(io: CliIo, exit: { code: ExitCode }): Command {
     .option('--allow-empty', 'exit 0 when the inputs hold no Kubernetes object (by default that is an input error, exit 2)')
     .action(async (inputs: string[], flags: LintFlags) => {
       exit.code = await lint(inputs, flags, io);
+    });
+
+  root.command('preview')
+    .description('what a Pulumi program would create, run under Pulumi\'s mocks: no Pulumi CLI, no cloud credentials')
+    .argument('<program>', 'the program: a .js file, or a .ts file of a project with ts-node')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--out <dir>', 'also write resources.json and outputs.json into this directory')
+    .option('--project <name>', 'the project name the program sees (default: the program\'s folder)')
+    .option('--stack <name>', 'the stack name the program sees (default: the program\'s file name)')
+    .action(async (given: string, flags: PreviewFlags) => {
+      const file = path.resolve(io.cwd, given);
+      try {
+        writePreview(await previewProgram(file, flags), file, { ...flags, out: flags.out && path.resolve(io.cwd, flags.out) }, io.stdout);
+        exit.code = ExitCode.CLEAN;
+      } catch (error) {
+        io.stderr(`k8s-udp preview: ${error instanceof PreviewError ? error.message : (error as Error).stack ?? String(error)}\n`);
+        exit.code = error instanceof PreviewError ? ExitCode.USAGE_OR_INPUT : ExitCode.FINDINGS;
+      }
     });
 
   root.command('rules')

@@ -576,6 +576,14 @@ export class NlbUdpLoadBalancer extends Construct {
     })];
   }
 
+  /** The fix of UDP570, as code: the controller's version, the Kubernetes version, or the other construct. */
+  private tcpUdpHint(): string | undefined {
+    if (this.controller.isInTree) return 'the in-tree provider never builds TCP_UDP listeners: controller: NlbController.awsLoadBalancerController({ version: \'2.13\' })';
+    if (this.kubernetesVersion.valid && !this.kubernetesVersion.isAtLeast('1.24')) return 'before Kubernetes 1.24, use DualProtocolEndpoint, which splits TCP and UDP into two Services';
+    if (this.controller.version === undefined) return 'say which controller runs: controller: NlbController.awsLoadBalancerController({ version: \'2.13\' }) (or the version you run, 2.13 or later)';
+    return `controller ${this.controller.version} builds no TCP_UDP listener: upgrade it to 2.13 or later and say so with controller: NlbController.awsLoadBalancerController({ version: '2.13' })`;
+  }
+
   /** UDP501 for a health check that is no object; UDP504/UDP505 for an interval or timeout that is no Duration. */
   private healthCheckTypeFindings(): Finding[] {
     const given: unknown = this.props.healthCheck;
@@ -644,6 +652,7 @@ export class NlbUdpLoadBalancer extends Construct {
           value: NlbPortProtocol.TCP_UDP,
           message: `cannot be one TCP_UDP listener: ${decision.reason}`,
           allowed: 'the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or separate UDP and TCP endpoints (DualProtocolEndpoint)',
+          hint: this.tcpUdpHint(),
         }));
       }
     }

@@ -213,4 +213,13 @@ describe('the Pulumi entry point', () => {
     fs.writeFileSync(path.join(pulumiApp, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
     run(NPM, ['exec', '--', 'tsc', '-p', 'tsconfig.json'], pulumiApp);
   }, 300_000);
+
+  test('runs under the shipped mocks with `k8s-udp preview`: no Pulumi CLI, no credentials', () => {
+    fs.writeFileSync(path.join(pulumiApp, 'tsconfig.json'), JSON.stringify(PULUMI_NEW_TSCONFIG, null, 2));
+    run(NPM, ['exec', '--', 'tsc', '-p', 'tsconfig.json'], pulumiApp);
+    const text = run(NPM, ['exec', '--', 'k8s-udp', 'preview', 'bin/index.js', '--format', 'json'], pulumiApp);
+    const preview = JSON.parse(text) as { resources: Array<{ type: string; name: string }>; outputs: Record<string, unknown> };
+    expect(preview.resources.filter((r) => r.type === 'aws:lb/loadBalancer:LoadBalancer').map((r) => r.name)).toEqual(['game-nlb']);
+    expect(preview.outputs.dnsName).toMatch(/^game-nlb-[0-9a-f]+\.elb\.us-east-1\.amazonaws\.com$/);
+  }, 300_000);
 });
