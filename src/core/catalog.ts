@@ -397,6 +397,52 @@ new UdpService(chart, 'dns', {
 });`,
     },
   },
+  UDP144: {
+    id: 'UDP144',
+    severity: Severity.ERROR,
+    title: 'healthNodePort needs a NodePort or LoadBalancer Service',
+    why: 'A health NodePort is checked by a load balancer outside the cluster that sends the UDP traffic to the nodes; '
+      + 'a ClusterIP Service has no such load balancer, and the NodePort would open every node for nothing.',
+    fix: 'Make the Service a NodePort or LoadBalancer one, or drop `healthNodePort`.',
+    sources: [S.SERVICE_VALIDATION],
+    bad: {
+      code: `
+new UdpService(chart, 'dns', { selector: deployment, ports: [{ port: 53 }], healthNodePort: { targetPort: 8080 } });`,
+    },
+    good: {
+      code: `
+new UdpService(chart, 'dns', {
+  selector: deployment,
+  type: ServiceType.NODE_PORT,
+  externalTrafficPolicy: TrafficPolicy.LOCAL,
+  ports: [{ port: 53 }],
+  healthNodePort: { targetPort: 8080 },
+});`,
+    },
+  },
+  UDP145: {
+    id: 'UDP145',
+    severity: Severity.ERROR,
+    title: 'A health NodePort with Cluster policy for a UDP Service with Local policy',
+    why: 'With externalTrafficPolicy Local, a node without a ready pod drops the UDP Service\'s traffic; a health Service '
+      + 'of the same pods with Cluster policy still answers on that node (kube-proxy forwards the check to another node), '
+      + 'so the load balancer keeps sending UDP to a node that drops it.',
+    fix: 'Set `externalTrafficPolicy: Local` on the health Service, or let `UdpService` or `DualProtocolEndpoint` make it '
+      + 'with `healthNodePort`.',
+    sources: [S.SERVICE_VALIDATION],
+    bad: {
+      objects: [
+        service({ type: 'NodePort', externalTrafficPolicy: 'Local', ports: [{ ...UDP_53, nodePort: 30053 }] }),
+        service({ type: 'NodePort', ports: [{ name: 'health', port: 8080, protocol: 'TCP', nodePort: 30080 }] }, { name: 'dns-health' }),
+      ],
+    },
+    good: {
+      objects: [
+        service({ type: 'NodePort', externalTrafficPolicy: 'Local', ports: [{ ...UDP_53, nodePort: 30053 }] }),
+        service({ type: 'NodePort', externalTrafficPolicy: 'Local', ports: [{ name: 'health', port: 8080, protocol: 'TCP', nodePort: 30080 }] }, { name: 'dns-health' }),
+      ],
+    },
+  },
   UDP201: {
     id: 'UDP201',
     severity: Severity.ERROR,

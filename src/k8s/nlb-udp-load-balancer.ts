@@ -20,6 +20,7 @@ import { checkTargetGroupAttributes, formatTargetGroupAttributes, TargetGroupAtt
 import { UdpHealthCheck, UdpHealthCheckProps } from '../sidecar/health-check';
 import { isDuration } from '../sidecar/millis';
 import { UdpProbe } from '../sidecar/probe';
+import { delegateFindings } from '../sidecar/reporting';
 import { addRuleValidation } from '../validation/rule-validation';
 import { describeValue, recognizeSelection } from '../workloads/recognize';
 import { PodSelection } from '../workloads/types';
@@ -280,6 +281,8 @@ export class NlbUdpLoadBalancer extends Construct {
 
   private readonly props: NlbUdpLoadBalancerProps;
   private readonly kubernetesVersion: KubernetesVersion;
+  /** The findings of the sidecar this construct made, named as the props that made it. */
+  private readonly sidecarFindings: () => Finding[];
   /** The computed annotations, with those of ports added later. */
   private readonly computed: Record<string, string>;
   /** The ports as given, in order: those of `props.ports` (replayed through `addPort()`), then those added later. */
@@ -298,9 +301,14 @@ export class NlbUdpLoadBalancer extends Construct {
 
     // one sidecar per pod: a second NLB in front of the same workload is checked through the one already there
     const pod = workloadOf(props.selector);
+    const existing = pod && UdpHealthCheck.of(pod.construct);
     this.healthSidecar = this.needsSidecar(ports) && pod
-      ? UdpHealthCheck.of(pod.construct) ?? UdpHealthCheck.addTo(pod.construct, this.sidecarProps(ports))
+      ? existing ?? UdpHealthCheck.addTo(pod.construct, this.sidecarProps(ports))
       : undefined;
+    // a sidecar made here from `healthSidecar` is reported here, under the prop names the user wrote
+    this.sidecarFindings = this.healthSidecar && this.healthSidecar !== existing
+      ? delegateFindings(this.healthSidecar, 'healthSidecar.')
+      : () => [];
 
     this.computed = this.renderAnnotations(ports);
     const own = props.metadata?.annotations ?? {};
@@ -609,6 +617,7 @@ export class NlbUdpLoadBalancer extends Construct {
     const ports = this.given;
     const findings: Finding[] = [
       ...this.controllerFindings(),
+      ...this.sidecarFindings(),
       ...checkPlacement({
         scheme: p.scheme,
         subnets: p.subnets,

@@ -126,6 +126,14 @@ describe('messages show the fix as code and the construct path once', () => {
     expect(message.endsWith(' Fix: say which controller runs: controller: NlbController.awsLoadBalancerController({ version: \'2.13\' }) (or the version you run, 2.13 or later)')).toBe(true);
   });
 
+  test('a finding about the NLB\'s healthSidecar names the prop the user wrote, on the NLB', () => {
+    const c = Testing.chart();
+    new NlbUdpLoadBalancer(c, 'nlb', { selector: server(c), ports: [{ port: 53 }], healthSidecar: { httpPort: 80 } });
+    expect(UdpRules.messages(c)).toEqual([
+      '[UDP615] test/nlb: healthSidecar.httpPort 80: is below 1024, which a non-root container without NET_BIND_SERVICE may not bind (1024..65535; https://www.kernel.org/doc/Documentation/networking/ip-sysctl.txt)',
+    ]);
+  });
+
   test('a synthesis error names the construct path once', () => {
     const c = Testing.chart();
     new UdpService(c, 'svc', { selector: { app: 'dns' }, ports: [{ port: 0 }] });
