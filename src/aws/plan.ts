@@ -3,6 +3,7 @@ import { NlbListenerArgs, NlbSrvArgs, NlbTargetsArgs, NlbUdpLoadBalancerArgs } f
 import { RULES } from '../core/catalog';
 import { Finding, formatFinding, Severity } from '../core/finding';
 import { findingOf } from '../core/rule-info';
+import { Sources } from '../core/sources';
 import { checkHostname, checkSrvNumber, checkSrvProtocol, checkSrvService, checkTtl, formatSrvTarget, hostnameProblem, srvProtocolLabel, srvRecordName, withoutTrailingDot } from '../model/dns';
 import { checkHealthCheck, checkHealthCheckForTraffic, resolveHealthCheck, ResolvedHealthCheck } from '../model/health-check';
 import { checkListeners, checkTargets, checkTargetType, inferTargetType, ListenerProtocol, listenerKey, NlbTargetsInput, NlbTargetType } from '../model/nlb-listeners';
@@ -40,6 +41,22 @@ export class NlbUdpLoadBalancerError extends Error {
     this.name = 'NlbUdpLoadBalancerError';
     this.findings = findings;
   }
+}
+
+/**
+ * Where the component's findings cite AWS rather than the AWS Load Balancer Controller: the component calls AWS
+ * directly, so AWS's own API is the authority for the rules the two share.
+ */
+const AWS_AUTHORITY: Readonly<Record<string, string>> = {
+  UDP520: Sources.CREATE_LOAD_BALANCER,
+  UDP522: Sources.SUBNET_MAPPING,
+  UDP526: Sources.CREATE_LOAD_BALANCER,
+  UDP527: Sources.LOAD_BALANCER_ATTRIBUTES,
+};
+
+function citingAws(finding: Finding): Finding {
+  const source = AWS_AUTHORITY[finding.ruleId];
+  return source && finding.source === Sources.LBC_ANNOTATIONS ? { ...finding, source } : finding;
 }
 
 /** A listener with its defaults filled in and its stable key. */
@@ -273,8 +290,9 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
   for (const protocol of new Set(listeners.map((l) => l.protocol))) {
     warnings.push(...checkHealthCheckForTraffic(input.healthCheck, protocol, 'healthCheck'));
   }
-  const errors = findings.filter((f) => f.severity === Severity.ERROR);
-  warnings.push(...findings.filter((f) => f.severity !== Severity.ERROR));
+  const cited = findings.map(citingAws);
+  const errors = cited.filter((f) => f.severity === Severity.ERROR);
+  warnings.push(...cited.filter((f) => f.severity !== Severity.ERROR));
   if (errors.length > 0) throw new NlbUdpLoadBalancerError(name, errors);
 
   return {

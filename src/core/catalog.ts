@@ -996,6 +996,33 @@ new UdpService(chart, 'dns', {
 });`,
     },
   },
+  UDP412: {
+    id: 'UDP412',
+    severity: Severity.WARNING,
+    title: 'SRV service name that clients do not look up',
+    why: 'Clients look up the IANA-registered service name: DNS is registered as "domain" (_domain._udp), the KDC as '
+      + '"kerberos". A record under a common name such as _dns._udp is published, and never found.',
+    fix: 'Use the registered name: `domain` for DNS, `kerberos` for a KDC (`kdc`, `krb5`).',
+    sources: [S.RFC6335_SERVICE_NAME],
+    bad: {
+      code: `
+new SrvRecord(chart, 'dns', {
+  service: 'dns',
+  protocol: SrvProtocol.UDP,
+  domain: 'example.com',
+  targets: [{ host: 'ns1.example.com', port: 53 }],
+});`,
+    },
+    good: {
+      code: `
+new SrvRecord(chart, 'dns', {
+  service: 'domain',
+  protocol: SrvProtocol.UDP,
+  domain: 'example.com',
+  targets: [{ host: 'ns1.example.com', port: 53 }],
+});`,
+    },
+  },
   UDP430: {
     id: 'UDP430',
     severity: Severity.ERROR,
@@ -2247,6 +2274,33 @@ new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
   ports: [{ name: 'dns', port: 53 }],
   healthSidecar: { probes: [UdpProbe.dns(53)] },
+});`,
+    },
+  },
+  UDP578: {
+    id: 'UDP578',
+    severity: Severity.ERROR,
+    title: 'allocateLoadBalancerNodePorts false with instance targets',
+    why: 'Instance targets receive the traffic on the Service\'s NodePorts: without them the target groups have nowhere '
+      + 'to send it. Only ip targets, which reach the pods directly, can do without.',
+    fix: 'Leave `allocateLoadBalancerNodePorts` on with instance targets, or use ip targets (the default).',
+    sources: [S.LBC_ANNOTATIONS],
+    bad: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'dns', {
+  selector: deployment,
+  targetType: NlbTargetType.INSTANCE,
+  allocateLoadBalancerNodePorts: false,
+  ports: [{ name: 'dns', port: 53 }],
+});`,
+    },
+    good: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'dns', {
+  selector: deployment,
+  targetType: NlbTargetType.IP,
+  allocateLoadBalancerNodePorts: false,
+  ports: [{ name: 'dns', port: 53 }],
 });`,
     },
   },

@@ -50,6 +50,8 @@ export const Sources = {
   /** LoadBalancerAttribute: deletion protection and cross-zone load balancing, true or false. */
   LOAD_BALANCER_ATTRIBUTES:
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_LoadBalancerAttribute.html',
+  /** CreateLoadBalancer: the scheme and the IP address type of a load balancer, as AWS takes them. */
+  CREATE_LOAD_BALANCER: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html',
   /** SubnetMapping: one subnet per Availability Zone, an Elastic IP only for internet-facing load balancers. */
   SUBNET_MAPPING: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SubnetMapping.html',
   /** NLB listeners: protocols, and TCP_UDP for TCP and UDP on the same port. */

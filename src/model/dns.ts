@@ -26,6 +26,13 @@ export interface SrvTarget {
   readonly host: string;
 }
 
+/** Common names of services whose registered SRV name differs (IANA Service Name and Transport Protocol Port Number Registry). */
+const REGISTERED_SERVICE_NAMES: Readonly<Record<string, string>> = {
+  dns: 'domain',
+  kdc: 'kerberos',
+  krb5: 'kerberos',
+};
+
 const LABEL = /^[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?$/;
 const SERVICE_NAME = /^[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?$/;
 
@@ -115,7 +122,17 @@ export function checkSrvService(value: unknown, field: string): Finding[] {
   } else if (!/[A-Za-z]/.test(label)) {
     problem = 'must contain at least one letter';
   }
-  if (!problem) return [];
+  if (!problem) {
+    const registered = REGISTERED_SERVICE_NAMES[label!.toLowerCase()];
+    if (registered === undefined || registered === label!.toLowerCase()) return [];
+    return [findingOf(RULES.UDP412, {
+      field,
+      value,
+      message: `is not the registered service name: clients look up _${registered}, not _${label!.toLowerCase()}`,
+      allowed: `"${registered}"`,
+      hint: `service: '${registered}'`,
+    })];
+  }
   return [findingOf(RULES.UDP403, {
     field,
     value,

@@ -157,12 +157,21 @@ describe('SRV', () => {
 const catalogRange = (from: number, to: number) => RULE_CATALOG.filter((r) => Number(r.id.slice(3)) >= from && Number(r.id.slice(3)) <= to);
 
 describe('DNS rules of the catalog', () => {
-  test('ids UDP401..UDP406, errors, each with a source URL', () => {
-    const DNS_RULES = catalogRange(401, 406);
-    expect(DNS_RULES.map((r) => r.id)).toEqual(['UDP401', 'UDP402', 'UDP403', 'UDP404', 'UDP405', 'UDP406']);
+  test('ids UDP401..UDP406, errors, and UDP412, a warning; each with a source URL', () => {
+    const DNS_RULES = [...catalogRange(401, 406), ...catalogRange(412, 412)];
+    expect(DNS_RULES.map((r) => r.id)).toEqual(['UDP401', 'UDP402', 'UDP403', 'UDP404', 'UDP405', 'UDP406', 'UDP412']);
     for (const rule of DNS_RULES) {
-      expect(rule.severity).toBe('error');
+      expect(rule.severity).toBe(rule.id === 'UDP412' ? 'warning' : 'error');
       expect(rule.sources[0]).toMatch(/^https:\/\//);
     }
+  });
+
+  test('UDP412: "dns" is registered as "domain", "kdc" as "kerberos"', () => {
+    expect(checkSrvService('dns', 'service').map((f) => [f.ruleId, f.severity, f.message, f.hint])).toEqual([
+      ['UDP412', 'warning', 'is not the registered service name: clients look up _domain, not _dns', "service: 'domain'"],
+    ]);
+    expect(checkSrvService('_kdc', 'service').map((f) => f.hint)).toEqual(["service: 'kerberos'"]);
+    expect(checkSrvService('domain', 'service')).toEqual([]);
+    expect(checkSrvService('syslog', 'service')).toEqual([]);
   });
 });
