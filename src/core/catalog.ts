@@ -443,6 +443,24 @@ new UdpService(chart, 'dns', {
       ],
     },
   },
+  UDP146: {
+    id: 'UDP146',
+    severity: Severity.ERROR,
+    title: 'A Service prop of the wrong type',
+    why: 'A value of another type (a string "false" for a boolean, a name for an enum-like class, a number for a list) '
+      + 'would be emitted as something the API server refuses, or dropped without a word.',
+    fix: 'Give the prop the type its props interface says: an object for `metadata`, `true` or `false` for a switch, '
+      + 'the enum-like class\'s value for `sessionAffinity`, a list for `ports`.',
+    sources: [S.SERVICE_VALIDATION],
+    bad: {
+      code: `
+new UdpService(chart, 'dns', { selector: deployment, metadata: 'dns' as never, ports: [{ port: 53 }] });`,
+    },
+    good: {
+      code: `
+new UdpService(chart, 'dns', { selector: deployment, metadata: { name: 'dns' }, ports: [{ port: 53 }] });`,
+    },
+  },
   UDP201: {
     id: 'UDP201',
     severity: Severity.ERROR,
@@ -1948,6 +1966,35 @@ new NlbUdpLoadBalancer('dns', {
 });`,
     },
   },
+  UDP553: {
+    id: 'UDP553',
+    severity: Severity.ERROR,
+    title: 'targetGroupAttributes must be an object of attributes',
+    why: 'Anything else (a string of key=value pairs, a list, from untyped input) cannot be read, and dropping it would '
+      + 'leave AWS\'s defaults where the user meant to change them.',
+    fix: 'Give an object such as `{ deregistrationDelay: 30, connectionTermination: true }`.',
+    sources: [S.TARGET_GROUP_ATTRIBUTES],
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  targetGroupAttributes: 'deregistration_delay.timeout_seconds=30' as never,
+  healthCheck: { port: 30080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  targetGroupAttributes: { deregistrationDelay: 30 },
+  healthCheck: { port: 30080 },
+});`,
+    },
+  },
   UDP560: {
     id: 'UDP560',
     severity: Severity.ERROR,
@@ -2622,6 +2669,24 @@ UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], containerName: 'c
     good: {
       code: `
 UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], containerName: 'udp-health' });`,
+    },
+  },
+  UDP620: {
+    id: 'UDP620',
+    severity: Severity.ERROR,
+    title: 'A sidecar prop of the wrong type',
+    why: 'A string "no" for a switch is truthy, a string threshold or resources would be emitted as something the API '
+      + 'server refuses: each would change the sidecar without a word.',
+    fix: 'Give `serveHttp` and `readiness` as `true` or `false`, `readinessFailureThreshold` as a number and `resources` '
+      + 'as cdk8s-plus container resources.',
+    sources: [S.PROBES],
+    bad: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], readiness: 'no' as never });`,
+    },
+    good: {
+      code: `
+UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], readiness: true });`,
     },
   },
 } as const satisfies Record<string, RuleInfo>;

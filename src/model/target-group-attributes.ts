@@ -67,6 +67,14 @@ export function checkTargetGroupAttributes(
   field = 'targetGroupAttributes',
 ): Finding[] {
   if (attributes === undefined) return [];
+  if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) {
+    return [findingOf(RULES.UDP553, {
+      field,
+      value: attributes,
+      message: 'is not an object of target-group attributes',
+      allowed: 'an object such as { deregistrationDelay: 30, connectionTermination: true }',
+    })];
+  }
   const findings: Finding[] = [];
   const attrs = attributes as Record<string, unknown>;
   const { min, max } = DEREGISTRATION_DELAY_RANGE;
@@ -127,6 +135,8 @@ export function targetGroupAttributeEntries(attributes: TargetGroupAttributes = 
  * `key=value` pairs joined by commas, or `undefined` when no attribute is set.
  */
 export function formatTargetGroupAttributes(attributes: TargetGroupAttributes = {}): string | undefined {
+  // (attributes that are no object are reported, UDP553, and emit nothing)
+  if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) return undefined;
   const entries = targetGroupAttributeEntries(attributes);
   return entries.length === 0 ? undefined : entries.map(([key, value]) => `${key}=${value}`).join(',');
 }

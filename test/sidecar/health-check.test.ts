@@ -410,9 +410,9 @@ describe('test prerequisites', () => {
 });
 
 describe('sidecar rules of the catalog', () => {
-  test('lists UDP601 to UDP619 once each, in order, with a title, a why and a source URL', () => {
+  test('lists UDP601 to UDP620 once each, in order, with a title, a why and a source URL', () => {
     const SIDECAR_RULES = RULE_CATALOG.filter((r) => r.id >= 'UDP601' && r.id <= 'UDP699');
-    expect(SIDECAR_RULES.map((r) => r.id)).toEqual(Array.from({ length: 19 }, (_, i) => `UDP${601 + i}`));
+    expect(SIDECAR_RULES.map((r) => r.id)).toEqual(Array.from({ length: 20 }, (_, i) => `UDP${601 + i}`));
     for (const rule of SIDECAR_RULES) {
       expect(rule.title.length).toBeGreaterThan(10);
       expect(rule.why.length).toBeGreaterThan(20);
