@@ -1995,6 +1995,35 @@ new NlbUdpLoadBalancer('dns', {
 });`,
     },
   },
+  UDP554: {
+    id: 'UDP554',
+    severity: Severity.ERROR,
+    title: 'An argument of the wrong type',
+    why: 'A VPC id that is no string, tags that are no object or rule ids that are no list cannot be read: AWS would '
+      + 'refuse the target groups, or the tags and silenced rules would be dropped without a word.',
+    fix: 'Give `vpcId` as a string or an output (`vpc.id`), `tags` as an object and `disabledRules` as a list of rule ids.',
+    sources: [S.CREATE_TARGET_GROUP],
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  disabledRules: 'UDP509' as never,
+  healthCheck: { port: 30080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  disabledRules: ['UDP509'],
+  healthCheck: { port: 30080 },
+});`,
+    },
+  },
   UDP560: {
     id: 'UDP560',
     severity: Severity.ERROR,
