@@ -17,6 +17,7 @@ const CDK8S_PLUS_MAJORS = Object.keys(CDK8S_PLUS).map(Number);
 /** The package's own name and entry points, mapped to the sources for the examples (which import them by name). */
 const PACKAGE_PATHS = {
   'k8s-udp-constructs': ['./src/index.ts'],
+  'k8s-udp-constructs/rules': ['./src/rules/index.ts'],
   'k8s-udp-constructs/pulumi': ['./src/pulumi.ts'],
 };
 
@@ -116,6 +117,7 @@ const project = new typescript.TypeScriptProject({
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       moduleNameMapper: {
         '^k8s-udp-constructs$': '<rootDir>/src/index.ts',
+        '^k8s-udp-constructs/rules$': '<rootDir>/src/rules/index.ts',
         '^k8s-udp-constructs/pulumi$': '<rootDir>/src/pulumi.ts',
       },
       coverageReporters: ['text-summary', 'lcov'],
@@ -168,14 +170,21 @@ project.addBins({ 'k8s-udp': 'lib/cli/bin.js' });
 // repository (test/consumer checks the list and a size budget).
 project.npmignore?.addPatterns('!/lib/**/*.js.map', '/bench/', '/scripts/', '/.ci/', '/BENCHMARKS.md', '/examples/*/cdk8s.yaml');
 
-// Entry points. The root one is the cdk8s side and never loads an `@pulumi` module. `typesVersions` gives TypeScript's
-// node10 resolution (`"moduleResolution": "node"`, what `pulumi new typescript` writes), which ignores `exports`, the
-// same subpaths.
-project.package.addField('typesVersions', { '*': { pulumi: ['lib/pulumi.d.ts'] } });
+// Entry points. The root one is the cdk8s side and never loads an `@pulumi` module; `./rules` holds the rules one by one
+// and the checks of single values (for tools built on the rules); `./pulumi` the Pulumi components. `typesVersions`
+// gives TypeScript's node10 resolution (`"moduleResolution": "node"`, what `pulumi new typescript` writes), which
+// ignores `exports`, the same subpaths.
 project.package.addField('exports', {
   '.': { types: './lib/index.d.ts', default: './lib/index.js' },
+  './rules': { types: './lib/rules/index.d.ts', default: './lib/rules/index.js' },
   './pulumi': { types: './lib/pulumi.d.ts', default: './lib/pulumi.js' },
   './package.json': './package.json',
+});
+project.package.addField('typesVersions', {
+  '*': {
+    rules: ['lib/rules/index.d.ts'],
+    pulumi: ['lib/pulumi.d.ts'],
+  },
 });
 
 // The type check of everything (src, test, examples, scripts) against the dev tsconfig.

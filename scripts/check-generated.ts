@@ -1,6 +1,6 @@
 /**
  * Fails when a generated file is not what its generator writes: projen's files (from .projenrc.ts), API.md (from the
- * TSDoc), and the `cdk8s import` bindings. Every generator runs in place, so a developer who sees this failure has the
+ * TSDoc), docs/rules.md (from the rule catalog), and the `cdk8s import` bindings. Every generator runs in place, so a developer who sees this failure has the
  * regenerated files in the work tree, ready to commit; CI, on a clean clone, fails.
  */
 import { spawnSync } from 'node:child_process';
@@ -34,7 +34,7 @@ function filesUnder(dir: string): string[] {
 
 const generators: Generator[] = [
   { name: 'projen', command: [bin('projen')], files: projenFiles },
-  { name: 'docgen', command: [...tsNode, path.join(root, 'scripts', 'docgen.ts')], files: () => ['API.md', 'README.md'] },
+  { name: 'docgen', command: [...tsNode, path.join(root, 'scripts', 'docgen.ts')], files: () => ['API.md', path.join('docs', 'rules.md')] },
 ];
 if (fs.existsSync(path.join(root, 'scripts', 'import-crds.ts'))) {
   generators.push({

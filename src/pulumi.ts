@@ -7,13 +7,26 @@
  *
  * @packageDocumentation
  */
-export * from './aws';
+export { NlbUdpLoadBalancer } from './aws/nlb-udp-load-balancer';
+export { NlbUdpLoadBalancerError } from './aws/plan';
+export type { NlbDnsArgs, NlbListenerArgs, NlbSrvArgs, NlbTargetsArgs, NlbUdpLoadBalancerArgs } from './aws/args';
 export { MockResourceRecorder, fakeState } from './aws/mock-recorder';
 export type { RecordedResource, RecordedOptions, MockRecorderOptions } from './aws/mock-recorder';
 export { previewUnderMocks, formatMockPreview } from './aws/preview';
 export type { MockPreview } from './aws/preview';
-export * from './model';
-export { Severity, formatFinding } from './rules/finding';
-export type { Finding, Violation } from './rules/finding';
-export { findingOf } from './rules/rule';
-export type { RuleInfo } from './rules/rule';
+
+// The shared vocabulary
+export { HealthCheckProtocol } from './model/health-check';
+export type { HealthCheck } from './model/health-check';
+export { LoadBalancerScheme } from './model/placement';
+export { ListenerProtocol, NlbTargetType } from './model/nlb-listeners';
+export type { TargetGroupAttributes } from './model/target-group-attributes';
+export { SrvProtocol } from './model/dns';
+export { pinNodePorts } from './model/node-ports';
+export type { PinnedNodePort } from './model/node-ports';
+
+// The rule catalog and the findings
+export { Severity, formatFinding } from './core/finding';
+export type { Finding, Violation } from './core/finding';
+export type { RuleExample, RuleInfo } from './core/rule-info';
+export { RULES, RULE_CATALOG, catalogEntry } from './core/catalog';

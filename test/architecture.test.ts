@@ -3,20 +3,39 @@ import * as path from 'node:path';
 
 const SRC = path.join(__dirname, '..', 'src');
 
-/** The folders of src/ and the folders each may import from (the layers of the README's Architecture). */
-const ALLOWED: Record<string, string[]> = {
-  kube: ['kube'],
-  model: ['model', 'rules'],
-  rules: ['model', 'rules'],
-  workloads: ['model', 'rules', 'workloads'],
-  validation: ['model', 'rules', 'validation'],
-  sidecar: ['kube', 'model', 'rules', 'validation', 'workloads', 'sidecar'],
-  imports: ['imports'],
-  k8s: ['kube', 'model', 'rules', 'validation', 'workloads', 'sidecar', 'imports', 'k8s'],
-  aws: ['model', 'rules', 'aws'],
+/**
+ * The folders of src/, bottom to top, and the folders below each that it may import (docs/architecture.md). A folder
+ * imports only folders listed before it, so no two folders import each other.
+ */
+const LAYERS: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['core', []],
+  // typed bindings of the objects the constructs emit (cdk8s import of CRDs; Service and ConfigMap of our own)
+  ['imports', []],
+  ['kube', []],
+  ['model', ['core']],
+  ['rules', ['core', 'model']],
+  ['workloads', ['core', 'model', 'rules']],
+  ['validation', ['core', 'model', 'rules', 'workloads']],
+  ['sidecar', ['core', 'kube', 'model', 'rules', 'workloads', 'validation']],
+  ['k8s', ['core', 'imports', 'kube', 'model', 'rules', 'workloads', 'validation', 'sidecar']],
+  ['gateway', ['core', 'imports', 'kube', 'model', 'rules', 'workloads', 'validation', 'sidecar', 'k8s']],
+  ['aws', ['core', 'model', 'rules']],
   // cli/preview loads aws/ (and so @pulumi) on demand, for `k8s-udp preview` only
-  cli: ['model', 'rules', 'aws', 'cli'],
-};
+  ['cli', ['core', 'model', 'rules', 'aws']],
+];
+const ALLOWED: Record<string, string[]> = Object.fromEntries(LAYERS.map(([layer, below]) => [layer, [layer, ...below]]));
+
+test('the layers are a strict order: each folder imports only folders listed before it', () => {
+  LAYERS.forEach(([layer, below], index) => {
+    const earlier = LAYERS.slice(0, index).map(([name]) => name);
+    expect({ layer, later: below.filter((name) => !earlier.includes(name)) }).toEqual({ layer, later: [] });
+  });
+});
+
+test('every folder of src/ has its place in the layers', () => {
+  const folders = fs.readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  expect(folders.filter((folder) => !(folder in ALLOWED))).toEqual([]);
+});
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

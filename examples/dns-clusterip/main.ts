@@ -1,4 +1,4 @@
-// Seed 000: a DNS server reachable inside the cluster on 53/UDP through a ClusterIP Service.
+// A DNS server reachable inside the cluster on 53/UDP through a ClusterIP Service.
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';

@@ -1,4 +1,4 @@
-// Seed 000: the same DNS server on a static port of every node: <node IP>:30053/UDP, through a NodePort Service.
+// The same DNS server on a static port of every node: <node IP>:30053/UDP, through a NodePort Service.
 // Pinning the nodePort lets an external load balancer (see examples/pulumi-nlb) target it.
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';

@@ -1,4 +1,4 @@
-// Seed 002: an echo server on 12345 over TCP and UDP, exposed through a LoadBalancer on AWS with the legacy in-tree
+// An echo server on 12345 over TCP and UDP, exposed through a LoadBalancer on AWS with the legacy in-tree
 // provider, which never carries two protocols in one Service ("mixed protocol is not supported for LoadBalancer").
 // The endpoint is split into echo-tcp and echo-udp: two NLBs, two addresses (publish both with SRV records).
 import { App, Chart, ChartProps, Size } from 'cdk8s';

@@ -1,4 +1,4 @@
-// Seed 002, Kerberos flavour: a KDC on 88 over TCP and UDP behind a LoadBalancer on AWS with the in-tree provider,
+// A Kerberos KDC on 88 over TCP and UDP behind a LoadBalancer on AWS with the in-tree provider,
 // which never carries two protocols in one Service. The endpoint is split into kerberos-tcp and kerberos-udp: two
 // NLBs, two addresses. Clients find both through SRV records, as Kerberos does (RFC 4120 section 7.2.3.2):
 //

@@ -1,4 +1,4 @@
-// Seed 003 exactly: a UDP service on 1234 behind an internet-facing NLB on EKS, with ip targets, three Elastic IPs
+// A UDP service on 1234 behind an internet-facing NLB on EKS, with ip targets, three Elastic IPs
 // over three subnets, cross-zone load balancing, externalTrafficPolicy Local, the ExternalDNS hostname
 // test.example.com with TTL 160, and the UDP health-check sidecar in each pod so that the NLB (and Kubernetes'
 // readiness) see whether the UDP server really serves.

@@ -1,16 +1,17 @@
-// Seed 004: StatsD on 8125/UDP for metrics from every pod of the cluster, a single pod as in the talk.
+// StatsD on 8125/UDP for metrics from every pod of the cluster, a single pod.
 // Fire-and-forget UDP has no reply to probe: readiness comes from StatsD's TCP management port, which dies with the
 // process, so a dead StatsD leaves the endpoints and kube-proxy cleans its conntrack entries.
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { DISABLE_RULES_ANNOTATION, UdpService } from 'k8s-udp-constructs';
+import { UdpService } from 'k8s-udp-constructs';
+import { DISABLE_RULES_ANNOTATION } from 'k8s-udp-constructs/rules';
 
 export class Statsd extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {
     super(scope, id, props);
     const statsd = new kplus.Deployment(this, 'statsd', {
-      // One replica on purpose (seed 004: Kubernetes restarts it quickly; losing datagrams during a restart is
+      // One replica on purpose (Kubernetes restarts it quickly; losing datagrams during a restart is
       // accepted). The annotation silences the single-replica warning for this object in the constructs and in
       // `k8s-udp lint` alike.
       metadata: { annotations: { [DISABLE_RULES_ANNOTATION]: 'UDP205' } },

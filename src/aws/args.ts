@@ -1,8 +1,8 @@
 import type * as pulumi from '@pulumi/pulumi';
 import type { SrvProtocol } from '../model/dns';
-import type { LoadBalancerScheme } from '../model/eip';
 import type { HealthCheck } from '../model/health-check';
 import type { ListenerProtocol, NlbTargetType } from '../model/nlb-listeners';
+import type { LoadBalancerScheme } from '../model/placement';
 import type { TargetGroupAttributes } from '../model/target-group-attributes';
 
 /** One listener of the load balancer, and the target group it forwards to. */

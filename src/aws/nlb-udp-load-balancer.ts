@@ -7,11 +7,11 @@ import * as pulumi from '@pulumi/pulumi';
 import { NlbUdpLoadBalancerArgs } from './args';
 import { ChildNames } from './names';
 import { NLB_UDP_LOAD_BALANCER_TYPE, NlbPlan, planNlb, PlannedListener } from './plan';
-import { LoadBalancerScheme } from '../model/eip';
+import { formatFinding } from '../core/finding';
 import { HealthCheckProtocol, ResolvedHealthCheck } from '../model/health-check';
 import { ListenerProtocol } from '../model/nlb-listeners';
+import { LoadBalancerScheme } from '../model/placement';
 import { TargetGroupAttributes } from '../model/target-group-attributes';
-import { formatFinding } from '../rules/finding';
 
 /** The `TargetGroup.healthCheck` input for a resolved health check. */
 export function targetGroupHealthCheck(hc: ResolvedHealthCheck): awsInputs.lb.TargetGroupHealthCheck {

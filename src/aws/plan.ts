@@ -1,18 +1,15 @@
 import * as pulumi from '@pulumi/pulumi';
 import { NlbListenerArgs, NlbSrvArgs, NlbTargetsArgs, NlbUdpLoadBalancerArgs } from './args';
-import {
-  checkHostname, checkSrvNumber, checkSrvProtocol, checkSrvService, checkTtl, DNS_HOSTNAME, fqdn, hostnameProblem, SRV_NUMBER, SRV_SERVICE,
-  srvProtocolLabel, srvRecordName, withoutTrailingDot,
-} from '../model/dns';
-import { checkIpAddressType, checkPlacement, checkSwitch, EIP_ALLOCATION_ID_FORM, LoadBalancerScheme, SUBNET_IDS } from '../model/eip';
-import { checkHealthCheck, checkHealthCheckForTraffic, NlbSources, resolveHealthCheck, ResolvedHealthCheck } from '../model/health-check';
-import {
-  ARGUMENT_TYPE, checkListeners, checkTargets, checkTargetType, INSTANCE_ID_FORM, inferTargetType, IP_ADDRESS_FORM, ListenerProtocol, listenerKey,
-  NlbTargetsInput, NlbTargetType,
-} from '../model/nlb-listeners';
+import { RULES } from '../core/catalog';
+import { Finding, formatFinding, Severity } from '../core/finding';
+import { findingOf } from '../core/rule-info';
+import { Sources } from '../core/sources';
+import { checkHostname, checkSrvNumber, checkSrvProtocol, checkSrvService, checkTtl, formatSrvTarget, hostnameProblem, srvProtocolLabel, srvRecordName, withoutTrailingDot } from '../model/dns';
+import { checkHealthCheck, checkHealthCheckForTraffic, resolveHealthCheck, ResolvedHealthCheck } from '../model/health-check';
+import { checkListeners, checkTargets, checkTargetType, inferTargetType, ListenerProtocol, listenerKey, NlbTargetsInput, NlbTargetType } from '../model/nlb-listeners';
+import { checkIpAddressType, checkPlacement, checkSwitch, LoadBalancerScheme } from '../model/placement';
+import { isFieldObject } from '../model/shape';
 import { checkTargetGroupAttributes } from '../model/target-group-attributes';
-import { Finding, formatFinding, Severity } from '../rules/finding';
-import { findingOf } from '../rules/rule';
 
 /** The type token of the component. */
 export const NLB_UDP_LOAD_BALANCER_TYPE = 'k8s-udp-constructs:aws:NlbUdpLoadBalancer';
@@ -51,15 +48,15 @@ export class NlbUdpLoadBalancerError extends Error {
  * directly, so AWS's own API is the authority for the rules the two share.
  */
 const AWS_AUTHORITY: Readonly<Record<string, string>> = {
-  UDP520: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html',
-  UDP522: NlbSources.SUBNET_MAPPING,
-  UDP526: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html',
-  UDP527: NlbSources.LOAD_BALANCER_ATTRIBUTES,
+  UDP520: Sources.CREATE_LOAD_BALANCER,
+  UDP522: Sources.SUBNET_MAPPING,
+  UDP526: Sources.CREATE_LOAD_BALANCER,
+  UDP527: Sources.LOAD_BALANCER_ATTRIBUTES,
 };
 
 function citingAws(finding: Finding): Finding {
   const source = AWS_AUTHORITY[finding.ruleId];
-  return source && finding.source === NlbSources.LBC_ANNOTATIONS ? { ...finding, source } : finding;
+  return source && finding.source === Sources.LBC_ANNOTATIONS ? { ...finding, source } : finding;
 }
 
 /** A listener with its defaults filled in and its stable key. */
@@ -126,11 +123,6 @@ function shown(value: unknown): unknown {
   return pulumi.Output.isInstance(value) ? '(an output)' : value instanceof Promise ? '(a promise)' : value;
 }
 
-/** Whether `value` is an object of named fields: not `null`, not a list, not a number or a string (untyped input). */
-function isFieldObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function listenerCarries(protocol: ListenerProtocol, srvProtocol: string): boolean {
   if (protocol === ListenerProtocol.TCP_UDP) return true;
   return protocol.toLowerCase() === srvProtocol;
@@ -147,7 +139,7 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
   const eips = input.eips;
   const eipsKnown = eips === undefined || eips === 'allocate' || Array.isArray(eips);
   if (!eipsKnown) {
-    findings.push(findingOf(EIP_ALLOCATION_ID_FORM, {
+    findings.push(findingOf(RULES.UDP523, {
       field: 'eips',
       value: eips,
       message: "must be 'allocate' or a list of allocation ids",
@@ -157,7 +149,7 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
   findings.push(...checkIpAddressType(input.ipAddressType, 'ipAddressType'));
   const raw = input as unknown as Record<string, unknown>;
   const wrongType = (field: string, message: string, allowed: string) => {
-    findings.push(findingOf(ARGUMENT_TYPE, { field, value: raw[field], message, allowed }));
+    findings.push(findingOf(RULES.UDP554, { field, value: raw[field], message, allowed }));
   };
   if (typeof raw.vpcId !== 'string' && !pulumi.Output.isInstance(raw.vpcId)) wrongType('vpcId', 'must be a VPC id', 'a string or an output such as vpc.id');
   if (raw.tags !== undefined && (typeof raw.tags !== 'object' || raw.tags === null || Array.isArray(raw.tags))) {
@@ -167,7 +159,7 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
     wrongType('disabledRules', 'must be a list of rule ids', 'a list such as [\'UDP509\']');
   }
   if (input.subnetIds !== undefined && !Array.isArray(input.subnetIds)) {
-    findings.push(findingOf(SUBNET_IDS, {
+    findings.push(findingOf(RULES.UDP524, {
       field: 'subnetIds',
       value: shown(input.subnetIds),
       message: 'must be a list known when the program runs, so that Elastic IPs and subnets can be paired',
@@ -199,7 +191,7 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
   }
   // Instance ids and IP addresses name the attachments (ChildNames), so they are strings, never outputs (or promises);
   // checkTargets reports every other entry that is no string.
-  for (const [list, rule, what] of [['instanceIds', INSTANCE_ID_FORM, 'an EC2 instance id'], ['ipAddresses', IP_ADDRESS_FORM, 'an IP address']] as const) {
+  for (const [list, rule, what] of [['instanceIds', RULES.UDP541, 'an EC2 instance id'], ['ipAddresses', RULES.UDP542, 'an IP address']] as const) {
     const values: unknown = targets[list];
     if (!Array.isArray(values)) continue;
     values.forEach((value, index) => {
@@ -237,7 +229,7 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
     const groups = new Map<string, { key: string; name: string; values: string[] }>();
     const entries: unknown = dns.srv ?? [];
     if (!Array.isArray(entries)) {
-      findings.push(findingOf(SRV_SERVICE, {
+      findings.push(findingOf(RULES.UDP403, {
         field: 'dns.srv',
         value: shown(entries),
         message: 'must be a list of SRV record sets',
@@ -263,7 +255,7 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
         if (ports.length === 1) {
           port = ports[0];
         } else {
-          findings.push(findingOf(SRV_NUMBER, {
+          findings.push(findingOf(RULES.UDP405, {
             field: `${field}.port`,
             value: undefined,
             message: ports.length === 0
@@ -283,7 +275,7 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
       const setName = srvRecordName(service, proto, entry.domain ?? recordName);
       const nameProblem = hostnameProblem(setName.replace(/_/g, 'x'));
       if (nameProblem !== undefined) {
-        findings.push(findingOf(DNS_HOSTNAME, {
+        findings.push(findingOf(RULES.UDP401, {
           field: entry.domain !== undefined ? `${field}.domain` : 'dns.hostname',
           value: entry.domain ?? dns.hostname,
           message: `makes the record name ${setName}, of ${setName.length} characters: ${nameProblem}`,
@@ -295,7 +287,7 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
       // (a name made of service, protocol and domain was not: a-udp without domain and a with domain udp collided)
       const key = `srv-${setName.toLowerCase()}`;
       const group = groups.get(setName.toLowerCase()) ?? { key, name: setName, values: [] };
-      group.values.push(`${priority} ${weight} ${port} ${fqdn(host)}`);
+      group.values.push(formatSrvTarget({ priority, weight, port, host }));
       groups.set(setName.toLowerCase(), group);
     });
     srv.push(...groups.values());

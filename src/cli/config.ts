@@ -5,10 +5,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { ClusterOptions, parseKubernetesVersion, parseProvider } from './cluster';
-import { findLintRule } from './rules';
+import { catalogEntry } from '../core/catalog';
+import { Severity } from '../core/finding';
 import { PortRange } from '../model/port-range';
 import { CheckOptions } from '../rules/engine';
-import { Severity } from '../rules/finding';
 
 /** The configuration file read from the working directory when present. */
 export const CONFIG_FILE = '.k8s-udp.yaml';
@@ -87,7 +87,7 @@ export interface LintConfig {
 function ruleIds(values: readonly string[], where: string): string[] {
   const ids = values.flatMap((v) => v.split(',')).map((v) => v.trim().toUpperCase()).filter((v) => v.length > 0);
   for (const id of ids) {
-    if (!findLintRule(id)) throw new UsageError(`${where}: unknown rule id "${id}" (see \`k8s-udp rules\`)`);
+    if (!catalogEntry(id)) throw new UsageError(`${where}: unknown rule id "${id}" (see \`k8s-udp rules\`)`);
   }
   return ids;
 }

@@ -10,8 +10,9 @@ import { LintFlags, resolveConfig, UsageError } from './config';
 import { loadInputs } from './load';
 import { PreviewError, PreviewFlags, previewProgram, writePreview } from './preview';
 import { countOf, formatHuman, jsonReport, LintReport, LocatedFinding, sarifReport } from './report';
-import { LINT_RULES } from './rules';
+import { RULE_CATALOG, ruleDocUrl } from '../core/catalog';
 import { PROVIDER_FORMS } from '../model/load-balancer-provider';
+import { OBJECT_RULES } from '../rules/catalog';
 import { checkObjects } from '../rules/engine';
 
 /** Exit codes of `k8s-udp`. */
@@ -92,7 +93,7 @@ export async function lint(inputs: readonly string[], flags: LintFlags, io: CliI
       message: 'has no Kubernetes object to lint (pass --allow-empty when that is expected)',
     });
   }
-  const findings = checkObjects(loaded.objects.map((o) => o.object), LINT_RULES, config.check);
+  const findings = checkObjects(loaded.objects.map((o) => o.object), OBJECT_RULES, config.check);
   const located: LocatedFinding[] = findings.map((f) => {
     const source = loaded.objects[f.object?.index ?? 0];
     return { ...f, file: source.file, position: source.locate(f.field, f.value) };
@@ -103,7 +104,7 @@ export async function lint(inputs: readonly string[], flags: LintFlags, io: CliI
     problems: loaded.problems,
     objects: loaded.objects.length,
     files: loaded.files,
-    rules: LINT_RULES.filter((r) => !disabled.has(r.id)).map((r) => ({ ...r, severity: config.check.severities?.[r.id] ?? r.severity })),
+    rules: OBJECT_RULES.filter((r) => !disabled.has(r.id)).map((r) => ({ ...r, severity: config.check.severities?.[r.id] ?? r.severity })),
     assumed: {
       kubernetesVersion: config.check.kubernetesVersion ? `${config.check.kubernetesVersion.major}.${config.check.kubernetesVersion.minor}` : undefined,
       provider: config.check.provider?.description,
@@ -122,12 +123,18 @@ export async function lint(inputs: readonly string[], flags: LintFlags, io: CliI
   return errors > 0 || (config.strict && warnings > 0) ? ExitCode.FINDINGS : ExitCode.CLEAN;
 }
 
-/** `k8s-udp rules`: the catalog, as a table or JSON. */
+/**
+ * `k8s-udp rules`: every rule of the catalog, as a table or JSON. `lint` runs the rules over objects (`kinds`); the
+ * others check the props of the constructs and the arguments of the Pulumi component.
+ */
 function listRules(format: string | undefined, io: CliIo): ExitCode {
+  const kindsOf = new Map(OBJECT_RULES.map((rule) => [rule.id, rule.kinds]));
   if (format === 'json') {
-    io.stdout(`${JSON.stringify(LINT_RULES.map(({ id, severity, title, why, source, kinds }) => ({ id, severity, title, why, source, kinds })), null, 2)}\n`);
+    io.stdout(`${JSON.stringify(RULE_CATALOG.map(({ id, severity, title, why, fix, sources }) => ({
+      id, severity, title, why, fix, sources, kinds: kindsOf.get(id) ?? [], docs: ruleDocUrl(id),
+    })), null, 2)}\n`);
   } else {
-    io.stdout(LINT_RULES.map((r) => `${r.id}  ${r.severity.padEnd(7)}  ${r.title}`).join('\n') + '\n');
+    io.stdout(RULE_CATALOG.map((r) => `${r.id}  ${r.severity.padEnd(7)}  ${r.title}`).join('\n') + '\n');
   }
   return ExitCode.CLEAN;
 }
@@ -207,7 +214,7 @@ function program(io: CliIo, exit: { code: ExitCode }): Command {
     });
 
   root.command('rules')
-    .description('list the rules: id, default severity, title')
+    .description('list every rule: id, default severity, title (docs/rules.md describes each)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['human', 'json']).default('human'))
     .action((flags: { format?: string }) => {
       exit.code = listRules(flags.format, io);

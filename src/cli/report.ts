@@ -3,8 +3,9 @@
  */
 import * as path from 'node:path';
 import { InputProblem, Position } from './load';
-import { Finding, formatFinding, renderValue, Severity } from '../rules/finding';
-import { RuleInfo } from '../rules/rule';
+import { ruleDocUrl } from '../core/catalog';
+import { Finding, formatFinding, renderValue, Severity } from '../core/finding';
+import { RuleInfo } from '../core/rule-info';
 
 /** A finding with the file and line it is about. */
 export interface LocatedFinding extends Finding {
@@ -177,7 +178,7 @@ function levelOf(severity: Severity): 'error' | 'warning' {
 
 /**
  * Builds the SARIF 2.1.0 log (`--format sarif`) for code-scanning upload: one run, the catalog's rules as
- * reporting descriptors (id, title, why, source as `helpUri`), one result per finding with its file and line,
+ * reporting descriptors (id, title, why, the rule's section of docs/rules.md as `helpUri`), one result per finding with its file and line,
  * unreadable input as tool execution notifications.
  */
 export function sarifReport(report: LintReport, toolVersion: string): Record<string, unknown> {
@@ -201,8 +202,8 @@ export function sarifReport(report: LintReport, toolVersion: string): Record<str
             id: r.id,
             shortDescription: { text: r.title },
             fullDescription: { text: r.why },
-            helpUri: r.source,
-            help: { text: `${r.why} Source: ${r.source}` },
+            helpUri: ruleDocUrl(r.id),
+            help: { text: `${r.why} Fix: ${r.fix} Source: ${r.sources[0]}` },
             defaultConfiguration: { level: levelOf(r.severity) },
           })),
         },

@@ -1,17 +1,16 @@
 import { Construct } from 'constructs';
+import { DualProtocolDns, DualProtocolDnsOptions, splitHostnameFindings } from './dual-protocol-dns';
 import { HealthNodePortOptions, HealthNodePortService } from './health-node-port';
 import { metadataFindings, metadataProp } from './metadata';
 import { providerFindingsOf } from './provider-findings';
 import { ProtocolServicePort, ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
 import { ServiceType } from './service-type';
-import { DualProtocolDns, DualProtocolDnsOptions, splitHostnameFindings } from './srv-record';
-import { KubernetesVersion } from '../model/kubernetes-version';
+import { RULES } from '../core/catalog';
+import { Finding } from '../core/finding';
+import { findingOf } from '../core/rule-info';
+import { KubernetesVersion, kubernetesVersionFindings } from '../model/kubernetes-version';
 import { decideMixedProtocol, LoadBalancerProvider } from '../model/load-balancer-provider';
 import { Protocol } from '../model/protocol';
-import { kubernetesVersionFindings, SINGLE_UNSUPPORTED, TCP_NODE_PORT_SINGLE } from '../rules/endpoint-values';
-import { Finding } from '../rules/finding';
-import { findingOf } from '../rules/rule';
-import { SERVICE_PROP_TYPE } from '../rules/service-values';
 import { addRuleValidation } from '../validation/rule-validation';
 
 /** How an endpoint's TCP and UDP are laid out in Services. */
@@ -220,14 +219,14 @@ export class DualProtocolEndpoint extends Construct {
       ...metadataFindings(this.props.metadata),
     ];
     const given = this.props as unknown as Record<string, unknown>;
-    const wrong = (field: string, message: string, allowed: string) => findingOf(SERVICE_PROP_TYPE, { field, value: given[field], message, allowed });
+    const wrong = (field: string, message: string, allowed: string) => findingOf(RULES.UDP146, { field, value: given[field], message, allowed });
     if (given.ports !== undefined && !Array.isArray(given.ports)) findings.push(wrong('ports', 'must be a list of ports', 'a list such as [{ name: \'dns\', port: 53 }]'));
     if (given.healthNodePort !== undefined && !isRecord(given.healthNodePort)) findings.push(wrong('healthNodePort', 'must be an object', 'an object such as { nodePort: 30080 }'));
     if (given.mixedProtocol !== undefined && !Object.values(MixedProtocolMode).includes(given.mixedProtocol as MixedProtocolMode)) {
       findings.push(wrong('mixedProtocol', 'is not a MixedProtocolMode', 'MixedProtocolMode.AUTO, SINGLE or SPLIT'));
     }
     if (mode === MixedProtocolMode.SINGLE && !singleSupported) {
-      findings.push(findingOf(SINGLE_UNSUPPORTED, {
+      findings.push(findingOf(RULES.UDP311, {
         field: 'mixedProtocol',
         value: mode,
         message: `cannot be one Service: ${this.reason.replace(/^one Service as asked, but /, '')}`,
@@ -236,7 +235,7 @@ export class DualProtocolEndpoint extends Construct {
     }
     this._ports.forEach((port, i) => {
       if (!this.split && port.tcpNodePort !== undefined) {
-        findings.push(findingOf(TCP_NODE_PORT_SINGLE, {
+        findings.push(findingOf(RULES.UDP314, {
           field: `ports[${i}].tcpNodePort`,
           value: port.tcpNodePort,
           message: 'applies to a split endpoint only: this endpoint is one Service, whose TCP and UDP entries share nodePort',

@@ -4,9 +4,10 @@
  */
 import { ApiObjectMetadataDefinition, Duration } from 'cdk8s';
 import { ServiceType } from './service-type';
-import { checkHostname, checkTtl, DnsSources, withoutTrailingDot } from '../model/dns';
-import { Finding, Severity } from '../rules/finding';
-import { findingOf, RuleInfo } from '../rules/rule';
+import { RULES } from '../core/catalog';
+import { Finding } from '../core/finding';
+import { findingOf } from '../core/rule-info';
+import { checkHostname, checkTtl, withoutTrailingDot } from '../model/dns';
 
 /**
  * Which ExternalDNS annotation prefix the hostname and TTL annotations are written under.
@@ -72,63 +73,6 @@ export function ttlSeconds(ttl: number | Duration): number {
   return ttl instanceof Duration ? ttl.toSeconds({ integral: false }) : ttl;
 }
 
-/** The ExternalDNS annotation docs (hostname, ttl, the prefix). */
-const ANNOTATIONS_SOURCE = DnsSources.EXTERNALDNS_TTL;
-
-/** UDP407: a DNS prop and an annotation in `metadata` say the same thing. */
-export const EXTERNAL_DNS_SET_TWICE: RuleInfo = {
-  id: 'UDP407',
-  severity: Severity.ERROR,
-  title: 'ExternalDNS hostname or ttl given both as a prop and as an annotation in metadata',
-  why: 'Only one can be written: the annotation in metadata wins, and the prop would be silently ignored.',
-  source: ANNOTATIONS_SOURCE,
-};
-
-/** UDP408: the annotation prefix is one of ExternalDnsPrefix. */
-export const EXTERNAL_DNS_PREFIX: RuleInfo = {
-  id: 'UDP408',
-  severity: Severity.ERROR,
-  title: 'externalDnsPrefix must be ExternalDnsPrefix.BOTH, ALPHA or STABLE',
-  why: 'ExternalDNS reads only external-dns.alpha.kubernetes.io/ (up to v0.21) or external-dns.kubernetes.io/ '
-    + '(from v0.22.0): annotations under any other prefix publish nothing.',
-  source: ANNOTATIONS_SOURCE,
-};
-
-/** UDP409: one hostname on the two Services of a split endpoint that get two addresses. */
-export const SPLIT_HOSTNAME: RuleInfo = {
-  id: 'UDP409',
-  severity: Severity.ERROR,
-  title: 'hostname on a split endpoint whose two Services get two addresses',
-  why: 'The TCP and the UDP Service each get their own load balancer and address (AWS): one name cannot point at '
-    + 'both, so ExternalDNS publishes one of them and the clients of the other protocol reach the wrong address. '
-    + 'Clients find both through SRV records (`dns`), each pointing at a per-protocol hostname.',
-  source: DnsSources.RFC2782,
-};
-
-/** UDP410: the SRV records of an endpoint's `dns` name one of its ports. */
-export const SRV_PORT: RuleInfo = {
-  id: 'UDP410',
-  severity: Severity.ERROR,
-  title: 'dns.port must be a port of the endpoint',
-  why: 'The SRV records tell clients which port to connect to: a port the endpoint does not serve sends them nowhere.',
-  source: DnsSources.RFC2782,
-};
-
-/** UDP411: a hostname on a ClusterIP Service, which ExternalDNS publishes only with --publish-internal-services. */
-export const CLUSTER_IP_HOSTNAME: RuleInfo = {
-  id: 'UDP411',
-  severity: Severity.WARNING,
-  title: 'hostname on a ClusterIP Service is published only with --publish-internal-services',
-  why: 'ExternalDNS\'s service source skips a (non-headless) ClusterIP Service unless it runs with '
-    + '--publish-internal-services, and then publishes the cluster IP, reachable only from inside the cluster.',
-  source: 'https://github.com/kubernetes-sigs/external-dns/blob/master/source/service.go',
-};
-
-/** Every rule on DNS props of the cdk8s constructs (UDP407..UDP429), in id order. */
-export const EXTERNAL_DNS_VALUE_RULES: readonly RuleInfo[] = [
-  EXTERNAL_DNS_SET_TWICE, EXTERNAL_DNS_PREFIX, SPLIT_HOSTNAME, SRV_PORT, CLUSTER_IP_HOSTNAME,
-];
-
 /** A hostname prop as a list, with its field paths (`hostname`, or `hostname[1]` for a list). */
 function hostnameEntries(hostname: string | string[] | undefined, field: string): Array<{ name: unknown; field: string }> {
   if (hostname === undefined) return [];
@@ -156,7 +100,7 @@ export function checkExternalDnsOptions(options: ExternalDnsOptions, prefix = ''
   }
   const prefixValue = options.externalDnsPrefix;
   if (prefixValue !== undefined && externalDnsPrefixes(prefixValue).length === 0) {
-    findings.push(findingOf(EXTERNAL_DNS_PREFIX, {
+    findings.push(findingOf(RULES.UDP408, {
       field: `${prefix}externalDnsPrefix`,
       value: prefixValue,
       message: 'is not an ExternalDnsPrefix',
@@ -245,7 +189,7 @@ export class ExternalDnsAnnotations {
   public findings(type?: ServiceType): Finding[] {
     const findings = checkExternalDnsOptions(this.options);
     if (type === ServiceType.CLUSTER_IP && this.names.length > 0) {
-      findings.push(findingOf(CLUSTER_IP_HOSTNAME, {
+      findings.push(findingOf(RULES.UDP411, {
         field: 'hostname',
         value: this.names.length === 1 ? this.names[0] : this.names,
         message: 'is on a ClusterIP Service: ExternalDNS publishes it only when run with --publish-internal-services, '
@@ -256,7 +200,7 @@ export class ExternalDnsAnnotations {
     const twice = (field: 'hostname' | 'ttl', value: unknown) => {
       const keys = externalDnsPrefixes(this.options.externalDnsPrefix).map((p) => `${p}${field}`).filter((k) => k in this.own);
       if (keys.length === 0) return;
-      findings.push(findingOf(EXTERNAL_DNS_SET_TWICE, {
+      findings.push(findingOf(RULES.UDP407, {
         field,
         value,
         message: `is also set by the annotation ${keys.map((k) => JSON.stringify(k)).join(' and ')} in metadata.annotations, which wins`,

@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
 import { ServiceBase, ServiceOptions } from './service-base';
 import { ServiceType, TrafficPolicy } from './service-type';
+import { RULES } from '../core/catalog';
+import { Finding } from '../core/finding';
+import { findingOf } from '../core/rule-info';
 import { Protocol } from '../model/protocol';
-import { Finding } from '../rules/finding';
-import { findingOf } from '../rules/rule';
-import { HEALTH_NODE_PORT_TYPE } from '../rules/service-values';
 
 /**
  * A TCP NodePort on which a load balancer outside the cluster health-checks the pods of a UDP endpoint (an NLB, or
@@ -75,7 +75,7 @@ export class HealthNodePortService extends ServiceBase {
   protected valueFindings(): Finding[] {
     const findings = super.valueFindings();
     if (this.askedType !== ServiceType.NODE_PORT && this.askedType !== ServiceType.LOAD_BALANCER) {
-      findings.push(findingOf(HEALTH_NODE_PORT_TYPE, {
+      findings.push(findingOf(RULES.UDP144, {
         field: 'healthNodePort',
         value: this.health,
         message: `is a NodePort for a load balancer outside the cluster, but the Service is ${this.askedType}`,

@@ -1,7 +1,7 @@
 import { ApiObjectMetadata } from 'cdk8s';
-import { Finding } from '../rules/finding';
-import { findingOf } from '../rules/rule';
-import { SERVICE_PROP_TYPE } from '../rules/service-values';
+import { RULES } from '../core/catalog';
+import { Finding } from '../core/finding';
+import { findingOf } from '../core/rule-info';
 
 /**
  * Metadata for an L1 object without the keys whose value is `undefined`: cdk8s builds an object's metadata as
@@ -16,7 +16,7 @@ export function objectMetadata(metadata: ApiObjectMetadata | undefined): ApiObje
 /** UDP146 for a `metadata` prop that is no object (untyped input); such metadata is not used. */
 export function metadataFindings(value: unknown): Finding[] {
   if (value === undefined || (typeof value === 'object' && value !== null && !Array.isArray(value))) return [];
-  return [findingOf(SERVICE_PROP_TYPE, {
+  return [findingOf(RULES.UDP146, {
     field: 'metadata', value, message: 'must be an object', allowed: 'an object with name, namespace, labels, annotations',
   })];
 }

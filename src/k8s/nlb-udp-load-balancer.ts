@@ -5,25 +5,19 @@ import { metadataFindings } from './metadata';
 import { NlbController } from './nlb-controller';
 import { ProtocolServicePort, ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
 import { ServiceType, TrafficPolicy } from './service-type';
-import { checkIpAddressType, checkPlacement, checkSwitch, LoadBalancerScheme } from '../model/eip';
-import {
-  checkHealthCheck, HEALTH_CHECK_INTERVAL, HEALTH_CHECK_TIMEOUT, HealthCheck, HealthCheckProtocol,
-} from '../model/health-check';
-import { KubernetesVersion } from '../model/kubernetes-version';
+import { RULES } from '../core/catalog';
+import { Finding } from '../core/finding';
+import { findingOf } from '../core/rule-info';
+import { AWS_LBC_LOAD_BALANCER_CLASS, AwsNlbAnnotations as A, controllerHealthCheckTiming } from '../model/aws-load-balancer-controller';
+import { checkHealthCheck, HealthCheck, HealthCheckProtocol } from '../model/health-check';
+import { KubernetesVersion, kubernetesVersionFindings } from '../model/kubernetes-version';
 import { decideMixedProtocol, LoadBalancerProvider } from '../model/load-balancer-provider';
-import { checkTargetType, LISTENER_PORT, LISTENERS_REQUIRED, NlbTargetType } from '../model/nlb-listeners';
+import { checkTargetType, NlbTargetType } from '../model/nlb-listeners';
+import { checkIpAddressType, checkPlacement, checkSwitch, LoadBalancerScheme } from '../model/placement';
 import { PortRange } from '../model/port-range';
 import { Protocol } from '../model/protocol';
+import { isFieldObject } from '../model/shape';
 import { checkTargetGroupAttributes, formatTargetGroupAttributes, TargetGroupAttributes } from '../model/target-group-attributes';
-import { AWS_LBC_LOAD_BALANCER_CLASS, AwsNlbAnnotations as A, controllerHealthCheckTiming } from '../rules/aws-nlb';
-import { kubernetesVersionFindings } from '../rules/endpoint-values';
-import { Finding } from '../rules/finding';
-import {
-  NLB_CONTROLLER, NLB_IN_TREE_IP_TARGETS, NLB_IN_TREE_UNSUPPORTED, NLB_NODE_PORTS_INSTANCE, NLB_PORT_PROTOCOL, NLB_SIDECAR_PROPS,
-  NLB_SIDECAR_TARGET_PORT, NLB_SIDECAR_WORKLOAD, NLB_TCP_UDP_UNSUPPORTED,
-} from '../rules/nlb-values';
-import { findingOf } from '../rules/rule';
-import { SERVICE_PROP_TYPE } from '../rules/service-values';
 import { UdpHealthCheck, UdpHealthCheckProps } from '../sidecar/health-check';
 import { isDuration } from '../sidecar/millis';
 import { UdpProbe } from '../sidecar/probe';
@@ -242,7 +236,7 @@ const COVERED_BY_PROP_CHECKS = ['UDP117', 'UDP301', 'UDP302', 'UDP560', 'UDP561'
 
 /** Whether a port entry is an object, as a port is (untyped input may give null, a number or a list). */
 function isPortObject(value: unknown): value is NlbPort {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isFieldObject(value);
 }
 
 /** Whether a port list has a TCP_UDP port. */
@@ -392,7 +386,7 @@ export class NlbUdpLoadBalancer extends Construct {
   /** The `healthSidecar` props the user gave, if any (anything that is no object is reported, UDP577). */
   private givenSidecar(): Partial<UdpHealthCheckProps> | undefined {
     const given: unknown = this.props.healthSidecar;
-    return typeof given === 'object' && given !== null && !Array.isArray(given) ? given : undefined;
+    return isFieldObject(given) ? given : undefined;
   }
 
   /**
@@ -408,7 +402,7 @@ export class NlbUdpLoadBalancer extends Construct {
   /** The `healthCheck` the user gave, if it is an object (anything else is reported, UDP501). */
   private healthCheckGiven(): NlbHealthCheck | undefined {
     const given: unknown = this.props.healthCheck;
-    return typeof given === 'object' && given !== null && !Array.isArray(given) ? given : undefined;
+    return isFieldObject(given) ? given : undefined;
   }
 
   private sidecarProps(ports: readonly unknown[]): UdpHealthCheckProps {
@@ -544,14 +538,14 @@ export class NlbUdpLoadBalancer extends Construct {
     const given: unknown = this.props.ports;
     const findings: Finding[] = [];
     if (given !== undefined && !Array.isArray(given)) {
-      findings.push(findingOf(LISTENERS_REQUIRED, {
+      findings.push(findingOf(RULES.UDP530, {
         field: 'ports',
         value: given,
         message: 'must be a list of ports',
         allowed: 'a list such as [{ port: 7777 }], each port UDP or TCP_UDP',
       }));
     } else if (this.given.length === 0) {
-      findings.push(findingOf(LISTENERS_REQUIRED, {
+      findings.push(findingOf(RULES.UDP530, {
         field: 'ports',
         value: given,
         message: 'must list at least one port',
@@ -561,7 +555,7 @@ export class NlbUdpLoadBalancer extends Construct {
     const allowed: readonly unknown[] = [undefined, NlbPortProtocol.UDP, NlbPortProtocol.TCP_UDP];
     this.given.forEach((port, i) => {
       if (!isPortObject(port)) {
-        findings.push(findingOf(LISTENER_PORT, {
+        findings.push(findingOf(RULES.UDP531, {
           field: `ports[${i}]`,
           value: port,
           message: 'is not a port',
@@ -572,7 +566,7 @@ export class NlbUdpLoadBalancer extends Construct {
       const protocol: unknown = port.protocol;
       if (allowed.includes(protocol)) return;
       const tcp = typeof protocol === 'string' && protocol.toUpperCase() === 'TCP';
-      findings.push(findingOf(NLB_PORT_PROTOCOL, {
+      findings.push(findingOf(RULES.UDP575, {
         field: `ports[${i}].protocol`,
         value: protocol,
         message: 'is not a protocol of an NlbUdpLoadBalancer port, and would be taken for UDP',
@@ -593,7 +587,7 @@ export class NlbUdpLoadBalancer extends Construct {
       : id === 'aws-load-balancer-controller' ? 'give NlbController.awsLoadBalancerController(), not its id'
         : id === 'aws-in-tree' || id === 'in-tree' ? 'give NlbController.inTree(), not its id'
           : undefined;
-    return [findingOf(NLB_CONTROLLER, {
+    return [findingOf(RULES.UDP576, {
       field: 'controller',
       value: given,
       message: 'is not an NlbController',
@@ -617,7 +611,7 @@ export class NlbUdpLoadBalancer extends Construct {
     const hc = this.healthCheckGiven();
     if (!hc) return checkHealthCheck(given as HealthCheck, 'healthCheck');
     const findings: Finding[] = [];
-    for (const [field, rule] of [['interval', HEALTH_CHECK_INTERVAL], ['timeout', HEALTH_CHECK_TIMEOUT]] as const) {
+    for (const [field, rule] of [['interval', RULES.UDP504], ['timeout', RULES.UDP505]] as const) {
       const value: unknown = hc[field];
       if (value === undefined || isDuration(value)) continue;
       findings.push(findingOf(rule, {
@@ -663,7 +657,7 @@ export class NlbUdpLoadBalancer extends Construct {
     ];
     findings.push(...kubernetesVersionFindings(p.kubernetesVersion, this.kubernetesVersion));
     if (p.allocateLoadBalancerNodePorts === false && this.targetType === NlbTargetType.INSTANCE) {
-      findings.push(findingOf(NLB_NODE_PORTS_INSTANCE, {
+      findings.push(findingOf(RULES.UDP578, {
         field: 'allocateLoadBalancerNodePorts',
         value: false,
         message: 'leaves instance targets without the NodePorts they receive the traffic on',
@@ -673,11 +667,11 @@ export class NlbUdpLoadBalancer extends Construct {
     const given = p as unknown as Record<string, unknown>;
     findings.push(...metadataFindings(given.metadata));
     if (given.sourceRanges !== undefined && !Array.isArray(given.sourceRanges)) {
-      findings.push(findingOf(SERVICE_PROP_TYPE, { field: 'sourceRanges', value: given.sourceRanges, message: 'must be a list of CIDRs', allowed: 'a list such as [\'203.0.113.0/24\']' }));
+      findings.push(findingOf(RULES.UDP146, { field: 'sourceRanges', value: given.sourceRanges, message: 'must be a list of CIDRs', allowed: 'a list such as [\'203.0.113.0/24\']' }));
     }
     const sidecarGiven: unknown = p.healthSidecar;
     if (sidecarGiven !== undefined && sidecarGiven !== false && this.givenSidecar() === undefined) {
-      findings.push(findingOf(NLB_SIDECAR_PROPS, {
+      findings.push(findingOf(RULES.UDP577, {
         field: 'healthSidecar',
         value: sidecarGiven,
         message: 'is neither the sidecar\'s props nor false',
@@ -688,7 +682,7 @@ export class NlbUdpLoadBalancer extends Construct {
       const decision = decideMixedProtocol('LoadBalancer', this.kubernetesVersion, this.controller.asProvider());
       if (!decision.single) {
         const index = ports.findIndex((x) => isPortObject(x) && x.protocol === NlbPortProtocol.TCP_UDP);
-        findings.push(findingOf(NLB_TCP_UDP_UNSUPPORTED, {
+        findings.push(findingOf(RULES.UDP570, {
           field: `ports[${index}].protocol`,
           value: NlbPortProtocol.TCP_UDP,
           message: `cannot be one TCP_UDP listener: ${decision.reason}`,
@@ -699,7 +693,7 @@ export class NlbUdpLoadBalancer extends Construct {
     }
     if (this.controller.isInTree) {
       if (this.targetType === NlbTargetType.IP) {
-        findings.push(findingOf(NLB_IN_TREE_IP_TARGETS, {
+        findings.push(findingOf(RULES.UDP571, {
           field: 'targetType',
           value: this.targetType,
           message: 'is not supported by the in-tree AWS provider, which registers instances only',
@@ -714,7 +708,7 @@ export class NlbUdpLoadBalancer extends Construct {
       ];
       for (const [field, value] of unsupported) {
         if (value === undefined) continue;
-        findings.push(findingOf(NLB_IN_TREE_UNSUPPORTED, {
+        findings.push(findingOf(RULES.UDP572, {
           field,
           value,
           message: 'is not read by the in-tree AWS provider and would be silently lost',
@@ -725,7 +719,7 @@ export class NlbUdpLoadBalancer extends Construct {
     const sidecar = this.needsSidecar(ports);
     // an object that is no workload the library can adjust is UDP142, reported by the Service
     if (sidecar && !workloadOf(p.selector) && recognizeSelection(p.selector).kind !== 'unsupported') {
-      findings.push(findingOf(NLB_SIDECAR_WORKLOAD, {
+      findings.push(findingOf(RULES.UDP573, {
         field: 'selector',
         value: recognizeSelection(p.selector).kind === 'labels' ? p.selector : describeValue(p.selector),
         message: 'is not a cdk8s-plus pod controller, so the health-check sidecar cannot join the pods the NLB checks',
@@ -736,7 +730,7 @@ export class NlbUdpLoadBalancer extends Construct {
       ports.forEach((port, i) => {
         if (!isPortObject(port)) return;
         if ((port.protocol ?? NlbPortProtocol.UDP) !== NlbPortProtocol.UDP || this.targetNumber(port) !== undefined) return;
-        findings.push(findingOf(NLB_SIDECAR_TARGET_PORT, {
+        findings.push(findingOf(RULES.UDP574, {
           field: `ports[${i}].targetPort`,
           value: port.targetPort,
           message: 'names no container port of the workload, so the sidecar cannot probe it',
@@ -756,5 +750,5 @@ function workloadOf(selector: PodSelection | undefined): Workload | undefined {
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isFieldObject(value);
 }

@@ -1,7 +1,7 @@
+import { RULES } from '../core/catalog';
+import { Finding } from '../core/finding';
+import { findingOf } from '../core/rule-info';
 import { LoadBalancerProvider } from '../model/load-balancer-provider';
-import { Finding } from '../rules/finding';
-import { findingOf } from '../rules/rule';
-import { PROVIDER_TYPE } from '../rules/service-values';
 
 /**
  * What is wrong with a `provider` prop: its options (each provider checks its own), or UDP143 for a value that is no
@@ -10,7 +10,7 @@ import { PROVIDER_TYPE } from '../rules/service-values';
 export function providerFindingsOf(given: unknown): Finding[] {
   if (given === undefined) return [];
   if (LoadBalancerProvider.isProvider(given)) return given.checkOptions('provider');
-  return [findingOf(PROVIDER_TYPE, {
+  return [findingOf(RULES.UDP143, {
     field: 'provider',
     value: given,
     message: 'is not a LoadBalancerProvider',

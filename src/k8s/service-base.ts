@@ -5,16 +5,16 @@ import { metadataFindings, objectMetadata } from './metadata';
 import { providerFindingsOf } from './provider-findings';
 import { IpFamily, IpFamilyPolicy, ServiceType, TrafficPolicy } from './service-type';
 import { SessionAffinity } from './session-affinity';
+import { RULES } from '../core/catalog';
+import { Finding } from '../core/finding';
+import { findingOf } from '../core/rule-info';
 import { KubeService, KubeServiceSpec, serviceSpecJson } from '../kube/service';
 import { KubernetesVersion } from '../model/kubernetes-version';
 import { LoadBalancerProvider, ProviderServiceRole } from '../model/load-balancer-provider';
 import { PortRange } from '../model/port-range';
 import { Protocol } from '../model/protocol';
-import { Finding } from '../rules/finding';
 import { KubeObject } from '../rules/manifest';
-import { findingOf } from '../rules/rule';
 import { IP_FAMILIES, SOURCE_RANGES } from '../rules/service-spec';
-import { SELECTOR_EXPRESSIONS, SELECTOR_WORKLOAD, SERVICE_PROP_TYPE } from '../rules/service-values';
 import { ConstructObjects, objectFindings, registerObjects } from '../validation/object-validation';
 import { addRuleValidation } from '../validation/rule-validation';
 import { adjustWorkloadPorts } from '../workloads/ports';
@@ -273,7 +273,7 @@ export abstract class ServiceBase extends Construct {
   /** UDP146: props of the wrong type (untyped input), which are then not emitted. */
   private propTypeFindings(): Finding[] {
     const o = this.options as unknown as Record<string, unknown>;
-    const wrong = (field: string, expected: string, hint?: string) => findingOf(SERVICE_PROP_TYPE, {
+    const wrong = (field: string, expected: string, hint?: string) => findingOf(RULES.UDP146, {
       field, value: o[field], message: `must be ${expected}`, allowed: expected, hint,
     });
     const findings: Finding[] = [];
@@ -300,7 +300,7 @@ export abstract class ServiceBase extends Construct {
     const selection = this.selection;
     if (selection === undefined) return providerFindings;
     if (selection.kind === 'unsupported') {
-      return [...providerFindings, findingOf(SELECTOR_WORKLOAD, {
+      return [...providerFindings, findingOf(RULES.UDP142, {
         field: 'selector',
         value: selection.given,
         message: selection.problem,
@@ -309,7 +309,7 @@ export abstract class ServiceBase extends Construct {
     }
     const { expressions } = selectorLabels(selection)!;
     if (expressions === 0) return providerFindings;
-    return [...providerFindings, findingOf(SELECTOR_EXPRESSIONS, {
+    return [...providerFindings, findingOf(RULES.UDP140, {
       field: 'selector',
       value: `${expressions} label expression(s)`,
       message: 'uses label expressions, which a Service selector cannot express',

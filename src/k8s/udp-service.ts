@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
 import { HealthNodePortOptions, HealthNodePortService } from './health-node-port';
 import { ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
+import { RULES } from '../core/catalog';
+import { Finding } from '../core/finding';
+import { findingOf } from '../core/rule-info';
 import { Protocol } from '../model/protocol';
-import { Finding } from '../rules/finding';
-import { findingOf } from '../rules/rule';
-import { SERVICE_PROP_TYPE } from '../rules/service-values';
 
 /** A UDP port of a `UdpService`. */
 export interface UdpServicePort extends ServicePortOptions {}
@@ -71,10 +71,10 @@ export class UdpService extends ServiceBase {
     const findings = super.valueFindings();
     const { ports, healthNodePort } = this.props as Record<string, unknown>;
     if (ports !== undefined && !Array.isArray(ports)) {
-      findings.push(findingOf(SERVICE_PROP_TYPE, { field: 'ports', value: ports, message: 'must be a list of ports', allowed: 'a list such as [{ port: 53 }]' }));
+      findings.push(findingOf(RULES.UDP146, { field: 'ports', value: ports, message: 'must be a list of ports', allowed: 'a list such as [{ port: 53 }]' }));
     }
     if (healthNodePort !== undefined && !isObject(healthNodePort)) {
-      findings.push(findingOf(SERVICE_PROP_TYPE, {
+      findings.push(findingOf(RULES.UDP146, {
         field: 'healthNodePort', value: healthNodePort, message: 'must be an object', allowed: 'an object such as { nodePort: 30080 }',
       }));
     }

@@ -1,20 +1,7 @@
-import { isWholeNumberIn } from './health-check';
-import { Finding, formatFinding, Severity } from '../rules/finding';
-import { findingOf, RuleInfo } from '../rules/rule';
-
-/** Where the DNS facts behind the DNS rules come from (each rule links one). */
-export const DnsSources = {
-  /** RFC 1035 section 2.3.4: names of at most 255 octets (253 characters in text), labels of at most 63. */
-  RFC1035_SIZE_LIMITS: 'https://www.rfc-editor.org/rfc/rfc1035#section-2.3.4',
-  /** ExternalDNS's TTL annotation: 1..2147483647 seconds (ttlMinimum, ttlMaximum). */
-  EXTERNALDNS_TTL: 'https://github.com/kubernetes-sigs/external-dns/blob/master/docs/annotations/annotations.md',
-  /** ExternalDNS's SRV validation: four fields, numbers 0..65535, the host ending with a dot. */
-  EXTERNALDNS_SRV: 'https://github.com/kubernetes-sigs/external-dns/blob/master/endpoint/endpoint.go',
-  /** RFC 2782: `_Service._Proto.Name`, priority, weight and port 0..65535. */
-  RFC2782: 'https://www.rfc-editor.org/rfc/rfc2782',
-  /** RFC 6335 section 5.1: service names of 1..15 letters, digits and hyphens. */
-  RFC6335_SERVICE_NAME: 'https://www.rfc-editor.org/rfc/rfc6335#section-5.1',
-} as const;
+import { isWholeNumberIn } from './shape';
+import { RULES } from '../core/catalog';
+import { Finding, formatFinding } from '../core/finding';
+import { findingOf } from '../core/rule-info';
 
 /** The protocol label of an SRV record name: `_udp` or `_tcp`. */
 export enum SrvProtocol {
@@ -38,76 +25,6 @@ export interface SrvTarget {
   /** The host name that serves it, with or without the trailing dot (it is always added). */
   readonly host: string;
 }
-
-/** UDP401: a hostname is a DNS name. */
-export const DNS_HOSTNAME: RuleInfo = {
-  id: 'UDP401',
-  severity: Severity.ERROR,
-  title: 'Hostname must be a DNS name',
-  why: 'DNS names are at most 253 characters of labels of 1..63 letters, digits and hyphens; ExternalDNS drops ' +
-    'an endpoint with a longer label and the DNS provider refuses the rest.',
-  source: DnsSources.RFC1035_SIZE_LIMITS,
-};
-
-/** UDP402: a TTL is 1..2147483647 seconds. */
-export const DNS_TTL: RuleInfo = {
-  id: 'UDP402',
-  severity: Severity.ERROR,
-  title: 'TTL must be 1..2147483647 seconds',
-  why: 'ExternalDNS ignores a TTL outside 1..2147483647 and Route 53 refuses it.',
-  source: DnsSources.EXTERNALDNS_TTL,
-};
-
-/** UDP403: an SRV service name makes a valid `_name` label. */
-export const SRV_SERVICE: RuleInfo = {
-  id: 'UDP403',
-  severity: Severity.ERROR,
-  title: 'SRV service must be a service name (1..15 letters, digits, hyphens)',
-  why: 'The SRV record name is `_service._proto.domain`; clients look up registered service names (RFC 6335).',
-  source: DnsSources.RFC6335_SERVICE_NAME,
-};
-
-/** UDP404: an SRV protocol is udp or tcp. */
-export const SRV_PROTOCOL: RuleInfo = {
-  id: 'UDP404',
-  severity: Severity.ERROR,
-  title: 'SRV protocol must be udp or tcp',
-  why: 'The SRV record name is `_service._udp.domain` or `_service._tcp.domain`; clients look up nothing else here.',
-  source: DnsSources.RFC2782,
-};
-
-/** UDP405: SRV priority, weight and port are 0..65535. */
-export const SRV_NUMBER: RuleInfo = {
-  id: 'UDP405',
-  severity: Severity.ERROR,
-  title: 'SRV priority, weight and port must be 0..65535',
-  why: 'They are 16-bit fields; ExternalDNS drops an SRV endpoint whose numbers do not parse as uint16.',
-  source: DnsSources.EXTERNALDNS_SRV,
-};
-
-/** UDP406: an SRV record has a host to point at. */
-export const SRV_HOST_MISSING: RuleInfo = {
-  id: 'UDP406',
-  severity: Severity.ERROR,
-  title: 'SRV record needs a host to point at',
-  why: 'An SRV target is `priority weight port host.`: without a hostname there is nothing to publish.',
-  source: DnsSources.RFC2782,
-};
-
-/** Every DNS value rule (UDP401..UDP429), in id order. */
-/** UDP412: an SRV service name is the registered one where a common name is not. */
-export const SRV_SERVICE_REGISTERED: RuleInfo = {
-  id: 'UDP412',
-  severity: Severity.WARNING,
-  title: 'SRV service name that clients do not look up',
-  why: 'Clients look up the IANA-registered service name: DNS is registered as "domain" (_domain._udp), the KDC as '
-    + '"kerberos". A record under a common name such as _dns._udp is published, and never found.',
-  source: DnsSources.RFC6335_SERVICE_NAME,
-};
-
-export const DNS_RULES: readonly RuleInfo[] = [
-  DNS_HOSTNAME, DNS_TTL, SRV_SERVICE, SRV_PROTOCOL, SRV_NUMBER, SRV_HOST_MISSING, SRV_SERVICE_REGISTERED,
-];
 
 /** Common names of services whose registered SRV name differs (IANA Service Name and Transport Protocol Port Number Registry). */
 const REGISTERED_SERVICE_NAMES: Readonly<Record<string, string>> = {
@@ -151,7 +68,7 @@ export function hostnameProblem(value: unknown, allowWildcard = false): string |
 export function checkHostname(value: unknown, field: string, allowWildcard = false): Finding[] {
   const problem = hostnameProblem(value, allowWildcard);
   if (!problem) return [];
-  return [findingOf(DNS_HOSTNAME, {
+  return [findingOf(RULES.UDP401, {
     field,
     value,
     message: problem,
@@ -167,7 +84,7 @@ export function checkHostname(value: unknown, field: string, allowWildcard = fal
  */
 export function checkTtl(value: unknown, field: string): Finding[] {
   if (isWholeNumberIn(value, TTL_RANGE.min, TTL_RANGE.max)) return [];
-  return [findingOf(DNS_TTL, {
+  return [findingOf(RULES.UDP402, {
     field,
     value,
     message: `must be a whole number of seconds between ${TTL_RANGE.min} and ${TTL_RANGE.max}`,
@@ -208,7 +125,7 @@ export function checkSrvService(value: unknown, field: string): Finding[] {
   if (!problem) {
     const registered = REGISTERED_SERVICE_NAMES[label!.toLowerCase()];
     if (registered === undefined || registered === label!.toLowerCase()) return [];
-    return [findingOf(SRV_SERVICE_REGISTERED, {
+    return [findingOf(RULES.UDP412, {
       field,
       value,
       message: `is not the registered service name: clients look up _${registered}, not _${label!.toLowerCase()}`,
@@ -216,7 +133,7 @@ export function checkSrvService(value: unknown, field: string): Finding[] {
       hint: `service: '${registered}'`,
     })];
   }
-  return [findingOf(SRV_SERVICE, {
+  return [findingOf(RULES.UDP403, {
     field,
     value,
     message: `${problem}, to make the _service label of _service._proto.domain`,
@@ -229,7 +146,7 @@ export function checkSrvProtocol(value: unknown, field: string): Finding[] {
   if (typeof value === 'string' && (srvProtocolLabel(value) === SrvProtocol.UDP || srvProtocolLabel(value) === SrvProtocol.TCP)) {
     return [];
   }
-  return [findingOf(SRV_PROTOCOL, {
+  return [findingOf(RULES.UDP404, {
     field,
     value,
     message: 'must be udp or tcp, to make _service._udp or _service._tcp',
@@ -240,7 +157,7 @@ export function checkSrvProtocol(value: unknown, field: string): Finding[] {
 /** Checks an SRV priority, weight or port: a whole number 0..65535. */
 export function checkSrvNumber(value: unknown, field: string): Finding[] {
   if (isWholeNumberIn(value, 0, 65535)) return [];
-  return [findingOf(SRV_NUMBER, {
+  return [findingOf(RULES.UDP405, {
     field,
     value,
     message: 'must be a whole number between 0 and 65535',
@@ -260,7 +177,7 @@ export function checkSrvTarget(target: Partial<SrvTarget>, field: string): Findi
     findings.push(...checkSrvNumber(target[name], `${field}.${name}`));
   }
   if (target.host === undefined) {
-    findings.push(findingOf(SRV_HOST_MISSING, {
+    findings.push(findingOf(RULES.UDP406, {
       field: `${field}.host`,
       value: undefined,
       message: 'is needed: an SRV target points at a host name',
@@ -293,7 +210,15 @@ export function srvTarget(target: SrvTarget): string {
   if (findings.length > 0) {
     throw new Error(findings.map((f) => formatFinding(f, 'srvTarget')).join('\n'));
   }
-  return `${target.priority} ${target.weight} ${target.port} ${fqdn(target.host)}`;
+  return formatSrvTarget(target);
+}
+
+/**
+ * The one rendering of an SRV target, `"priority weight port host."` with the trailing dot, unchecked: the constructs
+ * and the Pulumi component check the values apart (UDP405, UDP401) and render them with this.
+ */
+export function formatSrvTarget(target: { readonly [K in keyof SrvTarget]: unknown }): string {
+  return `${String(target.priority)} ${String(target.weight)} ${String(target.port)} ${fqdn(String(target.host))}`;
 }
 
 /**

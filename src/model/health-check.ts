@@ -1,43 +1,7 @@
-import { Finding, Severity } from '../rules/finding';
-import { findingOf, RuleInfo } from '../rules/rule';
-
-/**
- * Where the AWS facts behind the load-balancer rules come from (each rule links one).
- */
-export const NlbSources = {
-  /** CreateTargetGroup: health-check protocols, ranges and defaults for Network Load Balancers. */
-  CREATE_TARGET_GROUP: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html',
-  /** Health checks for Network Load Balancer target groups. */
-  NLB_HEALTH_CHECKS: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/target-group-health-checks.html',
-  /** aws-cdk-lib's validation of NLB health checks (protocol, path, interval, thresholds, timeout). */
-  CDK_NETWORK_TARGET_GROUP:
-    'https://github.com/aws/aws-cdk/blob/main/packages/aws-cdk-lib/aws-elasticloadbalancingv2/lib/nlb/network-target-group.ts',
-  /** aws-cdk-lib's check that the health-check interval is at least the timeout (aws-cdk #29075: interval >= timeout). */
-  CDK_INTERVAL_ABOVE_TIMEOUT: 'https://github.com/aws/aws-cdk/pull/29075',
-  /**
-   * aws-cdk #16446: a Network Load Balancer accepts a health-check timeout equal to the interval (the stricter
-   * "interval greater than timeout" holds for Application Load Balancers only).
-   */
-  NLB_TIMEOUT_EQUAL_INTERVAL: 'https://github.com/aws/aws-cdk/issues/16446',
-  /** TargetGroupAttribute: deregistration delay, stickiness, client IP preservation, connection termination. */
-  TARGET_GROUP_ATTRIBUTES:
-    'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_TargetGroupAttribute.html',
-  /** Client IP preservation cannot be disabled for UDP and TCP_UDP target groups. */
-  CLIENT_IP_PRESERVATION:
-    'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/edit-target-group-attributes.html#client-ip-preservation',
-  /** The AWS Load Balancer Controller's Service annotations (scheme, subnets, EIP allocations, TCP_UDP). */
-  LBC_ANNOTATIONS:
-    'https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/main/docs/guide/service/annotations.md',
-  /** LoadBalancerAttribute: deletion protection and cross-zone load balancing, true or false. */
-  LOAD_BALANCER_ATTRIBUTES:
-    'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_LoadBalancerAttribute.html',
-  /** SubnetMapping: one subnet per Availability Zone, an Elastic IP only for internet-facing load balancers. */
-  SUBNET_MAPPING: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SubnetMapping.html',
-  /** NLB listeners: protocols, and TCP_UDP for TCP and UDP on the same port. */
-  NLB_LISTENERS: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-listeners.html',
-  /** RegisterTargets: instance ids and IP addresses. */
-  REGISTER_TARGETS: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_RegisterTargets.html',
-} as const;
+import { isFieldObject, isWholeNumberIn } from './shape';
+import { RULES } from '../core/catalog';
+import { Finding } from '../core/finding';
+import { findingOf } from '../core/rule-info';
 
 /**
  * The protocols AWS can health-check a Network Load Balancer target with. There is no UDP health check: a UDP
@@ -169,117 +133,6 @@ export const HEALTH_CHECK_DEFAULTS = {
 const HC_PROTOCOLS: readonly string[] = [HealthCheckProtocol.TCP, HealthCheckProtocol.HTTP, HealthCheckProtocol.HTTPS];
 const HTTP_PROTOCOLS: readonly string[] = [HealthCheckProtocol.HTTP, HealthCheckProtocol.HTTPS];
 
-/** UDP501: the health-check protocol is TCP, HTTP or HTTPS. */
-export const HEALTH_CHECK_PROTOCOL: RuleInfo = {
-  id: 'UDP501',
-  severity: Severity.ERROR,
-  title: 'Health-check protocol must be TCP, HTTP or HTTPS',
-  why: 'AWS cannot health-check over UDP: CreateTargetGroup refuses UDP, TCP_UDP and TLS health checks.',
-  source: NlbSources.CREATE_TARGET_GROUP,
-};
-
-/** UDP502: the health-check port is a port number or `traffic-port`. */
-export const HEALTH_CHECK_PORT: RuleInfo = {
-  id: 'UDP502',
-  severity: Severity.ERROR,
-  title: "Health-check port must be 1..65535 or 'traffic-port'",
-  why: 'AWS refuses any other health-check port.',
-  source: NlbSources.CREATE_TARGET_GROUP,
-};
-
-/** UDP503: a health-check path only for HTTP(S), starting with `/`, at most 1024 characters. */
-export const HEALTH_CHECK_PATH: RuleInfo = {
-  id: 'UDP503',
-  severity: Severity.ERROR,
-  title: 'Health-check path only for HTTP and HTTPS, starting with /',
-  why: 'A TCP check has no path; AWS refuses a path on it, and a path that does not start with / on HTTP(S).',
-  source: NlbSources.CDK_NETWORK_TARGET_GROUP,
-};
-
-/** UDP504: the health-check interval is 5..300 seconds. */
-export const HEALTH_CHECK_INTERVAL: RuleInfo = {
-  id: 'UDP504',
-  severity: Severity.ERROR,
-  title: 'Health-check interval must be 5..300 seconds',
-  why: 'AWS refuses the target group.',
-  source: NlbSources.CDK_NETWORK_TARGET_GROUP,
-};
-
-/** UDP505: the health-check timeout is 2..120 seconds. */
-export const HEALTH_CHECK_TIMEOUT: RuleInfo = {
-  id: 'UDP505',
-  severity: Severity.ERROR,
-  title: 'Health-check timeout must be 2..120 seconds',
-  why: 'AWS refuses the target group.',
-  source: NlbSources.CDK_NETWORK_TARGET_GROUP,
-};
-
-/** UDP506: the healthy and unhealthy thresholds are 2..10. */
-export const HEALTH_CHECK_THRESHOLD: RuleInfo = {
-  id: 'UDP506',
-  severity: Severity.ERROR,
-  title: 'Health-check thresholds must be 2..10',
-  why: 'AWS refuses the target group.',
-  source: NlbSources.CDK_NETWORK_TARGET_GROUP,
-};
-
-/**
- * UDP507: the health-check timeout is not above the interval (defaults included); equal is accepted. Checked by
- * {@link checkHealthCheckTiming} for the constructs, the Pulumi component and the linter (UDP563) alike.
- */
-export const HEALTH_CHECK_TIMEOUT_BELOW_INTERVAL: RuleInfo = {
-  id: 'UDP507',
-  severity: Severity.ERROR,
-  title: 'Health-check timeout must not be above the interval',
-  why: 'AWS refuses an NLB target group whose timeout is above its interval ("Health check interval must be greater '
-    + 'than the timeout"), but accepts the two equal despite that wording: the AWS Load Balancer Controller sends 10 '
-    + 'and 10 by default, an HTTP check with interval 6 and the default timeout 6 is created while interval 5 is '
-    + 'refused (aws-load-balancer-controller #2951), and aws-cdk checks NLBs for interval >= timeout (#16446, #29075).',
-  source: NlbSources.NLB_TIMEOUT_EQUAL_INTERVAL,
-};
-
-/** UDP508: success codes only for HTTP(S), codes 200..599 as a list or a range. */
-export const HEALTH_CHECK_SUCCESS_CODES: RuleInfo = {
-  id: 'UDP508',
-  severity: Severity.ERROR,
-  title: 'Health-check success codes only for HTTP and HTTPS, 200..599',
-  why: 'An NLB accepts HTTP codes 200-599 as a list ("200,204") or a range ("200-399"), and none for a TCP check.',
-  source: NlbSources.CREATE_TARGET_GROUP,
-};
-
-/** UDP509: a TCP check of the traffic port of a UDP-only target group never succeeds. */
-export const HEALTH_CHECK_UDP_TRAFFIC_PORT: RuleInfo = {
-  id: 'UDP509',
-  severity: Severity.WARNING,
-  title: 'A TCP check of the traffic port of a UDP-only target never succeeds',
-  why: 'The target listens on UDP only, so a TCP connection to its traffic port is refused: every target stays ' +
-    'unhealthy (LBC #1813, #2144). Check a TCP or HTTP health port instead.',
-  source: 'https://github.com/kubernetes-sigs/aws-load-balancer-controller/issues/2144',
-};
-
-/** Every health-check rule, in id order. */
-export const HEALTH_CHECK_RULES: readonly RuleInfo[] = [
-  HEALTH_CHECK_PROTOCOL,
-  HEALTH_CHECK_PORT,
-  HEALTH_CHECK_PATH,
-  HEALTH_CHECK_INTERVAL,
-  HEALTH_CHECK_TIMEOUT,
-  HEALTH_CHECK_THRESHOLD,
-  HEALTH_CHECK_TIMEOUT_BELOW_INTERVAL,
-  HEALTH_CHECK_SUCCESS_CODES,
-  HEALTH_CHECK_UDP_TRAFFIC_PORT,
-];
-
-/** Whether `value` is an object of named fields: not `null`, not a list, not a number or a string (untyped input). */
-function isFieldObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Whether `value` is a whole number in `min..max`. */
-export function isWholeNumberIn(value: unknown, min: number, max: number): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
-}
-
 /**
  * The health check with AWS's defaults filled in (a protocol outside TCP/HTTP/HTTPS is kept as given, so that
  * {@link checkHealthCheck} can report it). `null`, like `undefined`, is no health check given: every default.
@@ -370,7 +223,7 @@ export function checkHealthCheckTiming(
   if (timeout <= interval) return [];
   const whose = defaults.whose ?? 'the';
   if (hc.interval === undefined && hc.timeout !== undefined) {
-    return [findingOf(HEALTH_CHECK_TIMEOUT_BELOW_INTERVAL, {
+    return [findingOf(RULES.UDP507, {
       field: `${field}.timeout`,
       value: timeout,
       message: `must be at most the interval, ${interval} seconds (${whose} default interval)`,
@@ -378,7 +231,7 @@ export function checkHealthCheckTiming(
     })];
   }
   const defaulted = hc.timeout === undefined ? ` (${whose} default timeout)` : '';
-  return [findingOf(HEALTH_CHECK_TIMEOUT_BELOW_INTERVAL, {
+  return [findingOf(RULES.UDP507, {
     field: `${field}.interval`,
     value: interval,
     message: `must be at least the timeout, ${timeout} seconds${defaulted}`,
@@ -406,7 +259,7 @@ export function checkHealthCheck(
 ): Finding[] {
   if (healthCheck === undefined || healthCheck === null) return [];
   if (!isFieldObject(healthCheck)) {
-    return [findingOf(HEALTH_CHECK_PROTOCOL, {
+    return [findingOf(RULES.UDP501, {
       field,
       value: healthCheck,
       message: 'is not a health check',
@@ -420,7 +273,7 @@ export function checkHealthCheck(
   const protocolKnown = typeof protocol === 'string' && HC_PROTOCOLS.includes(protocol);
   if (!protocolKnown) {
     const udp = protocol === 'UDP' || protocol === 'TCP_UDP';
-    findings.push(findingOf(HEALTH_CHECK_PROTOCOL, {
+    findings.push(findingOf(RULES.UDP501, {
       field: `${field}.protocol`,
       value: hc.protocol,
       message: udp ? 'is not possible: AWS cannot health-check over UDP' : 'is not a health-check protocol',
@@ -431,7 +284,7 @@ export function checkHealthCheck(
   const http = typeof protocol === 'string' && HTTP_PROTOCOLS.includes(protocol);
 
   if (hc.port !== undefined && hc.port !== TRAFFIC_PORT && !isWholeNumberIn(hc.port, 1, 65535)) {
-    findings.push(findingOf(HEALTH_CHECK_PORT, {
+    findings.push(findingOf(RULES.UDP502, {
       field: `${field}.port`,
       value: hc.port,
       message: "must be a port number between 1 and 65535 or 'traffic-port'",
@@ -441,14 +294,14 @@ export function checkHealthCheck(
 
   if (hc.path !== undefined) {
     if (protocolKnown && !http) {
-      findings.push(findingOf(HEALTH_CHECK_PATH, {
+      findings.push(findingOf(RULES.UDP503, {
         field: `${field}.path`,
         value: hc.path,
         message: `is not supported by ${String(protocol)} health checks`,
         allowed: 'a path only with protocol HTTP or HTTPS',
       }));
     } else if (typeof hc.path !== 'string' || !hc.path.startsWith('/') || hc.path.length > HEALTH_CHECK_LIMITS.pathLength) {
-      findings.push(findingOf(HEALTH_CHECK_PATH, {
+      findings.push(findingOf(RULES.UDP503, {
         field: `${field}.path`,
         value: hc.path,
         message: `must start with '/' and be at most ${HEALTH_CHECK_LIMITS.pathLength} characters`,
@@ -459,7 +312,7 @@ export function checkHealthCheck(
 
   const { interval, timeout, threshold } = HEALTH_CHECK_LIMITS;
   if (hc.interval !== undefined && !isWholeNumberIn(hc.interval, interval.min, interval.max)) {
-    findings.push(findingOf(HEALTH_CHECK_INTERVAL, {
+    findings.push(findingOf(RULES.UDP504, {
       field: `${field}.interval`,
       value: hc.interval,
       message: `must be a whole number of seconds between ${interval.min} and ${interval.max}`,
@@ -467,7 +320,7 @@ export function checkHealthCheck(
     }));
   }
   if (hc.timeout !== undefined && !isWholeNumberIn(hc.timeout, timeout.min, timeout.max)) {
-    findings.push(findingOf(HEALTH_CHECK_TIMEOUT, {
+    findings.push(findingOf(RULES.UDP505, {
       field: `${field}.timeout`,
       value: hc.timeout,
       message: `must be a whole number of seconds between ${timeout.min} and ${timeout.max}`,
@@ -476,7 +329,7 @@ export function checkHealthCheck(
   }
   for (const name of ['healthyThreshold', 'unhealthyThreshold']) {
     if (hc[name] !== undefined && !isWholeNumberIn(hc[name], threshold.min, threshold.max)) {
-      findings.push(findingOf(HEALTH_CHECK_THRESHOLD, {
+      findings.push(findingOf(RULES.UDP506, {
         field: `${field}.${name}`,
         value: hc[name],
         message: `must be a whole number between ${threshold.min} and ${threshold.max}`,
@@ -489,7 +342,7 @@ export function checkHealthCheck(
 
   if (hc.successCodes !== undefined) {
     if (protocolKnown && !http) {
-      findings.push(findingOf(HEALTH_CHECK_SUCCESS_CODES, {
+      findings.push(findingOf(RULES.UDP508, {
         field: `${field}.successCodes`,
         value: hc.successCodes,
         message: `is not supported by ${String(protocol)} health checks`,
@@ -498,7 +351,7 @@ export function checkHealthCheck(
     } else {
       const problem = successCodesProblem(hc.successCodes);
       if (problem) {
-        findings.push(findingOf(HEALTH_CHECK_SUCCESS_CODES, {
+        findings.push(findingOf(RULES.UDP508, {
           field: `${field}.successCodes`,
           value: hc.successCodes,
           message: problem,
@@ -527,7 +380,7 @@ export function checkHealthCheckForTraffic(
   if (healthCheck !== undefined && healthCheck !== null && !isFieldObject(healthCheck)) return [];
   const resolved = resolveHealthCheck(healthCheck);
   if (trafficProtocol !== 'UDP' || resolved.port !== TRAFFIC_PORT) return [];
-  return [findingOf(HEALTH_CHECK_UDP_TRAFFIC_PORT, {
+  return [findingOf(RULES.UDP509, {
     field: `${field}.port`,
     value: healthCheck?.port,
     message: `checks the traffic port of a UDP target over ${resolved.protocol}, which never answers`,

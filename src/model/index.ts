@@ -5,7 +5,7 @@ export * from './cidr';
 export * from './health-check';
 export * from './dns';
 export * from './target-group-attributes';
-export * from './eip';
+export * from './placement';
 export * from './nlb-listeners';
 export * from './node-ports';
 export * from './kubernetes-version';

@@ -1,3 +1,7 @@
+import { RULES } from '../core/catalog';
+import { Finding } from '../core/finding';
+import { findingOf } from '../core/rule-info';
+
 /**
  * A Kubernetes minor version, for the behaviour that changed between versions (mixed-protocol LoadBalancer Services).
  *
@@ -77,4 +81,26 @@ export function compareReleases(a: string, b: string): number {
 /** Whether `text` is a release number such as `2.13` or `v0.13.6`. */
 export function isRelease(text: string): boolean {
   return /^v?\d+(\.\d+){0,2}$/.test(text.trim());
+}
+
+/**
+ * UDP310 for a `kubernetesVersion` prop: given as something other than a `KubernetesVersion` (untyped input: a string
+ * is read, and still reported), or a version that is not one. `version` is what `KubernetesVersion.ofProp` read.
+ */
+export function kubernetesVersionFindings(given: unknown, version: KubernetesVersion): Finding[] {
+  if (given !== undefined && typeof given !== 'object') {
+    return [findingOf(RULES.UDP310, {
+      field: 'kubernetesVersion',
+      value: given,
+      message: `is a ${typeof given}, not a KubernetesVersion`,
+      allowed: `KubernetesVersion.of(${JSON.stringify(String(given))})`,
+    })];
+  }
+  if (version.valid) return [];
+  return [findingOf(RULES.UDP310, {
+    field: 'kubernetesVersion',
+    value: version.text,
+    message: 'is not a Kubernetes version',
+    allowed: 'a version such as "1.28", "v1.28" or "1.28.3"',
+  })];
 }

@@ -1,37 +1,11 @@
-import { LoadBalancerScheme } from './eip';
+import { AwsNlbAnnotations } from './aws-load-balancer-controller';
 import { compareReleases, isRelease, KubernetesVersion } from './kubernetes-version';
 import { NlbTargetType } from './nlb-listeners';
+import { LoadBalancerScheme } from './placement';
 import { Protocol } from './protocol';
-import { Finding, Severity } from '../rules/finding';
-import { findingOf, RuleInfo } from '../rules/rule';
-
-/** Where the provider facts come from. */
-export const ProviderSources = {
-  AWS_LBC_ANNOTATIONS: 'https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/main/docs/guide/service/annotations.md',
-  AWS_IN_TREE: 'https://github.com/kubernetes/cloud-provider-aws/blob/master/pkg/providers/v1/aws.go',
-  GKE: 'https://cloud.google.com/kubernetes-engine/docs/concepts/service-load-balancer-parameters',
-  AKS: 'https://learn.microsoft.com/en-us/azure/aks/load-balancer-standard',
-  METALLB: 'https://metallb.universe.tf/usage/#ip-address-sharing',
-} as const;
-
-/** UDP312: an option that belongs to another provider. */
-export const PROVIDER_OPTION: RuleInfo = {
-  id: 'UDP312',
-  severity: Severity.ERROR,
-  title: 'A load-balancer provider option given to a provider that does not read it',
-  why: 'Each implementation reads only its own annotations: a MetalLB sharing key on AWS does nothing, and the '
-    + 'address the user expects to share is never shared.',
-  source: ProviderSources.AWS_LBC_ANNOTATIONS,
-};
-
-/** UDP313: a provider version that is not a release number. */
-export const PROVIDER_VERSION: RuleInfo = {
-  id: 'UDP313',
-  severity: Severity.ERROR,
-  title: 'A load-balancer controller version must be a release number',
-  why: 'What one Service may carry depends on the controller version.',
-  source: ProviderSources.AWS_LBC_ANNOTATIONS,
-};
+import { RULES } from '../core/catalog';
+import { Finding } from '../core/finding';
+import { findingOf } from '../core/rule-info';
 
 /** Whether one LoadBalancer Service may carry TCP and UDP on the same port, and why. */
 export interface MixedProtocolSupport {
@@ -179,7 +153,6 @@ export interface GenericProviderOptions {
   readonly annotations?: Record<string, string>;
 }
 
-const AWS = 'service.beta.kubernetes.io/';
 
 /** The forms `LoadBalancerProvider.parse` reads, as help and messages spell them (one spelling everywhere). */
 export const PROVIDER_FORMS = 'aws-lbc[:version], aws-in-tree, gke[:backend-service], aks, metallb[:version], generic[:mixed]';
@@ -297,7 +270,7 @@ export abstract class LoadBalancerProvider {
     for (const [key, value] of Object.entries(this.rawOptions)) {
       if (value === undefined || known.includes(key)) continue;
       const owners = Object.entries(OPTION_OWNERS).filter(([, keys]) => keys.includes(key)).map(([id]) => id);
-      findings.push(findingOf(PROVIDER_OPTION, {
+      findings.push(findingOf(RULES.UDP312, {
         field: `${field}.${key}`,
         value,
         message: owners.length > 0
@@ -308,7 +281,7 @@ export abstract class LoadBalancerProvider {
     }
     const version = (this.rawOptions as { version?: unknown }).version;
     if (version !== undefined && (typeof version !== 'string' || !isRelease(version))) {
-      findings.push(findingOf(PROVIDER_VERSION, {
+      findings.push(findingOf(RULES.UDP313, {
         field: `${field}.version`,
         value: version,
         message: 'is not a release number',
@@ -344,11 +317,11 @@ class AwsLoadBalancerController extends LoadBalancerProvider {
 
   public settings(role: ProviderServiceRole): ProviderSettings {
     const annotations: Record<string, string> = {};
-    if (!this.options.useLoadBalancerClass) annotations[`${AWS}aws-load-balancer-type`] = 'external';
-    annotations[`${AWS}aws-load-balancer-nlb-target-type`] = this.options.targetType ?? NlbTargetType.IP;
-    annotations[`${AWS}aws-load-balancer-scheme`] = this.options.scheme ?? LoadBalancerScheme.INTERNAL;
+    if (!this.options.useLoadBalancerClass) annotations[AwsNlbAnnotations.TYPE] = 'external';
+    annotations[AwsNlbAnnotations.TARGET_TYPE] = this.options.targetType ?? NlbTargetType.IP;
+    annotations[AwsNlbAnnotations.SCHEME] = this.options.scheme ?? LoadBalancerScheme.INTERNAL;
     if (role.protocols.includes(Protocol.TCP) && role.protocols.includes(Protocol.UDP)) {
-      annotations[`${AWS}aws-load-balancer-enable-tcp-udp-listener`] = 'true';
+      annotations[AwsNlbAnnotations.ENABLE_TCP_UDP_LISTENER] = 'true';
     }
     return { annotations, loadBalancerClass: this.options.useLoadBalancerClass ? 'service.k8s.aws/nlb' : undefined };
   }
@@ -371,9 +344,9 @@ class AwsInTree extends LoadBalancerProvider {
   }
 
   public settings(): ProviderSettings {
-    const annotations: Record<string, string> = { [`${AWS}aws-load-balancer-type`]: 'nlb' };
+    const annotations: Record<string, string> = { [AwsNlbAnnotations.TYPE]: 'nlb' };
     if ((this.options.scheme ?? LoadBalancerScheme.INTERNAL) === LoadBalancerScheme.INTERNAL) {
-      annotations[`${AWS}aws-load-balancer-internal`] = 'true';
+      annotations[AwsNlbAnnotations.INTERNAL] = 'true';
     }
     return { annotations };
   }

@@ -1,9 +1,8 @@
 import { isIP } from 'node:net';
-import { PLACEMENT_RULES } from './eip';
-import { HEALTH_CHECK_RULES, isWholeNumberIn, NlbSources } from './health-check';
-import { TARGET_GROUP_ATTRIBUTE_RULES } from './target-group-attributes';
-import { Finding, Severity } from '../rules/finding';
-import { findingOf, RuleInfo } from '../rules/rule';
+import { isFieldObject, isWholeNumberIn, listOf } from './shape';
+import { RULES } from '../core/catalog';
+import { Finding } from '../core/finding';
+import { findingOf } from '../core/rule-info';
 
 /** The protocol of a Network Load Balancer listener (and of the target group it forwards to). */
 export enum ListenerProtocol {
@@ -60,154 +59,7 @@ export interface NlbTargetsInput {
 /** The form of an EC2 instance id. */
 export const INSTANCE_ID = /^i-[0-9a-f]{8,17}$/;
 
-/** UDP530: at least one listener. */
-export const LISTENERS_REQUIRED: RuleInfo = {
-  id: 'UDP530',
-  severity: Severity.ERROR,
-  title: 'At least one listener',
-  why: 'A load balancer without a listener forwards nothing.',
-  source: NlbSources.NLB_LISTENERS,
-};
-
-/** UDP531: listener and target ports are 1..65535. */
-export const LISTENER_PORT: RuleInfo = {
-  id: 'UDP531',
-  severity: Severity.ERROR,
-  title: 'Listener and target ports must be 1..65535',
-  why: 'AWS refuses the listener or the target group.',
-  source: NlbSources.NLB_LISTENERS,
-};
-
-/** UDP532: the listener protocol is UDP, TCP or TCP_UDP. */
-export const LISTENER_PROTOCOL: RuleInfo = {
-  id: 'UDP532',
-  severity: Severity.ERROR,
-  title: 'Listener protocol must be UDP, TCP or TCP_UDP',
-  why: 'This component builds UDP and TCP+UDP load balancers; TLS and QUIC need certificates it does not manage.',
-  source: NlbSources.NLB_LISTENERS,
-};
-
-/** UDP533: no two listeners with the same port and protocol. */
-export const LISTENER_DUPLICATE: RuleInfo = {
-  id: 'UDP533',
-  severity: Severity.ERROR,
-  title: 'No two listeners with the same port and protocol',
-  why: 'AWS refuses a second listener on a port (DuplicateListener).',
-  source: NlbSources.NLB_LISTENERS,
-};
-
-/** UDP534: TCP and UDP on one port take one TCP_UDP listener. */
-export const LISTENER_TCP_AND_UDP: RuleInfo = {
-  id: 'UDP534',
-  severity: Severity.ERROR,
-  title: 'TCP and UDP on one port need one TCP_UDP listener',
-  why: 'An NLB takes one listener per port (DuplicateListener): TCP and UDP on the same port are one TCP_UDP ' +
-    'listener with a TCP_UDP target group.',
-  source: NlbSources.NLB_LISTENERS,
-};
-
-/** UDP535: a TCP_UDP listener's port is not used by another listener. */
-export const LISTENER_PORT_TAKEN: RuleInfo = {
-  id: 'UDP535',
-  severity: Severity.ERROR,
-  title: 'A TCP_UDP listener already covers TCP and UDP on its port',
-  why: 'An NLB takes one listener per port (DuplicateListener).',
-  source: NlbSources.NLB_LISTENERS,
-};
-
-/** UDP540: the target type is instance or ip. */
-export const TARGET_TYPE: RuleInfo = {
-  id: 'UDP540',
-  severity: Severity.ERROR,
-  title: 'Target type must be instance or ip',
-  why: 'A Network Load Balancer target group for UDP registers instances or IP addresses.',
-  source: NlbSources.REGISTER_TARGETS,
-};
-
-/** UDP541: instance ids look like `i-...`. */
-export const INSTANCE_ID_FORM: RuleInfo = {
-  id: 'UDP541',
-  severity: Severity.ERROR,
-  title: 'Instance ids look like i-0123456789abcdef0',
-  why: 'RegisterTargets refuses anything else.',
-  source: NlbSources.REGISTER_TARGETS,
-};
-
-/** UDP542: IP targets are IP addresses. */
-export const IP_ADDRESS_FORM: RuleInfo = {
-  id: 'UDP542',
-  severity: Severity.ERROR,
-  title: 'IP targets must be IPv4 or IPv6 addresses',
-  why: 'RegisterTargets refuses anything else.',
-  source: NlbSources.REGISTER_TARGETS,
-};
-
-/** UDP543: one target type per target group. */
-export const TARGET_KINDS_MIXED: RuleInfo = {
-  id: 'UDP543',
-  severity: Severity.ERROR,
-  title: 'IP targets cannot be mixed with instances or Auto Scaling groups',
-  why: 'A target group has one target type: instance (instances and Auto Scaling groups) or ip.',
-  source: NlbSources.REGISTER_TARGETS,
-};
-
-/** UDP544: no target twice. */
-export const TARGET_DUPLICATE: RuleInfo = {
-  id: 'UDP544',
-  severity: Severity.ERROR,
-  title: 'No target twice',
-  why: 'A target registered twice is one registration: removing either entry deregisters it.',
-  source: NlbSources.REGISTER_TARGETS,
-};
-
-/** Every listener and target rule, in id order. */
-export const LISTENER_RULES: readonly RuleInfo[] = [
-  LISTENERS_REQUIRED,
-  LISTENER_PORT,
-  LISTENER_PROTOCOL,
-  LISTENER_DUPLICATE,
-  LISTENER_TCP_AND_UDP,
-  LISTENER_PORT_TAKEN,
-  TARGET_TYPE,
-  INSTANCE_ID_FORM,
-  IP_ADDRESS_FORM,
-  TARGET_KINDS_MIXED,
-  TARGET_DUPLICATE,
-];
-
-/**
- * Every rule over the values of a Network Load Balancer (UDP501..UDP559): health check, scheme, subnets and Elastic
- * IPs, listeners and targets, target-group attributes. In id order.
- */
-/** UDP554: the component's other arguments have their types (untyped input). */
-export const ARGUMENT_TYPE: RuleInfo = {
-  id: 'UDP554',
-  severity: Severity.ERROR,
-  title: 'An argument of the wrong type',
-  why: 'A VPC id that is no string, tags that are no object or rule ids that are no list cannot be read: AWS would '
-    + 'refuse the target groups, or the tags and silenced rules would be dropped without a word.',
-  source: NlbSources.CREATE_TARGET_GROUP,
-};
-
-export const NLB_VALUE_RULES: readonly RuleInfo[] = [
-  ...HEALTH_CHECK_RULES,
-  ...PLACEMENT_RULES,
-  ...LISTENER_RULES,
-  ...TARGET_GROUP_ATTRIBUTE_RULES,
-  ARGUMENT_TYPE,
-];
-
 const PROTOCOLS: readonly string[] = [ListenerProtocol.UDP, ListenerProtocol.TCP, ListenerProtocol.TCP_UDP];
-
-/** Whether `value` is an object of named fields: not `null`, not a list, not a number or a string (untyped input). */
-function isFieldObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A list as given: `undefined` and `null` are none, and anything but a list is none too (it is reported). */
-function listOf(value: unknown): readonly unknown[] {
-  return Array.isArray(value) ? value : [];
-}
 
 /**
  * The stable key of a listener, used in child resource names and output maps: `udp-53`, `tcp-53`, `tcp-udp-53`.
@@ -229,7 +81,7 @@ export function listenerKey(listener: Pick<NlbListener, 'port' | 'protocol'>): s
 export function checkListeners(listeners: readonly NlbListener[] | undefined, field = 'listeners'): Finding[] {
   const findings: Finding[] = [];
   if (!Array.isArray(listeners) || listeners.length === 0) {
-    findings.push(findingOf(LISTENERS_REQUIRED, {
+    findings.push(findingOf(RULES.UDP530, {
       field,
       value: listeners,
       message: 'must list at least one listener',
@@ -241,7 +93,7 @@ export function checkListeners(listeners: readonly NlbListener[] | undefined, fi
   const given: readonly unknown[] = listeners;
   given.forEach((listener, index) => {
     if (isFieldObject(listener)) return;
-    findings.push(findingOf(LISTENERS_REQUIRED, {
+    findings.push(findingOf(RULES.UDP530, {
       field: `${field}[${index}]`,
       value: listener,
       message: 'is not a listener',
@@ -254,7 +106,7 @@ export function checkListeners(listeners: readonly NlbListener[] | undefined, fi
     for (const name of ['port', 'targetPort']) {
       const value = listener[name];
       if ((name === 'port' || value !== undefined) && !isWholeNumberIn(value, 1, 65535)) {
-        findings.push(findingOf(LISTENER_PORT, {
+        findings.push(findingOf(RULES.UDP531, {
           field: `${field}[${index}].${name}`,
           value,
           message: 'must be a whole number between 1 and 65535',
@@ -263,7 +115,7 @@ export function checkListeners(listeners: readonly NlbListener[] | undefined, fi
       }
     }
     if (typeof listener.protocol !== 'string' || !PROTOCOLS.includes(listener.protocol)) {
-      findings.push(findingOf(LISTENER_PROTOCOL, {
+      findings.push(findingOf(RULES.UDP532, {
         field: `${field}[${index}].protocol`,
         value: listener.protocol,
         message: 'is not a protocol this load balancer forwards',
@@ -284,7 +136,7 @@ export function checkListeners(listeners: readonly NlbListener[] | undefined, fi
       const protocol = at(index).protocol;
       const first = seen.get(protocol);
       if (first !== undefined) {
-        findings.push(findingOf(LISTENER_DUPLICATE, {
+        findings.push(findingOf(RULES.UDP533, {
           field: `${field}[${index}]`,
           value: { port, protocol },
           message: `repeats ${field}[${first}]: the same port and protocol`,
@@ -300,7 +152,7 @@ export function checkListeners(listeners: readonly NlbListener[] | undefined, fi
     if (tcpUdp !== undefined) {
       for (const other of [tcp, udp]) {
         if (other === undefined) continue;
-        findings.push(findingOf(LISTENER_PORT_TAKEN, {
+        findings.push(findingOf(RULES.UDP535, {
           field: `${field}[${other}]`,
           value: { port, protocol: at(other).protocol },
           message: `uses port ${String(port)}, which the TCP_UDP listener ${field}[${tcpUdp}] already serves for TCP and UDP`,
@@ -309,7 +161,7 @@ export function checkListeners(listeners: readonly NlbListener[] | undefined, fi
       }
     } else if (tcp !== undefined && udp !== undefined) {
       const sameTarget = (at(tcp).targetPort ?? port) === (at(udp).targetPort ?? port);
-      findings.push(findingOf(LISTENER_TCP_AND_UDP, {
+      findings.push(findingOf(RULES.UDP534, {
         field: `${field}[${Math.max(tcp, udp)}]`,
         value: { port, protocol: at(Math.max(tcp, udp)).protocol },
         message: `shares port ${String(port)} with ${field}[${Math.min(tcp, udp)}]: an NLB takes one listener per port`,
@@ -336,7 +188,7 @@ export function inferTargetType(targets: NlbTargetsInput): NlbTargetType {
  */
 export function checkTargetType(value: unknown, field = 'targetType'): Finding[] {
   if (value === undefined || value === NlbTargetType.INSTANCE || value === NlbTargetType.IP) return [];
-  return [findingOf(TARGET_TYPE, {
+  return [findingOf(RULES.UDP540, {
     field,
     value,
     message: 'is not a target type',
@@ -346,9 +198,9 @@ export function checkTargetType(value: unknown, field = 'targetType'): Finding[]
 
 /** The target lists: the rule that reports one given as something else, or an entry that is no string, and its words. */
 const TARGET_LISTS = [
-  { name: 'instanceIds', rule: INSTANCE_ID_FORM, what: 'EC2 instance ids', example: "['i-0123456789abcdef0']" },
-  { name: 'autoScalingGroupNames', rule: TARGET_TYPE, what: 'Auto Scaling group names', example: "['eks-nodes-0123']" },
-  { name: 'ipAddresses', rule: IP_ADDRESS_FORM, what: 'IP addresses', example: "['10.0.1.15']" },
+  { name: 'instanceIds', rule: RULES.UDP541, what: 'EC2 instance ids', example: "['i-0123456789abcdef0']" },
+  { name: 'autoScalingGroupNames', rule: RULES.UDP540, what: 'Auto Scaling group names', example: "['eks-nodes-0123']" },
+  { name: 'ipAddresses', rule: RULES.UDP542, what: 'IP addresses', example: "['10.0.1.15']" },
 ] as const;
 
 /**
@@ -366,7 +218,7 @@ const TARGET_LISTS = [
 export function checkTargets(targets: NlbTargetsInput, field = 'targets', typeField = 'targetType'): Finding[] {
   const given: unknown = targets ?? {};
   if (!isFieldObject(given)) {
-    return [findingOf(TARGET_TYPE, {
+    return [findingOf(RULES.UDP540, {
       field,
       value: given,
       message: 'is not a set of targets',
@@ -393,7 +245,7 @@ export function checkTargets(targets: NlbTargetsInput, field = 'targets', typeFi
   // (an entry that is no string is reported unless it is an output; a string is checked for its form)
   instances.forEach((id, index) => {
     if (typeof id === 'string' ? !INSTANCE_ID.test(id) : !deferred(id)) {
-      findings.push(findingOf(INSTANCE_ID_FORM, {
+      findings.push(findingOf(RULES.UDP541, {
         field: `${field}.instanceIds[${index}]`,
         value: id,
         message: 'is not an EC2 instance id',
@@ -403,7 +255,7 @@ export function checkTargets(targets: NlbTargetsInput, field = 'targets', typeFi
   });
   groups.forEach((group, index) => {
     if (typeof group !== 'string' && !deferred(group)) {
-      findings.push(findingOf(TARGET_TYPE, {
+      findings.push(findingOf(RULES.UDP540, {
         field: `${field}.autoScalingGroupNames[${index}]`,
         value: group,
         message: 'is not an Auto Scaling group name',
@@ -413,7 +265,7 @@ export function checkTargets(targets: NlbTargetsInput, field = 'targets', typeFi
   });
   ips.forEach((ip, index) => {
     if (typeof ip === 'string' ? isIP(ip) === 0 : !deferred(ip)) {
-      findings.push(findingOf(IP_ADDRESS_FORM, {
+      findings.push(findingOf(RULES.UDP542, {
         field: `${field}.ipAddresses[${index}]`,
         value: ip,
         message: 'is not an IP address',
@@ -423,21 +275,21 @@ export function checkTargets(targets: NlbTargetsInput, field = 'targets', typeFi
   });
   const byInstance = instances.length + groups.length > 0;
   if (ips.length > 0 && byInstance) {
-    findings.push(findingOf(TARGET_KINDS_MIXED, {
+    findings.push(findingOf(RULES.UDP543, {
       field: `${field}.ipAddresses`,
       value: ips,
       message: 'cannot be combined with instanceIds or autoScalingGroupNames in one target group',
       allowed: 'IP addresses only (target type ip), or instances and Auto Scaling groups only (target type instance)',
     }));
   } else if (type === NlbTargetType.IP && byInstance) {
-    findings.push(findingOf(TARGET_KINDS_MIXED, {
+    findings.push(findingOf(RULES.UDP543, {
       field: typeField,
       value: type,
       message: 'cannot register instanceIds or autoScalingGroupNames',
       allowed: "targetType 'instance' for instances and Auto Scaling groups",
     }));
   } else if (type === NlbTargetType.INSTANCE && ips.length > 0) {
-    findings.push(findingOf(TARGET_KINDS_MIXED, {
+    findings.push(findingOf(RULES.UDP543, {
       field: typeField,
       value: type,
       message: 'cannot register ipAddresses',
@@ -449,7 +301,7 @@ export function checkTargets(targets: NlbTargetsInput, field = 'targets', typeFi
     for (const value of values) {
       if (typeof value !== 'string') continue;
       if (seen.has(value)) {
-        findings.push(findingOf(TARGET_DUPLICATE, {
+        findings.push(findingOf(RULES.UDP544, {
           field: `${field}.${name}`,
           value,
           message: 'is listed more than once',

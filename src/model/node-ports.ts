@@ -1,6 +1,7 @@
 import { PortRange } from './port-range';
-import { Finding, formatFinding, Severity } from '../rules/finding';
-import { Sources } from '../rules/sources';
+import { RULES } from '../core/catalog';
+import { Finding, formatFinding } from '../core/finding';
+import { findingOf, RuleInfo } from '../core/rule-info';
 
 /**
  * One Service port pinned to a NodePort: the single place its numbers are written, shared by the cdk8s chart (the
@@ -40,20 +41,20 @@ export function pinNodePorts<T extends Record<string, PinnedNodePort>>(
 ): Readonly<T> {
   const problems: Finding[] = [];
   const owners = new Map<number, string>();
-  const problem = (ruleId: string, source: string, field: string, value: unknown, message: string, allowed: string) =>
-    problems.push({ ruleId, severity: Severity.ERROR, source, field, value, message, allowed });
+  const problem = (rule: RuleInfo, field: string, value: unknown, message: string, allowed: string) =>
+    problems.push(findingOf(rule, { field, value, message, allowed }));
   for (const [name, entry] of Object.entries(ports)) {
     if (!PortRange.ALL_PORTS.includes(entry.port)) {
-      problem('UDP101', Sources.SERVICE_VALIDATION, `${name}.port`, entry.port, 'must be a whole number between 1 and 65535', '1..65535');
+      problem(RULES.UDP101, `${name}.port`, entry.port, 'must be a whole number between 1 and 65535', '1..65535');
     }
     if (!range.includes(entry.nodePort)) {
-      problem('UDP102', Sources.NODEPORT_ALLOCATOR, `${name}.nodePort`, entry.nodePort, 'is not in the NodePort range',
+      problem(RULES.UDP102, `${name}.nodePort`, entry.nodePort, 'is not in the NodePort range',
         `${range}, the cluster's --service-node-port-range (pass the range as the second argument if yours differs)`);
       continue;
     }
     const owner = owners.get(entry.nodePort);
     if (owner !== undefined && ports[owner].port !== entry.port) {
-      problem('UDP141', Sources.NODEPORT_ALLOCATOR, `${name}.nodePort`, entry.nodePort,
+      problem(RULES.UDP141, `${name}.nodePort`, entry.nodePort,
         `is already used by ${owner} (port ${ports[owner].port}): the API server refuses the second ("provided port is already allocated")`,
         'one NodePort per port; a TCP and a UDP entry of one port share one entry');
     }

@@ -1,6 +1,7 @@
-import { isWholeNumberIn, NlbSources } from './health-check';
-import { Finding, Severity } from '../rules/finding';
-import { findingOf, RuleInfo } from '../rules/rule';
+import { isWholeNumberIn } from './shape';
+import { RULES } from '../core/catalog';
+import { Finding } from '../core/finding';
+import { findingOf } from '../core/rule-info';
 
 /**
  * Typed attributes of a Network Load Balancer target group. The same type in both engines: the cdk8s
@@ -53,52 +54,6 @@ export const TargetGroupAttributeKeys = {
 /** The deregistration delay range AWS accepts, in seconds. */
 export const DEREGISTRATION_DELAY_RANGE = { min: 0, max: 3600 } as const;
 
-/** UDP550: the deregistration delay is 0..3600 seconds. */
-export const DEREGISTRATION_DELAY: RuleInfo = {
-  id: 'UDP550',
-  severity: Severity.ERROR,
-  title: 'Deregistration delay must be 0..3600 seconds',
-  why: 'AWS refuses the target-group attribute.',
-  source: NlbSources.TARGET_GROUP_ATTRIBUTES,
-};
-
-/** UDP551: client IP preservation cannot be turned off for UDP or TCP_UDP. */
-export const PRESERVE_CLIENT_IP_UDP: RuleInfo = {
-  id: 'UDP551',
-  severity: Severity.ERROR,
-  title: 'Client IP preservation cannot be disabled for UDP or TCP_UDP',
-  why: 'AWS always preserves client addresses for UDP and TCP_UDP target groups and refuses ' +
-    'preserve_client_ip.enabled=false (aws-load-balancer-controller #4899).',
-  source: NlbSources.CLIENT_IP_PRESERVATION,
-};
-
-/** UDP552: boolean attributes are true or false. */
-export const TARGET_GROUP_ATTRIBUTE_BOOLEAN: RuleInfo = {
-  id: 'UDP552',
-  severity: Severity.ERROR,
-  title: 'Target-group switches must be true or false',
-  why: 'AWS accepts only "true" or "false" for these attributes.',
-  source: NlbSources.TARGET_GROUP_ATTRIBUTES,
-};
-
-/** UDP553: the attributes are an object. */
-export const TARGET_GROUP_ATTRIBUTES_OBJECT: RuleInfo = {
-  id: 'UDP553',
-  severity: Severity.ERROR,
-  title: 'targetGroupAttributes must be an object of attributes',
-  why: 'Anything else (a string of key=value pairs, a list, from untyped input) cannot be read, and dropping it would '
-    + 'leave AWS\'s defaults where the user meant to change them.',
-  source: NlbSources.TARGET_GROUP_ATTRIBUTES,
-};
-
-/** Every target-group attribute rule, in id order. */
-export const TARGET_GROUP_ATTRIBUTE_RULES: readonly RuleInfo[] = [
-  DEREGISTRATION_DELAY,
-  PRESERVE_CLIENT_IP_UDP,
-  TARGET_GROUP_ATTRIBUTE_BOOLEAN,
-  TARGET_GROUP_ATTRIBUTES_OBJECT,
-];
-
 /**
  * Checks target-group attributes.
  *
@@ -113,7 +68,7 @@ export function checkTargetGroupAttributes(
 ): Finding[] {
   if (attributes === undefined) return [];
   if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) {
-    return [findingOf(TARGET_GROUP_ATTRIBUTES_OBJECT, {
+    return [findingOf(RULES.UDP553, {
       field,
       value: attributes,
       message: 'is not an object of target-group attributes',
@@ -124,7 +79,7 @@ export function checkTargetGroupAttributes(
   const attrs = attributes as Record<string, unknown>;
   const { min, max } = DEREGISTRATION_DELAY_RANGE;
   if (attrs.deregistrationDelay !== undefined && !isWholeNumberIn(attrs.deregistrationDelay, min, max)) {
-    findings.push(findingOf(DEREGISTRATION_DELAY, {
+    findings.push(findingOf(RULES.UDP550, {
       field: `${field}.deregistrationDelay`,
       value: attrs.deregistrationDelay,
       message: `must be a whole number of seconds between ${min} and ${max}`,
@@ -133,7 +88,7 @@ export function checkTargetGroupAttributes(
   }
   for (const name of ['connectionTermination', 'stickiness', 'preserveClientIp']) {
     if (attrs[name] !== undefined && typeof attrs[name] !== 'boolean') {
-      findings.push(findingOf(TARGET_GROUP_ATTRIBUTE_BOOLEAN, {
+      findings.push(findingOf(RULES.UDP552, {
         field: `${field}.${name}`,
         value: attrs[name],
         message: 'must be true or false',
@@ -143,7 +98,7 @@ export function checkTargetGroupAttributes(
   }
   const udp = protocols.filter((p) => p === 'UDP' || p === 'TCP_UDP');
   if (attrs.preserveClientIp === false && udp.length > 0) {
-    findings.push(findingOf(PRESERVE_CLIENT_IP_UDP, {
+    findings.push(findingOf(RULES.UDP551, {
       field: `${field}.preserveClientIp`,
       value: false,
       message: `cannot be disabled for ${[...new Set(udp)].join(' and ')} target groups`,

@@ -7,98 +7,23 @@
  * are fed from the annotations, and each finding names the annotation it comes from as its field, for example
  * `metadata.annotations["service.beta.kubernetes.io/aws-load-balancer-eip-allocations"]`.
  */
-import { Finding, Severity, Violation } from './finding';
-import {
-  annotationsOf, containerPorts, KubeObject, PodTemplate, selectedPods, ServicePortEntry, servicePorts, serviceType,
-  specOf, str,
-} from './manifest';
+import { annotationsOf, containerPorts, KubeObject, PodTemplate, selectedPods, ServicePortEntry, servicePorts, serviceType, specOf, str } from './manifest';
 import { Rule, RuleContext } from './rule';
-import { checkPlacement, EIP_ALLOCATION_ID_FORM, EIP_COUNT, EIP_NEEDS_INTERNET_FACING, LB_SCHEME, PLACEMENT_DUPLICATE } from '../model/eip';
+import { RULES } from '../core/catalog';
+import { Finding, Violation } from '../core/finding';
 import {
-  checkHealthCheck, HEALTH_CHECK_PROTOCOL, HealthCheck, HealthCheckTimingDefaults, NlbSources, TRAFFIC_PORT,
-} from '../model/health-check';
-import {
-  checkTargetGroupAttributes, PRESERVE_CLIENT_IP_UDP, TargetGroupAttributeKeys, TargetGroupAttributes,
-} from '../model/target-group-attributes';
-
-const PREFIX = 'service.beta.kubernetes.io/';
-
-/**
- * The Service annotations of the AWS Load Balancer Controller (and the subset the in-tree provider reads) that the
- * NLB rules look at. Keys checked against the controller's `pkg/annotations/constants.go` and
- * `docs/guide/service/annotations.md`.
- */
-export const AwsNlbAnnotations = {
-  /** `external` (the controller), `nlb-ip` (the controller, deprecated) or `nlb` (the legacy in-tree provider). */
-  TYPE: `${PREFIX}aws-load-balancer-type`,
-  /** `ip` or `instance` (the controller only). */
-  TARGET_TYPE: `${PREFIX}aws-load-balancer-nlb-target-type`,
-  /** `internal` (the controller's default) or `internet-facing` (the controller only). */
-  SCHEME: `${PREFIX}aws-load-balancer-scheme`,
-  /** `"true"` for an internal load balancer: the in-tree provider's switch, deprecated in the controller. */
-  INTERNAL: `${PREFIX}aws-load-balancer-internal`,
-  /** Subnet ids or names, comma-separated. */
-  SUBNETS: `${PREFIX}aws-load-balancer-subnets`,
-  /** Elastic IP allocation ids, comma-separated, one per subnet (internet-facing only). */
-  EIP_ALLOCATIONS: `${PREFIX}aws-load-balancer-eip-allocations`,
-  /** `ipv4` or `dualstack` (the controller only). */
-  IP_ADDRESS_TYPE: `${PREFIX}aws-load-balancer-ip-address-type`,
-  /** `on` or `off`: an IPv6 prefix per subnet for source NAT, needed by UDP on a dualstack NLB (controller >= 2.10). */
-  ENABLE_PREFIX_FOR_IPV6_SOURCE_NAT: `${PREFIX}aws-load-balancer-enable-prefix-for-ipv6-source-nat`,
-  /** Load-balancer attributes `key=value,...`, for example `load_balancing.cross_zone.enabled=true` (controller only). */
-  ATTRIBUTES: `${PREFIX}aws-load-balancer-attributes`,
-  /** Cross-zone load balancing `"true"`/`"false"`: the in-tree switch, deprecated in the controller since 2.3. */
-  CROSS_ZONE: `${PREFIX}aws-load-balancer-cross-zone-load-balancing-enabled`,
-  /** Target-group attributes `key=value,...` (the controller only). */
-  TARGET_GROUP_ATTRIBUTES: `${PREFIX}aws-load-balancer-target-group-attributes`,
-  /** `"true"`: TCP and UDP on one port as one TCP_UDP listener (controller >= 2.13). */
-  ENABLE_TCP_UDP_LISTENER: `${PREFIX}aws-load-balancer-enable-tcp-udp-listener`,
-  /** `tcp`, `http` or `https` (case-insensitive). */
-  HEALTHCHECK_PROTOCOL: `${PREFIX}aws-load-balancer-healthcheck-protocol`,
-  /** `traffic-port`, a port number, or the name of a port of the Service. */
-  HEALTHCHECK_PORT: `${PREFIX}aws-load-balancer-healthcheck-port`,
-  /** The HTTP(S) path. */
-  HEALTHCHECK_PATH: `${PREFIX}aws-load-balancer-healthcheck-path`,
-  /** Seconds between checks. */
-  HEALTHCHECK_INTERVAL: `${PREFIX}aws-load-balancer-healthcheck-interval`,
-  /** Seconds before a check fails. */
-  HEALTHCHECK_TIMEOUT: `${PREFIX}aws-load-balancer-healthcheck-timeout`,
-  /** Successes before healthy. */
-  HEALTHCHECK_HEALTHY_THRESHOLD: `${PREFIX}aws-load-balancer-healthcheck-healthy-threshold`,
-  /** Failures before unhealthy. */
-  HEALTHCHECK_UNHEALTHY_THRESHOLD: `${PREFIX}aws-load-balancer-healthcheck-unhealthy-threshold`,
-  /** HTTP codes that mean healthy (HTTP and HTTPS only). */
-  HEALTHCHECK_SUCCESS_CODES: `${PREFIX}aws-load-balancer-healthcheck-success-codes`,
-} as const;
-
-/** `spec.loadBalancerClass` that selects the AWS Load Balancer Controller. */
-export const AWS_LBC_LOAD_BALANCER_CLASS = 'service.k8s.aws/nlb';
+  AWS_LBC_LOAD_BALANCER_CLASS, AwsNlbAnnotations, controllerHealthCheckTiming, NlbControllerId, parseStringList, parseStringMap,
+} from '../model/aws-load-balancer-controller';
+import { checkHealthCheck, HealthCheck, TRAFFIC_PORT } from '../model/health-check';
+import { checkPlacement } from '../model/placement';
+import { checkTargetGroupAttributes, TargetGroupAttributeKeys, TargetGroupAttributes } from '../model/target-group-attributes';
 
 const A = AwsNlbAnnotations;
-
-/** Where the facts of the NLB rules come from. */
-export const AwsNlbSources = {
-  /** The controller's Service annotations. */
-  LBC_ANNOTATIONS: NlbSources.LBC_ANNOTATIONS,
-  /** The controller's target-group builder: health-check defaults, named health-check ports, attributes. */
-  LBC_TARGET_GROUP:
-    'https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/main/pkg/service/model_build_target_group.go',
-  /** The legacy in-tree provider's annotations (cloud-provider-aws). */
-  IN_TREE: 'https://github.com/kubernetes/cloud-provider-aws/blob/master/pkg/providers/v1/aws.go',
-  /** Cross-zone load balancing: off by default on a Network Load Balancer. */
-  CROSS_ZONE:
-    'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/network-load-balancers.html#cross-zone-load-balancing',
-  /** A TCP check of a UDP-only target never succeeds (aws-load-balancer-controller #2144). */
-  UDP_HEALTH_CHECK: 'https://github.com/kubernetes-sigs/aws-load-balancer-controller/issues/2144',
-} as const;
 
 /** The field of an annotation in findings: `metadata.annotations["<key>"]`. */
 export function annotationField(key: string): string {
   return `metadata.annotations[${JSON.stringify(key)}]`;
 }
-
-/** Which implementation builds the NLB of a Service. */
-export type NlbControllerId = 'aws-load-balancer-controller' | 'aws-in-tree';
 
 /** What the NLB rules need to know about a Service served by an AWS NLB. */
 export interface NlbService {
@@ -131,23 +56,6 @@ export function nlbOf(service: KubeObject): NlbService | undefined {
     return { controller: 'aws-load-balancer-controller', targetType, annotations, externalTrafficPolicy };
   }
   return undefined;
-}
-
-/** A comma-separated annotation as the controller reads it: trimmed entries, empty ones dropped. */
-export function parseStringList(value: string): string[] {
-  return value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
-}
-
-/** A `key=value,...` annotation as the controller reads it; `undefined` entries are the ones without `=`. */
-export function parseStringMap(value: string): { readonly entries: Record<string, string>; readonly malformed: string[] } {
-  const entries: Record<string, string> = {};
-  const malformed: string[] = [];
-  for (const part of parseStringList(value)) {
-    const at = part.indexOf('=');
-    if (at < 0) malformed.push(part);
-    else entries[part.slice(0, at).trim()] = part.slice(at + 1).trim();
-  }
-  return { entries, malformed };
 }
 
 /** The UDP ports of a Service that have no TCP twin on the same `port`: each is a UDP-only target group. */
@@ -212,16 +120,16 @@ function placementFindings(service: KubeObject): PlacementFindings | undefined {
   });
   const result: PlacementFindings = { scheme: [], eips: [] };
   for (const f of findings) {
-    if (f.ruleId === LB_SCHEME.id || f.ruleId === EIP_NEEDS_INTERNET_FACING.id) {
+    if (f.ruleId === RULES.UDP520.id || f.ruleId === RULES.UDP521.id) {
       const violation = { field: f.field, value: f.value, message: f.message, allowed: f.allowed, hint: f.hint };
-      if (f.ruleId === EIP_NEEDS_INTERNET_FACING.id) {
+      if (f.ruleId === RULES.UDP521.id) {
         result.scheme.push(inTree
           ? { ...violation, message: `cannot be used on an internal load balancer (${fields.scheme} is ${JSON.stringify(internalAnnotation)})`, allowed: `an internet-facing NLB: remove ${fields.scheme}` }
           : { ...violation, hint: 'Elastic IPs are public addresses: make the NLB internet-facing, or drop the allocations' });
       } else {
         result.scheme.push(violation);
       }
-    } else if ([EIP_COUNT.id, EIP_ALLOCATION_ID_FORM.id, PLACEMENT_DUPLICATE.id].includes(f.ruleId)) {
+    } else if ([RULES.UDP522.id, RULES.UDP523.id, RULES.UDP525.id].includes(f.ruleId)) {
       result.eips.push({ field: f.field, value: f.value, message: f.message, allowed: f.allowed, hint: f.hint });
     }
     // UDP524 (subnet ids) is left out: the annotation takes subnet names too.
@@ -231,13 +139,7 @@ function placementFindings(service: KubeObject): PlacementFindings | undefined {
 
 /** UDP560: Elastic IPs only on an internet-facing NLB, and a scheme AWS knows. */
 export const NLB_EIP_SCHEME: Rule = {
-  id: 'UDP560',
-  severity: Severity.ERROR,
-  title: 'NLB Elastic IPs only with an internet-facing scheme',
-  why: 'An internal NLB has private addresses only, and the controller\'s default scheme is internal: with '
-    + '`aws-load-balancer-eip-allocations` and no `aws-load-balancer-scheme: internet-facing` the controller fails to '
-    + 'build the load balancer.',
-  source: NlbSources.LBC_ANNOTATIONS,
+  ...RULES.UDP560,
   kinds: ['Service'],
   check(service) {
     return placementFindings(service)?.scheme ?? [];
@@ -246,12 +148,7 @@ export const NLB_EIP_SCHEME: Rule = {
 
 /** UDP561: one Elastic IP per subnet, allocation ids of the form `eipalloc-...`, nothing twice. */
 export const NLB_EIP_SUBNETS: Rule = {
-  id: 'UDP561',
-  severity: Severity.ERROR,
-  title: 'NLB Elastic IPs: one allocation id (eipalloc-...) per subnet',
-  why: 'The allocations pair with `aws-load-balancer-subnets` by position: the controller refuses a count that differs '
-    + 'from the number of subnets, and AWS refuses anything but an allocation id, or one used twice.',
-  source: NlbSources.LBC_ANNOTATIONS,
+  ...RULES.UDP561,
   kinds: ['Service'],
   check(service) {
     return placementFindings(service)?.eips ?? [];
@@ -261,37 +158,6 @@ export const NLB_EIP_SUBNETS: Rule = {
 // ---------------------------------------------------------------------------------------------------------------
 // Health check (UDP562, UDP563, UDP564)
 // ---------------------------------------------------------------------------------------------------------------
-
-/** The controller's health-check defaults (`pkg/service/model_builder.go`), which differ from AWS's. */
-const LBC_HEALTH_CHECK_DEFAULTS = {
-  interval: 10,
-  timeout: 10,
-  /** Instance targets with externalTrafficPolicy Local: HTTP /healthz on healthCheckNodePort. */
-  localInterval: 10,
-  localTimeout: 6,
-} as const;
-
-/**
- * The interval and timeout the AWS Load Balancer Controller sends when the annotations give none
- * (`pkg/service/model_builder.go`; with the NLBHealthCheckAdvancedConfiguration feature gate, on by default, the
- * timeout is sent too) for a LoadBalancer Service: 10 and 10, or 10 and 6 for instance targets with
- * externalTrafficPolicy Local (kube-proxy's healthCheckNodePort). The linter's UDP563 and the cdk8s
- * `NlbUdpLoadBalancer` check the health check with these, not with AWS's defaults (30, and 6 or 10).
- *
- * @param targetType `ip` or `instance`
- * @param externalTrafficPolicy the Service's `Cluster` or `Local`
- */
-export function controllerHealthCheckTiming(
-  targetType: string | undefined,
-  externalTrafficPolicy: string | undefined,
-): Required<HealthCheckTimingDefaults> {
-  const local = targetType === 'instance' && externalTrafficPolicy === 'Local';
-  return {
-    interval: local ? LBC_HEALTH_CHECK_DEFAULTS.localInterval : LBC_HEALTH_CHECK_DEFAULTS.interval,
-    timeout: local ? LBC_HEALTH_CHECK_DEFAULTS.localTimeout : LBC_HEALTH_CHECK_DEFAULTS.timeout,
-    whose: "the controller's",
-  };
-}
 
 const HEALTH_CHECK_FIELDS: Record<string, string> = {
   protocol: A.HEALTHCHECK_PROTOCOL,
@@ -409,7 +275,7 @@ function healthCheckFindings(service: KubeObject): HealthCheckFindings | undefin
     const name = finding.field.slice('hc.'.length);
     const key = HEALTH_CHECK_FIELDS[name];
     const violation = fromFinding(finding, annotationField(key), a[key] ?? finding.value);
-    if (finding.ruleId === HEALTH_CHECK_PROTOCOL.id) result.protocol.push({ ...violation, allowed: 'tcp, http or https' });
+    if (finding.ruleId === RULES.UDP501.id) result.protocol.push({ ...violation, allowed: 'tcp, http or https' });
     else result.values.push(violation);
   }
   return result;
@@ -417,12 +283,7 @@ function healthCheckFindings(service: KubeObject): HealthCheckFindings | undefin
 
 /** UDP562: the NLB health-check protocol is TCP, HTTP or HTTPS: never UDP. */
 export const NLB_HEALTH_CHECK_PROTOCOL: Rule = {
-  id: 'UDP562',
-  severity: Severity.ERROR,
-  title: 'NLB health-check protocol must be tcp, http or https (never udp)',
-  why: 'AWS cannot health-check over UDP: the controller refuses any other `aws-load-balancer-healthcheck-protocol` '
-    + '("unsupported health check protocol") and the Service gets no load balancer.',
-  source: AwsNlbSources.LBC_TARGET_GROUP,
+  ...RULES.UDP562,
   kinds: ['Service'],
   check(service) {
     return healthCheckFindings(service)?.protocol ?? [];
@@ -431,12 +292,7 @@ export const NLB_HEALTH_CHECK_PROTOCOL: Rule = {
 
 /** UDP563: the NLB health-check port, path, interval, timeout, thresholds and success codes are what AWS accepts. */
 export const NLB_HEALTH_CHECK_VALUES: Rule = {
-  id: 'UDP563',
-  severity: Severity.ERROR,
-  title: 'NLB health-check annotations within AWS\'s ranges',
-  why: 'AWS refuses a target group whose interval is outside 5..300 s, timeout outside 2..120 s or above the interval, '
-    + 'thresholds outside 2..10, or whose port, path or success codes are malformed; the controller then builds nothing.',
-  source: NlbSources.CREATE_TARGET_GROUP,
+  ...RULES.UDP563,
   kinds: ['Service'],
   check(service) {
     return healthCheckFindings(service)?.values ?? [];
@@ -457,13 +313,7 @@ function podsServeOnlyUdp(pods: readonly PodTemplate[], port: number): boolean {
 
 /** UDP564: the NLB health check targets a port that a UDP-only target never answers. */
 export const NLB_HEALTH_CHECK_UDP_PORT: Rule = {
-  id: 'UDP564',
-  severity: Severity.WARNING,
-  title: 'NLB health check on a port a UDP-only target never answers',
-  why: 'With ip targets the controller checks TCP on the traffic port by default: a pod that serves the port over UDP '
-    + 'only refuses it, every target stays unhealthy and the NLB fails open, sending traffic to dead pods too '
-    + '(aws-load-balancer-controller #1813, #2144). The same holds for instance targets told to check the traffic port.',
-  source: AwsNlbSources.UDP_HEALTH_CHECK,
+  ...RULES.UDP564,
   kinds: ['Service'],
   check(service, context: RuleContext) {
     const nlb = nlbOf(service);
@@ -529,13 +379,7 @@ function crossZoneOf(nlb: NlbService): { readonly enabled: boolean; readonly key
 
 /** UDP565: cross-zone load balancing on when externalTrafficPolicy is Local. */
 export const NLB_CROSS_ZONE_LOCAL: Rule = {
-  id: 'UDP565',
-  severity: Severity.WARNING,
-  title: 'NLB cross-zone load balancing off with externalTrafficPolicy Local',
-  why: 'NLB cross-zone load balancing is off by default: each zone\'s NLB address sends only to targets in its zone, and '
-    + 'with Local only nodes running a ready pod are healthy, so a zone without one goes silent and clients that resolve '
-    + 'to its address time out (seed 003).',
-  source: AwsNlbSources.CROSS_ZONE,
+  ...RULES.UDP565,
   kinds: ['Service'],
   check(service) {
     const nlb = nlbOf(service);
@@ -598,7 +442,7 @@ function attributeFindings(service: KubeObject): AttributeFindings | undefined {
       allowed: `${key}: ${finding.allowed}`,
       hint: finding.hint,
     };
-    if (finding.ruleId === PRESERVE_CLIENT_IP_UDP.id) result.preserve.push(violation);
+    if (finding.ruleId === RULES.UDP551.id) result.preserve.push(violation);
     else result.others.push(violation);
   }
   return result;
@@ -606,12 +450,7 @@ function attributeFindings(service: KubeObject): AttributeFindings | undefined {
 
 /** UDP566: no `preserve_client_ip.enabled=false` on a Service with UDP ports. */
 export const NLB_PRESERVE_CLIENT_IP_UDP: Rule = {
-  id: 'UDP566',
-  severity: Severity.ERROR,
-  title: 'NLB preserve_client_ip.enabled=false on UDP',
-  why: 'AWS always preserves client addresses for UDP and TCP_UDP target groups and refuses '
-    + 'preserve_client_ip.enabled=false for them (aws-load-balancer-controller #4899): the target group is not built.',
-  source: NlbSources.CLIENT_IP_PRESERVATION,
+  ...RULES.UDP566,
   kinds: ['Service'],
   check(service) {
     return attributeFindings(service)?.preserve ?? [];
@@ -620,12 +459,7 @@ export const NLB_PRESERVE_CLIENT_IP_UDP: Rule = {
 
 /** UDP567: the other target-group attributes are well formed and in range. */
 export const NLB_TARGET_GROUP_ATTRIBUTES: Rule = {
-  id: 'UDP567',
-  severity: Severity.ERROR,
-  title: 'NLB target-group attributes well formed and in range',
-  why: 'The controller refuses an attribute annotation that is not key=value pairs, and AWS refuses a deregistration '
-    + 'delay outside 0..3600 seconds or a switch that is not true or false.',
-  source: NlbSources.TARGET_GROUP_ATTRIBUTES,
+  ...RULES.UDP567,
   kinds: ['Service'],
   check(service) {
     return attributeFindings(service)?.others ?? [];
@@ -638,12 +472,7 @@ export const NLB_TARGET_GROUP_ATTRIBUTES: Rule = {
 
 /** UDP568: UDP on a dualstack NLB needs the IPv6 source-NAT prefix; the switch is on or off, for dualstack only. */
 export const NLB_DUALSTACK_UDP: Rule = {
-  id: 'UDP568',
-  severity: Severity.ERROR,
-  title: 'UDP on a dualstack NLB needs aws-load-balancer-enable-prefix-for-ipv6-source-nat: on',
-  why: 'A dualstack NLB forwards UDP only with an IPv6 prefix per subnet for source NAT (controller 2.10 or later): '
-    + 'without it AWS refuses the UDP listener. The controller accepts only on or off, and on only for dualstack.',
-  source: NlbSources.LBC_ANNOTATIONS,
+  ...RULES.UDP568,
   kinds: ['Service'],
   check(service) {
     const nlb = nlbOf(service);
@@ -690,13 +519,7 @@ const IGNORED_BY_IN_TREE: ReadonlyArray<readonly [string, string]> = [
 
 /** UDP569: the in-tree provider (`aws-load-balancer-type: nlb`) ignores the controller's annotations. */
 export const NLB_IN_TREE_IGNORED: Rule = {
-  id: 'UDP569',
-  severity: Severity.ERROR,
-  title: 'AWS Load Balancer Controller annotations on an in-tree NLB (aws-load-balancer-type: nlb)',
-  why: '`aws-load-balancer-type: nlb` selects the legacy in-tree provider, which reads none of the controller\'s '
-    + 'annotations: ip targets, the scheme and the attributes are silently ignored (an NLB meant to be internal comes up '
-    + 'internet-facing). Use `aws-load-balancer-type: external` for the controller.',
-  source: AwsNlbSources.IN_TREE,
+  ...RULES.UDP569,
   kinds: ['Service'],
   check(service) {
     const nlb = nlbOf(service);

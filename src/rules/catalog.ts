@@ -2,10 +2,11 @@ import { AWS_NLB_RULES } from './aws-nlb';
 import { EXTERNAL_DNS_RULES } from './external-dns';
 import { METADATA_RULES } from './metadata';
 import { MIXED_PROTOCOL_RULES } from './mixed-protocol';
-import { byRuleId, Rule } from './rule';
+import { Rule } from './rule';
 import { SERVICE_PORT_RULES } from './service-ports';
 import { SERVICE_SPEC_RULES } from './service-spec';
 import { WORKLOAD_RULES } from './workload';
+import { byRuleId } from '../core/rule-info';
 
 /**
  * Every rule over Kubernetes objects, in id order.
@@ -23,8 +24,3 @@ export const OBJECT_RULES: readonly Rule[] = [
   ...EXTERNAL_DNS_RULES,
   ...AWS_NLB_RULES,
 ].sort(byRuleId);
-
-/** The rule with `id`, or `undefined`. */
-export function findRule(id: string): Rule | undefined {
-  return OBJECT_RULES.find((rule) => rule.id === id.toUpperCase());
-}

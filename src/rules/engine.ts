@@ -1,6 +1,6 @@
-import { Finding, ObjectRef, Severity } from './finding';
 import { annotationsOf, kindOf, KubeObject, namespaceOf, nameOf } from './manifest';
 import { Rule, RuleContext } from './rule';
+import { Finding, ObjectRef, Severity } from '../core/finding';
 import type { KubernetesVersion } from '../model/kubernetes-version';
 import type { LoadBalancerProvider } from '../model/load-balancer-provider';
 import { PortRange } from '../model/port-range';
@@ -114,7 +114,7 @@ export function checkObjects(objects: readonly KubeObject[], rules: readonly Rul
           ...violation,
           ruleId: rule.id,
           severity: options.severities?.[rule.id] ?? rule.severity,
-          source: rule.source,
+          source: rule.sources[0],
           object: objectRef(object, index_),
         });
       }

@@ -3,10 +3,11 @@
  * records, and the hostname and TTL annotations on Services. The value checks come from the shared DNS model
  * (src/model/dns.ts), so the constructs and the linter judge a name or a TTL alike.
  */
-import { Severity, Violation } from './finding';
 import { annotationsOf, list, record, specOf, str } from './manifest';
 import { Rule } from './rule';
-import { checkHostname, checkSrvNumber, checkSrvService, checkTtl, DnsSources, hostnameProblem } from '../model/dns';
+import { RULES } from '../core/catalog';
+import { Severity, Violation } from '../core/finding';
+import { checkHostname, checkSrvNumber, checkSrvService, checkTtl, hostnameProblem } from '../model/dns';
 
 /** The annotation prefixes ExternalDNS reads: `external-dns.alpha.kubernetes.io/` up to v0.21, the other from v0.22. */
 export const EXTERNAL_DNS_PREFIXES = ['external-dns.alpha.kubernetes.io/', 'external-dns.kubernetes.io/'] as const;
@@ -15,16 +16,6 @@ export const EXTERNAL_DNS_PREFIXES = ['external-dns.alpha.kubernetes.io/', 'exte
 export const DNS_ENDPOINT_GROUP = 'externaldns.k8s.io';
 
 const DNS_ENDPOINT = ['DNSEndpoint'];
-
-/** Where ExternalDNS's facts come from. */
-export const ExternalDnsSources = {
-  /** The annotations: hostname (comma-separated), ttl (seconds or a Go duration, 1..2147483647). */
-  ANNOTATIONS: DnsSources.EXTERNALDNS_TTL,
-  /** Endpoint validation: SRV targets "priority weight port host." with the trailing dot, uint16 numbers. */
-  ENDPOINT: DnsSources.EXTERNALDNS_SRV,
-  /** The DNSEndpoint source (`--source=crd`). */
-  CRD_SOURCE: 'https://github.com/kubernetes-sigs/external-dns/blob/master/docs/sources/crd.md',
-} as const;
 
 /** A DNSEndpoint's endpoints with their index, only for objects of the ExternalDNS group. */
 function endpointsOf(object: Record<string, unknown>): Array<{ readonly index: number; readonly endpoint: Record<string, unknown> }> {
@@ -45,12 +36,7 @@ function srvTargets(object: Record<string, unknown>): Array<{ readonly field: st
 
 /** UDP430: every SRV target of a DNSEndpoint ends with a dot. */
 export const SRV_TARGET_TRAILING_DOT: Rule = {
-  id: 'UDP430',
-  severity: Severity.ERROR,
-  title: 'DNSEndpoint SRV target without the trailing dot',
-  why: 'Since v0.21.0 ExternalDNS drops an SRV endpoint whose target host does not end with a dot, with only a '
-    + 'warning in its log: the record is never published and clients find no server.',
-  source: ExternalDnsSources.ENDPOINT,
+  ...RULES.UDP430,
   kinds: DNS_ENDPOINT,
   check(object) {
     const result: Violation[] = [];
@@ -73,12 +59,7 @@ const SRV_FIELD_NAMES = ['priority', 'weight', 'port'] as const;
 
 /** UDP431: SRV targets have four fields, numbers 0..65535 and a host that is a DNS name. */
 export const SRV_TARGET_FIELDS: Rule = {
-  id: 'UDP431',
-  severity: Severity.ERROR,
-  title: 'DNSEndpoint SRV target must be "priority weight port host." with numbers 0..65535',
-  why: 'ExternalDNS drops an SRV endpoint whose target does not have four fields or whose priority, weight or port does '
-    + 'not parse as a 16-bit number; the DNS provider refuses a host that is not a DNS name.',
-  source: ExternalDnsSources.ENDPOINT,
+  ...RULES.UDP431,
   kinds: DNS_ENDPOINT,
   check(object) {
     const result: Violation[] = [];
@@ -113,12 +94,7 @@ export const SRV_TARGET_FIELDS: Rule = {
 
 /** UDP432: an SRV record's name is `_service._proto.domain`. */
 export const SRV_RECORD_NAME: Rule = {
-  id: 'UDP432',
-  severity: Severity.ERROR,
-  title: 'DNSEndpoint SRV dnsName must be _service._proto.domain',
-  why: 'Clients look SRV records up as _service._udp.domain or _service._tcp.domain (RFC 2782): a record under any '
-    + 'other name is never found.',
-  source: DnsSources.RFC2782,
+  ...RULES.UDP432,
   kinds: DNS_ENDPOINT,
   check(object) {
     const result: Violation[] = [];
@@ -154,12 +130,7 @@ export const SRV_RECORD_NAME: Rule = {
 
 /** UDP433: DNSEndpoint names are DNS names and TTLs are 1..2147483647 seconds. */
 export const DNS_ENDPOINT_NAME_TTL: Rule = {
-  id: 'UDP433',
-  severity: Severity.ERROR,
-  title: 'DNSEndpoint dnsName must be a DNS name and recordTTL 1..2147483647 seconds',
-  why: 'The DNS provider refuses a name that is not a DNS name (ExternalDNS then retries it forever), and ExternalDNS '
-    + 'ignores a TTL outside 1..2147483647 seconds.',
-  source: DnsSources.RFC1035_SIZE_LIMITS,
+  ...RULES.UDP433,
   kinds: DNS_ENDPOINT,
   check(object) {
     const result: Violation[] = [];
@@ -192,12 +163,7 @@ function externalDnsAnnotations(object: Record<string, unknown>, names: readonly
 
 /** UDP434: ExternalDNS hostname annotations on a Service hold DNS names. */
 export const EXTERNAL_DNS_HOSTNAME: Rule = {
-  id: 'UDP434',
-  severity: Severity.ERROR,
-  title: 'ExternalDNS hostname annotation must list DNS names',
-  why: 'ExternalDNS publishes each comma-separated name of `hostname` (and `internal-hostname`); the DNS provider refuses '
-    + 'one that is not a DNS name, and the Service stays unreachable by name.',
-  source: ExternalDnsSources.ANNOTATIONS,
+  ...RULES.UDP434,
   kinds: ['Service'],
   check(service) {
     const result: Violation[] = [];
@@ -237,12 +203,7 @@ export function parseExternalDnsTtl(text: string): number | undefined {
 
 /** UDP435: the ExternalDNS ttl annotation is seconds or a duration, 1..2147483647 seconds. */
 export const EXTERNAL_DNS_TTL: Rule = {
-  id: 'UDP435',
-  severity: Severity.ERROR,
-  title: 'ExternalDNS ttl annotation must be 1..2147483647 seconds',
-  why: 'ExternalDNS reads whole seconds or a Go duration (60s, 5m); anything else, or a value outside '
-    + '1..2147483647 seconds, is ignored with a log line and the provider\'s default TTL applies.',
-  source: ExternalDnsSources.ANNOTATIONS,
+  ...RULES.UDP435,
   kinds: ['Service'],
   check(service) {
     const result: Violation[] = [];

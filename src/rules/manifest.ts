@@ -2,6 +2,7 @@
  * Plain Kubernetes objects as they come out of `toJson()` or a YAML parser, and safe ways to read them.
  * Linted input can hold anything, so every accessor checks types instead of trusting them.
  */
+import { isFieldObject } from '../model/shape';
 
 /** A Kubernetes object as plain JSON. */
 export interface KubeObject {
@@ -14,9 +15,7 @@ export interface KubeObject {
 
 /** `value` as a plain object, or `undefined`. */
 export function record(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
+  return isFieldObject(value) ? value : undefined;
 }
 
 /** `value` as an array, or an empty one. */

@@ -1,7 +1,7 @@
-import { Severity, Violation } from './finding';
 import { namespaceOf, record, specOf } from './manifest';
 import { Rule } from './rule';
-import { Sources } from './sources';
+import { RULES } from '../core/catalog';
+import { Violation } from '../core/finding';
 import { checkDns1123Label, checkDns1123Subdomain, checkLabelValue, checkQualifiedName } from '../model/names';
 
 const ANY_KIND = ['*'];
@@ -34,11 +34,7 @@ function checkLabels(labels: Record<string, unknown>, field: string): Violation[
 
 /** UDP130: label keys and values (and a Service selector's) have the form Kubernetes accepts. */
 export const LABELS: Rule = {
-  id: 'UDP130',
-  severity: Severity.ERROR,
-  title: 'Label keys and values must be valid',
-  why: 'The API server rejects the object.',
-  source: Sources.NAME_VALIDATION,
+  ...RULES.UDP130,
   kinds: ANY_KIND,
   check(object) {
     const result = checkLabels(record(record(object.metadata)?.labels) ?? {}, 'metadata.labels');
@@ -51,11 +47,7 @@ export const LABELS: Rule = {
 
 /** UDP131: annotation keys are qualified names, and all annotations fit in 256 KiB. */
 export const ANNOTATIONS: Rule = {
-  id: 'UDP131',
-  severity: Severity.ERROR,
-  title: 'Annotation keys must be valid and annotations at most 256 KiB in all',
-  why: 'The API server rejects the object.',
-  source: Sources.OBJECT_META_VALIDATION,
+  ...RULES.UDP131,
   kinds: ANY_KIND,
   check(object) {
     const annotations = record(record(object.metadata)?.annotations) ?? {};
@@ -87,11 +79,7 @@ export const ANNOTATIONS: Rule = {
 
 /** UDP132: the namespace is a DNS-1123 label. */
 export const NAMESPACE: Rule = {
-  id: 'UDP132',
-  severity: Severity.ERROR,
-  title: 'Namespace must be a DNS-1123 label',
-  why: 'The API server rejects the object.',
-  source: Sources.NAME_VALIDATION,
+  ...RULES.UDP132,
   kinds: ANY_KIND,
   check(object) {
     const namespace = namespaceOf(object);
@@ -104,11 +92,7 @@ export const NAMESPACE: Rule = {
 
 /** UDP133: the name of an object other than a Service is a DNS-1123 subdomain. */
 export const OBJECT_NAME: Rule = {
-  id: 'UDP133',
-  severity: Severity.ERROR,
-  title: 'Object name must be a DNS-1123 subdomain',
-  why: 'The API server rejects the object (a Service name is stricter: UDP111).',
-  source: Sources.NAME_VALIDATION,
+  ...RULES.UDP133,
   kinds: ANY_KIND,
   check(object) {
     const name = record(object.metadata)?.name;

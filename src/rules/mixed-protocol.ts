@@ -1,12 +1,12 @@
-import { Severity, Violation } from './finding';
 import { annotationsOf, KubeObject, servicePorts, serviceType, specOf } from './manifest';
 import { Rule, RuleContext } from './rule';
-import { Sources } from './sources';
-import { decideMixedProtocol, LoadBalancerProvider, ProviderSources } from '../model/load-balancer-provider';
+import { RULES } from '../core/catalog';
+import { Violation } from '../core/finding';
+import { AWS_LBC_LOAD_BALANCER_CLASS, AwsNlbAnnotations } from '../model/aws-load-balancer-controller';
+import { decideMixedProtocol, LoadBalancerProvider } from '../model/load-balancer-provider';
 
 const SERVICE = ['Service'];
-const AWS = 'service.beta.kubernetes.io/';
-const TCP_UDP_LISTENER = `${AWS}aws-load-balancer-enable-tcp-udp-listener`;
+const TCP_UDP_LISTENER = AwsNlbAnnotations.ENABLE_TCP_UDP_LISTENER;
 
 /** The protocols of a Service's ports. */
 function protocols(service: KubeObject): Set<string> {
@@ -21,9 +21,9 @@ function isMixedLoadBalancer(service: KubeObject): boolean {
 
 /** The AWS implementation a Service's own annotations or class select, if any. */
 export function awsImplementationOf(service: KubeObject): 'aws-load-balancer-controller' | 'aws-in-tree' | undefined {
-  const type = annotationsOf(service)[`${AWS}aws-load-balancer-type`];
+  const type = annotationsOf(service)[AwsNlbAnnotations.TYPE];
   if (type === 'nlb') return 'aws-in-tree';
-  if (type === 'external' || type === 'nlb-ip' || specOf(service).loadBalancerClass === 'service.k8s.aws/nlb') {
+  if (type === 'external' || type === 'nlb-ip' || specOf(service).loadBalancerClass === AWS_LBC_LOAD_BALANCER_CLASS) {
     return 'aws-load-balancer-controller';
   }
   return undefined;
@@ -39,12 +39,7 @@ function providerFor(service: KubeObject, context: RuleContext): LoadBalancerPro
 
 /** UDP301: the Kubernetes version accepts TCP and UDP in one LoadBalancer Service. */
 export const MIXED_PROTOCOL_VERSION: Rule = {
-  id: 'UDP301',
-  severity: Severity.ERROR,
-  title: 'TCP and UDP in one LoadBalancer Service before Kubernetes 1.24',
-  why: 'MixedProtocolLBService is alpha and off by default in 1.20-1.23: the API server refuses the Service with '
-    + '"may not contain more than 1 protocol when type is \'LoadBalancer\'". Split it into a TCP and a UDP Service.',
-  source: Sources.MIXED_PROTOCOL_LB,
+  ...RULES.UDP301,
   kinds: SERVICE,
   check(service, context) {
     const version = context.kubernetesVersion;
@@ -63,12 +58,7 @@ export const MIXED_PROTOCOL_VERSION: Rule = {
 
 /** UDP302: the load-balancer implementation supports TCP and UDP in one Service. */
 export const MIXED_PROTOCOL_PROVIDER: Rule = {
-  id: 'UDP302',
-  severity: Severity.ERROR,
-  title: 'TCP and UDP in one LoadBalancer Service on a load balancer that cannot carry both',
-  why: 'The Service is accepted, but the load balancer is not built (in-tree AWS: "mixed protocol is not supported for '
-    + 'LoadBalancer") or carries one protocol only.',
-  source: ProviderSources.AWS_IN_TREE,
+  ...RULES.UDP302,
   kinds: SERVICE,
   check(service, context) {
     if (!isMixedLoadBalancer(service)) return [];
@@ -88,12 +78,7 @@ export const MIXED_PROTOCOL_PROVIDER: Rule = {
 
 /** UDP303: the AWS Load Balancer Controller needs the TCP_UDP listener opt-in for TCP and UDP on one port. */
 export const TCP_UDP_LISTENER_OPT_IN: Rule = {
-  id: 'UDP303',
-  severity: Severity.ERROR,
-  title: 'TCP and UDP on one port behind the AWS Load Balancer Controller without the TCP_UDP listener opt-in',
-  why: 'Without `aws-load-balancer-enable-tcp-udp-listener: "true"` (controller 2.13 or later) the controller builds a '
-    + 'listener for one protocol of the pair and silently drops the other (aws-load-balancer-controller #4405).',
-  source: ProviderSources.AWS_LBC_ANNOTATIONS,
+  ...RULES.UDP303,
   kinds: SERVICE,
   check(service, context) {
     if (serviceType(service) !== 'LoadBalancer' || awsImplementationOf(service) !== 'aws-load-balancer-controller') return [];

@@ -1,7 +1,7 @@
-import { Severity, Violation } from './finding';
 import { isHeadless, KubeObject, nameOf, namespaceOf, servicePorts, serviceType, specOf, str } from './manifest';
 import { Rule } from './rule';
-import { Sources } from './sources';
+import { RULES } from '../core/catalog';
+import { Violation } from '../core/finding';
 import { checkDns1123Label, checkIanaSvcName } from '../model/names';
 import { SERVICE_PROTOCOLS } from '../model/protocol';
 
@@ -13,11 +13,7 @@ function isPortNumber(value: unknown): value is number {
 
 /** UDP101: a Service port is a whole number in 1..65535. */
 export const SERVICE_PORT_RANGE: Rule = {
-  id: 'UDP101',
-  severity: Severity.ERROR,
-  title: 'Service port must be between 1 and 65535',
-  why: 'The API server rejects the Service.',
-  source: Sources.SERVICE_VALIDATION,
+  ...RULES.UDP101,
   kinds: SERVICE,
   check(service) {
     return servicePorts(service)
@@ -33,11 +29,7 @@ export const SERVICE_PORT_RANGE: Rule = {
 
 /** UDP102: a requested nodePort lies in the cluster's NodePort range. */
 export const NODE_PORT_RANGE: Rule = {
-  id: 'UDP102',
-  severity: Severity.ERROR,
-  title: "nodePort must be in the cluster's --service-node-port-range",
-  why: 'The API server refuses the Service on create: "provided port is not in the valid range".',
-  source: Sources.NODEPORT_ALLOCATOR,
+  ...RULES.UDP102,
   kinds: SERVICE,
   check(service, context) {
     const range = context.nodePortRange;
@@ -55,11 +47,7 @@ export const NODE_PORT_RANGE: Rule = {
 
 /** UDP103: no nodePort on a ClusterIP or headless Service. */
 export const NODE_PORT_ON_CLUSTER_IP: Rule = {
-  id: 'UDP103',
-  severity: Severity.ERROR,
-  title: 'nodePort only on NodePort and LoadBalancer Services',
-  why: 'The API server rejects a nodePort on a ClusterIP Service.',
-  source: Sources.SERVICE_VALIDATION,
+  ...RULES.UDP103,
   kinds: SERVICE,
   check(service) {
     const type = serviceType(service);
@@ -77,12 +65,7 @@ export const NODE_PORT_ON_CLUSTER_IP: Rule = {
 
 /** UDP104: a nodePort is requested by one port number only, and once per protocol. */
 export const NODE_PORT_CONFLICT: Rule = {
-  id: 'UDP104',
-  severity: Severity.ERROR,
-  title: 'nodePort requested twice',
-  why: 'Two entries with different ports cannot share a nodePort ("provided port is already allocated"), '
-    + 'and (protocol, nodePort) must be unique. Only the TCP and UDP entries of one port may share it.',
-  source: Sources.NODEPORT_ALLOCATOR,
+  ...RULES.UDP104,
   kinds: SERVICE,
   check(service) {
     const result: Violation[] = [];
@@ -120,11 +103,7 @@ export const NODE_PORT_CONFLICT: Rule = {
 
 /** UDP105: more than one port, so every port has a name. */
 export const PORT_NAME_REQUIRED: Rule = {
-  id: 'UDP105',
-  severity: Severity.ERROR,
-  title: 'Every port needs a name when a Service has more than one',
-  why: 'The API server rejects a multi-port Service with an unnamed port.',
-  source: Sources.SERVICE_VALIDATION,
+  ...RULES.UDP105,
   kinds: SERVICE,
   check(service) {
     const ports = servicePorts(service);
@@ -142,11 +121,7 @@ export const PORT_NAME_REQUIRED: Rule = {
 
 /** UDP106: a port name is a DNS-1123 label. */
 export const PORT_NAME_FORMAT: Rule = {
-  id: 'UDP106',
-  severity: Severity.ERROR,
-  title: 'Port name must be a DNS-1123 label',
-  why: 'The API server rejects the Service.',
-  source: Sources.NAME_VALIDATION,
+  ...RULES.UDP106,
   kinds: SERVICE,
   check(service) {
     const result: Violation[] = [];
@@ -169,11 +144,7 @@ export const PORT_NAME_FORMAT: Rule = {
 
 /** UDP107: port names are unique within the Service. */
 export const PORT_NAME_UNIQUE: Rule = {
-  id: 'UDP107',
-  severity: Severity.ERROR,
-  title: 'Port names must be unique within a Service',
-  why: 'The API server rejects the Service.',
-  source: Sources.SERVICE_VALIDATION,
+  ...RULES.UDP107,
   kinds: SERVICE,
   check(service) {
     const result: Violation[] = [];
@@ -199,11 +170,7 @@ export const PORT_NAME_UNIQUE: Rule = {
 
 /** UDP108: (port, protocol) is unique within the Service. */
 export const PORT_PROTOCOL_UNIQUE: Rule = {
-  id: 'UDP108',
-  severity: Severity.ERROR,
-  title: '(port, protocol) must be unique within a Service',
-  why: 'The API server rejects the Service.',
-  source: Sources.SERVICE_VALIDATION,
+  ...RULES.UDP108,
   kinds: SERVICE,
   check(service) {
     const result: Violation[] = [];
@@ -228,11 +195,7 @@ export const PORT_PROTOCOL_UNIQUE: Rule = {
 
 /** UDP109: targetPort is a port number or an IANA service name. */
 export const TARGET_PORT_FORMAT: Rule = {
-  id: 'UDP109',
-  severity: Severity.ERROR,
-  title: 'targetPort must be a port number or an IANA_SVC_NAME',
-  why: 'The API server rejects the Service.',
-  source: Sources.SERVICE_VALIDATION,
+  ...RULES.UDP109,
   kinds: SERVICE,
   check(service) {
     const result: Violation[] = [];
@@ -267,11 +230,7 @@ export const TARGET_PORT_FORMAT: Rule = {
 
 /** UDP110: protocol is TCP, UDP or SCTP. */
 export const PORT_PROTOCOL_VALUE: Rule = {
-  id: 'UDP110',
-  severity: Severity.ERROR,
-  title: 'Port protocol must be TCP, UDP or SCTP',
-  why: 'The API server rejects the Service (values are case-sensitive).',
-  source: Sources.SERVICE_VALIDATION,
+  ...RULES.UDP110,
   kinds: SERVICE,
   check(service: KubeObject) {
     return servicePorts(service)
@@ -287,12 +246,7 @@ export const PORT_PROTOCOL_VALUE: Rule = {
 
 /** UDP141: a nodePort is requested by one Service only, cluster-wide. */
 export const NODE_PORT_ACROSS_SERVICES: Rule = {
-  id: 'UDP141',
-  severity: Severity.ERROR,
-  title: 'A nodePort requested by two Services',
-  why: 'NodePorts come from one cluster-wide allocator, whatever the protocol: the second Service is refused with '
-    + '"provided port is already allocated". Only the TCP and UDP entries of one port in one Service may share a nodePort.',
-  source: Sources.NODEPORT_ALLOCATOR,
+  ...RULES.UDP141,
   kinds: SERVICE,
   check(service, context) {
     const result: Violation[] = [];
@@ -332,13 +286,7 @@ function selectorKey(service: KubeObject): string | undefined {
 
 /** UDP145: the health Service of a UDP endpoint has the UDP Service's externalTrafficPolicy. */
 export const HEALTH_SERVICE_POLICY: Rule = {
-  id: 'UDP145',
-  severity: Severity.ERROR,
-  title: 'A health NodePort with Cluster policy for a UDP Service with Local policy',
-  why: 'With externalTrafficPolicy Local, a node without a ready pod drops the UDP Service\'s traffic; a health Service '
-    + 'of the same pods with Cluster policy still answers on that node (kube-proxy forwards the check to another node), '
-    + 'so the load balancer keeps sending UDP to a node that drops it.',
-  source: Sources.SERVICE_VALIDATION,
+  ...RULES.UDP145,
   kinds: SERVICE,
   check(health, context) {
     const type = serviceType(health);

@@ -1,7 +1,7 @@
-import { Severity, Violation } from './finding';
 import { isHeadless, list, nameOf, record, servicePorts, serviceType, specOf } from './manifest';
 import { Rule } from './rule';
-import { Sources } from './sources';
+import { RULES } from '../core/catalog';
+import { Violation } from '../core/finding';
 import { isCidr } from '../model/cidr';
 import { checkDns1035Label } from '../model/names';
 
@@ -11,11 +11,7 @@ const TRAFFIC_POLICIES = ['Cluster', 'Local'];
 
 /** UDP111: the Service name is a DNS-1035 label. */
 export const SERVICE_NAME: Rule = {
-  id: 'UDP111',
-  severity: Severity.ERROR,
-  title: 'Service name must be a DNS-1035 label',
-  why: 'The API server rejects the Service: its name becomes a DNS label in the cluster domain.',
-  source: Sources.NAME_VALIDATION,
+  ...RULES.UDP111,
   kinds: SERVICE,
   check(service) {
     const name = nameOf(service);
@@ -34,13 +30,7 @@ export const SERVICE_NAME: Rule = {
 
 /** UDP112: externalTrafficPolicy only where traffic comes from outside, and only Cluster or Local. */
 export const EXTERNAL_TRAFFIC_POLICY: Rule = {
-  id: 'UDP112',
-  severity: Severity.ERROR,
-  title: 'externalTrafficPolicy only on NodePort and LoadBalancer Services (or with externalIPs from 1.29)',
-  why: 'The API server rejects externalTrafficPolicy on a Service no external traffic reaches. A ClusterIP Service with '
-    + 'externalIPs may set it from Kubernetes 1.29 only: a 1.28 API server refuses it ("may only be set when `type` is '
-    + '\'NodePort\' or \'LoadBalancer\'"), so it is refused when the cluster\'s version is known to be older.',
-  source: Sources.SERVICE_VALIDATION,
+  ...RULES.UDP112,
   kinds: SERVICE,
   check(service, context) {
     const spec = specOf(service);
@@ -72,11 +62,7 @@ const EXTERNAL_IPS_POLICY_SINCE = '1.29';
 
 /** UDP113: healthCheckNodePort only with LoadBalancer and Local. */
 export const HEALTH_CHECK_NODE_PORT: Rule = {
-  id: 'UDP113',
-  severity: Severity.ERROR,
-  title: 'healthCheckNodePort only on a LoadBalancer Service with externalTrafficPolicy Local',
-  why: 'The API server rejects it elsewhere.',
-  source: Sources.SERVICE_VALIDATION,
+  ...RULES.UDP113,
   kinds: SERVICE,
   check(service, context) {
     const spec = specOf(service);
@@ -105,11 +91,7 @@ export const HEALTH_CHECK_NODE_PORT: Rule = {
 
 /** UDP114: loadBalancerSourceRanges are CIDRs, on a LoadBalancer Service. */
 export const SOURCE_RANGES: Rule = {
-  id: 'UDP114',
-  severity: Severity.ERROR,
-  title: 'loadBalancerSourceRanges must be CIDRs on a LoadBalancer Service',
-  why: 'The API server rejects ranges that are not CIDRs, and ranges on other types do nothing.',
-  source: Sources.SERVICE_VALIDATION,
+  ...RULES.UDP114,
   kinds: SERVICE,
   check(service) {
     const ranges = specOf(service).loadBalancerSourceRanges;
@@ -140,11 +122,7 @@ export const SOURCE_RANGES: Rule = {
 
 /** UDP115: loadBalancerClass and allocateLoadBalancerNodePorts only on a LoadBalancer Service. */
 export const LOAD_BALANCER_ONLY_FIELDS: Rule = {
-  id: 'UDP115',
-  severity: Severity.ERROR,
-  title: 'loadBalancerClass and allocateLoadBalancerNodePorts only on a LoadBalancer Service',
-  why: 'The API server rejects them on other types.',
-  source: Sources.SERVICE_VALIDATION,
+  ...RULES.UDP115,
   kinds: SERVICE,
   check(service) {
     const type = serviceType(service);
@@ -163,12 +141,7 @@ export const LOAD_BALANCER_ONLY_FIELDS: Rule = {
 
 /** UDP116: ClientIP session affinity timeout in 1..86400 seconds. */
 export const SESSION_AFFINITY: Rule = {
-  id: 'UDP116',
-  severity: Severity.ERROR,
-  title: 'sessionAffinity ClientIP timeout must be 1..86400 seconds',
-  why: 'The API server rejects other timeouts. A sessionAffinityConfig without sessionAffinity ClientIP is not refused '
-    + 'but dropped by the server\'s defaulting (SetDefaults_Service, pkg/apis/core/v1/defaults.go): the timeout has no effect.',
-  source: Sources.SERVICE_VALIDATION,
+  ...RULES.UDP116,
   kinds: SERVICE,
   check(service) {
     const spec = specOf(service);
@@ -203,11 +176,7 @@ export const SESSION_AFFINITY: Rule = {
 
 /** UDP117: ports are required unless the Service is headless or ExternalName; type is a known one. */
 export const PORTS_REQUIRED: Rule = {
-  id: 'UDP117',
-  severity: Severity.ERROR,
-  title: 'A Service needs ports unless it is headless or ExternalName',
-  why: 'The API server rejects it.',
-  source: Sources.SERVICE_VALIDATION,
+  ...RULES.UDP117,
   kinds: SERVICE,
   check(service) {
     const type = serviceType(service);
@@ -225,11 +194,7 @@ export const PORTS_REQUIRED: Rule = {
 
 /** UDP118: internalTrafficPolicy is Cluster or Local. */
 export const INTERNAL_TRAFFIC_POLICY: Rule = {
-  id: 'UDP118',
-  severity: Severity.ERROR,
-  title: 'internalTrafficPolicy must be Cluster or Local',
-  why: 'The API server rejects other values.',
-  source: Sources.SERVICE_VALIDATION,
+  ...RULES.UDP118,
   kinds: SERVICE,
   check(service) {
     const policy = specOf(service).internalTrafficPolicy;
@@ -240,11 +205,7 @@ export const INTERNAL_TRAFFIC_POLICY: Rule = {
 
 /** UDP119: ipFamilies and ipFamilyPolicy agree. */
 export const IP_FAMILIES: Rule = {
-  id: 'UDP119',
-  severity: Severity.ERROR,
-  title: 'ipFamilies must be IPv4/IPv6, distinct, and agree with ipFamilyPolicy',
-  why: 'The API server rejects the Service.',
-  source: Sources.SERVICE_VALIDATION,
+  ...RULES.UDP119,
   kinds: SERVICE,
   check(service) {
     const spec = specOf(service);

@@ -1,10 +1,7 @@
-import { Severity, Violation } from './finding';
-import {
-  containerPorts, containersOf, kindOf, KubeObject, nameOf, PodTemplate, podTemplateOf, record,
-  selectedPods, servicePorts, specOf, str, udpServicesSelecting,
-} from './manifest';
+import { containerPorts, containersOf, kindOf, KubeObject, nameOf, PodTemplate, podTemplateOf, record, selectedPods, servicePorts, specOf, str, udpServicesSelecting } from './manifest';
 import { Rule } from './rule';
-import { Sources } from './sources';
+import { RULES } from '../core/catalog';
+import { Violation } from '../core/finding';
 
 const WORKLOADS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob', 'ReplicationController'];
 const PROBES = ['startupProbe', 'readinessProbe', 'livenessProbe'] as const;
@@ -24,12 +21,7 @@ function isAutoscaled(owner: KubeObject, objects: readonly KubeObject[]): boolea
 
 /** UDP201: a named targetPort of a UDP port resolves to a UDP container port of the selected pods. */
 export const NAMED_TARGET_PORT_UDP: Rule = {
-  id: 'UDP201',
-  severity: Severity.ERROR,
-  title: 'A named targetPort of a UDP port must name a UDP container port',
-  why: 'A named targetPort is resolved by name and protocol: with no UDP container port of that name, the Service has '
-    + 'no endpoints for that port and every datagram is dropped.',
-  source: Sources.FIND_PORT,
+  ...RULES.UDP201,
   kinds: ['Service'],
   check(service, context) {
     const pods = selectedPods(service, context.objects);
@@ -57,12 +49,7 @@ export const NAMED_TARGET_PORT_UDP: Rule = {
 
 /** UDP202: pods behind a UDP Service declare its numeric target port as UDP, not only as TCP. */
 export const TARGET_PORT_DECLARED_TCP: Rule = {
-  id: 'UDP202',
-  severity: Severity.WARNING,
-  title: 'A UDP target port declared only as a TCP container port',
-  why: 'Traffic still flows, but everything that reads container ports (probes that cdk8s-plus derives from them, '
-    + 'NetworkPolicies written from them, people) is told TCP.',
-  source: Sources.SERVICE_VALIDATION,
+  ...RULES.UDP202,
   kinds: WORKLOADS,
   check(owner, context) {
     const pod = podTemplateOf(owner);
@@ -116,13 +103,7 @@ function probePortNumber(container: Record<string, unknown>, port: unknown): num
 
 /** UDP203: no TCP, HTTP or gRPC probe on a port the container serves only over UDP. */
 export const TCP_PROBE_ON_UDP_PORT: Rule = {
-  id: 'UDP203',
-  severity: Severity.ERROR,
-  title: 'TCP, HTTP or gRPC probe on a UDP-only port',
-  why: 'Kubernetes has no UDP probe: tcpSocket, httpGet and grpc probes all open a TCP connection, which a port that '
-    + 'only a UDP socket holds always refuses, so a startup or liveness probe crash-loops the pod and a readiness '
-    + 'probe keeps it out of the endpoints forever.',
-  source: Sources.PROBES,
+  ...RULES.UDP203,
   kinds: WORKLOADS,
   check(owner) {
     const pod = podTemplateOf(owner);
@@ -149,14 +130,7 @@ export const TCP_PROBE_ON_UDP_PORT: Rule = {
 
 /** UDP206: no TCP probe on a port only UDP Services reach, declared with no protocol (TCP by default). */
 export const TCP_PROBE_ON_UDP_TARGET: Rule = {
-  id: 'UDP206',
-  severity: Severity.ERROR,
-  title: 'TCP probe on a port that only UDP Services reach and that is declared with no protocol',
-  why: 'A container port written without a protocol is TCP. When only UDP Services send traffic to it, the server '
-    + 'behind it is a UDP server, and a TCP, HTTP or gRPC probe on that port never passes: a startup or liveness '
-    + 'probe crash-loops the pod. This is what cdk8s-plus emits from `portNumber` (a TCP port and a TCP startup '
-    + 'probe) when nothing adjusts the workload for UDP.',
-  source: Sources.PROBES,
+  ...RULES.UDP206,
   kinds: WORKLOADS,
   check(owner, context) {
     const pod = podTemplateOf(owner);
@@ -208,12 +182,7 @@ function hasReadiness(pod: PodTemplate): boolean {
 
 /** UDP204: pods behind a UDP Service have a readiness signal. */
 export const UDP_WITHOUT_READINESS: Rule = {
-  id: 'UDP204',
-  severity: Severity.WARNING,
-  title: 'UDP workload with no readiness signal',
-  why: 'kube-proxy sends UDP to every endpoint it believes ready and cleans stale conntrack entries only for '
-    + 'endpoints that stop being ready: without a readinessProbe a dead UDP server keeps receiving datagrams.',
-  source: Sources.CONNTRACK,
+  ...RULES.UDP204,
   kinds: WORKLOADS,
   check(owner, context) {
     const pod = podTemplateOf(owner);
@@ -232,11 +201,7 @@ export const UDP_WITHOUT_READINESS: Rule = {
 
 /** UDP205: more than one replica behind a UDP Service. */
 export const SINGLE_REPLICA: Rule = {
-  id: 'UDP205',
-  severity: Severity.WARNING,
-  title: 'A single replica behind a UDP Service',
-  why: 'While the one pod restarts, every datagram is lost, and UDP clients rarely retry the way TCP would.',
-  source: Sources.CONNTRACK,
+  ...RULES.UDP205,
   kinds: ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController'],
   check(owner, context) {
     const replicas = specOf(owner).replicas;

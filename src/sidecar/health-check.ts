@@ -5,17 +5,12 @@ import { Construct, IConstruct } from 'constructs';
 import { isDuration, millisOf } from './millis';
 import { DnsQueryType, DnsResponseCode, UdpProbe, UdpProbeMode } from './probe';
 import { isDelegated } from './reporting';
-import {
-  SIDECAR_CONTAINER_NAME, SIDECAR_DNS_NAME, SIDECAR_DNS_RCODES, SIDECAR_DNS_TYPE, SIDECAR_EXCHANGE_EXPECT,
-  SIDECAR_EXCHANGE_PAYLOAD, SIDECAR_IMAGE_COMMAND, SIDECAR_NO_PROBES, SIDECAR_NOTHING_SERVED, SIDECAR_PERIOD,
-  SIDECAR_PORT_CLASH, SIDECAR_PORTS_EQUAL, SIDECAR_PRIVILEGED_PORT, SIDECAR_PROBE_HOST, SIDECAR_PROBE_PORT,
-  SIDECAR_PROBE_TIMEOUT, SIDECAR_PROBE_UNDECLARED, SIDECAR_PROP_TYPE, SIDECAR_SERVING_PORT, SIDECAR_WORKLOAD,
-} from './rules';
 import { SIDECAR_SCRIPT } from './script';
+import { RULES } from '../core/catalog';
+import { Finding, formatFinding, Violation } from '../core/finding';
+import { findingOf, RuleInfo } from '../core/rule-info';
 import { KubeConfigMap } from '../kube/config-map';
 import { checkDns1123Label } from '../model/names';
-import { Finding, formatFinding, Violation } from '../rules/finding';
-import { findingOf, RuleInfo } from '../rules/rule';
 import { addRuleValidation } from '../validation/rule-validation';
 import { markAuxiliaryContainer } from '../workloads/auxiliary';
 import { describeValue, recognizeSelection } from '../workloads/recognize';
@@ -219,7 +214,7 @@ export class UdpHealthCheck extends Construct {
    */
   public static addTo(workload: IConstruct, props: UdpHealthCheckProps): UdpHealthCheck {
     if (!workload || typeof workload !== 'object' || !Construct.isConstruct(workload)) {
-      const finding = findingOf(SIDECAR_WORKLOAD, {
+      const finding = findingOf(RULES.UDP601, {
         field: 'workload',
         value: describeValue(workload),
         message: 'is not a construct',
@@ -346,7 +341,7 @@ export class UdpHealthCheck extends Construct {
     const out: Finding[] = [];
     const add = (rule: RuleInfo, violation: Violation) => out.push(findingOf(rule, violation));
     if (!(this.workload instanceof Workload)) {
-      add(SIDECAR_WORKLOAD, {
+      add(RULES.UDP601, {
         field: 'workload',
         value: this.workload.given,
         message: this.workload.problem,
@@ -355,66 +350,66 @@ export class UdpHealthCheck extends Construct {
     }
     const probesAllowed = 'UdpProbe.bound, UdpProbe.exchange or UdpProbe.dns';
     if (this.props.probes != null && !Array.isArray(this.props.probes)) {
-      add(SIDECAR_NO_PROBES, { field: 'probes', value: shown(this.props.probes), message: 'must be a list of probes', allowed: probesAllowed });
+      add(RULES.UDP602, { field: 'probes', value: shown(this.props.probes), message: 'must be a list of probes', allowed: probesAllowed });
     } else if (this.probes.length === 0) {
-      add(SIDECAR_NO_PROBES, { field: 'probes', value: [], message: 'must not be empty', allowed: probesAllowed });
+      add(RULES.UDP602, { field: 'probes', value: [], message: 'must not be empty', allowed: probesAllowed });
     }
     this.probes.forEach((probe, i) => {
       if (probe instanceof UdpProbe) {
         this.probeFindings(probe, `probes[${i}]`, add);
       } else {
-        add(SIDECAR_NO_PROBES, { field: `probes[${i}]`, value: shown(probe), message: 'is not a probe', allowed: probesAllowed });
+        add(RULES.UDP602, { field: `probes[${i}]`, value: shown(probe), message: 'is not a probe', allowed: probesAllowed });
       }
     });
 
     if (!wholeSecondsIn(this.period, 1, 300)) {
-      add(SIDECAR_PERIOD, { field: 'period', value: secondsOf(this.period), message: 'must be whole seconds between 1 and 300', allowed: '1s..300s' });
+      add(RULES.UDP614, { field: 'period', value: secondsOf(this.period), message: 'must be whole seconds between 1 and 300', allowed: '1s..300s' });
     }
     const serving: Array<[string, number]> = [];
     if (this.httpPort !== undefined) serving.push(['httpPort', this.httpPort]);
     if (this.tcpPort !== undefined) serving.push(['tcpPort', this.tcpPort]);
     if (serving.length === 0) {
-      add(SIDECAR_NOTHING_SERVED, { field: 'serveHttp', value: false, message: 'turns HTTP off and no tcpPort is set', allowed: 'serveHttp true, a tcpPort, or both' });
+      add(RULES.UDP611, { field: 'serveHttp', value: false, message: 'turns HTTP off and no tcpPort is set', allowed: 'serveHttp true, a tcpPort, or both' });
     }
     for (const [field, port] of serving) {
       if (!isPort(port)) {
-        add(SIDECAR_SERVING_PORT, { field, value: port, message: 'must be a whole number between 1 and 65535', allowed: '1..65535' });
+        add(RULES.UDP610, { field, value: port, message: 'must be a whole number between 1 and 65535', allowed: '1..65535' });
       } else if (port < 1024) {
-        add(SIDECAR_PRIVILEGED_PORT, { field, value: port, message: 'is below 1024, which a non-root container without NET_BIND_SERVICE may not bind', allowed: '1024..65535' });
+        add(RULES.UDP615, { field, value: port, message: 'is below 1024, which a non-root container without NET_BIND_SERVICE may not bind', allowed: '1024..65535' });
       }
     }
     if (this.httpPort !== undefined && this.httpPort === this.tcpPort) {
-      add(SIDECAR_PORTS_EQUAL, { field: 'tcpPort', value: this.tcpPort, message: 'is also the httpPort', allowed: 'two different ports' });
+      add(RULES.UDP612, { field: 'tcpPort', value: this.tcpPort, message: 'is also the httpPort', allowed: 'two different ports' });
     }
     if (typeof this.image !== 'string' || this.image.trim() === '') {
       const message = typeof this.image === 'string' ? 'must not be empty' : 'must be a string';
-      add(SIDECAR_IMAGE_COMMAND, { field: 'image', value: shown(this.image), message, allowed: `an image reference, for example "${UDP_HEALTH_DEFAULT_IMAGE}"` });
+      add(RULES.UDP617, { field: 'image', value: shown(this.image), message, allowed: `an image reference, for example "${UDP_HEALTH_DEFAULT_IMAGE}"` });
     }
     const command: unknown = this.props.command ?? this.command;
     if (!Array.isArray(command) || command.length === 0 || command.some((part) => typeof part !== 'string' || part === '')) {
-      add(SIDECAR_IMAGE_COMMAND, { field: 'command', value: Array.isArray(command) ? command : shown(command), message: 'must be a non-empty list of non-empty strings', allowed: 'for example ["/bin/busybox", "sh", "/etc/udp-health/udp-health.sh"]' });
+      add(RULES.UDP617, { field: 'command', value: Array.isArray(command) ? command : shown(command), message: 'must be a non-empty list of non-empty strings', allowed: 'for example ["/bin/busybox", "sh", "/etc/udp-health/udp-health.sh"]' });
     }
     const udpClient: unknown = this.props.udpClient;
     if (udpClient != null && (typeof udpClient !== 'string' || udpClient.trim() === '')) {
       const message = typeof udpClient === 'string' ? 'must not be empty' : 'must be a string';
-      add(SIDECAR_IMAGE_COMMAND, { field: 'udpClient', value: shown(udpClient), message, allowed: 'a netcat command line, for example "busybox nc"' });
+      add(RULES.UDP617, { field: 'udpClient', value: shown(udpClient), message, allowed: 'a netcat command line, for example "busybox nc"' });
     }
     const given = this.props as unknown as Record<string, unknown>;
     for (const field of ['serveHttp', 'readiness']) {
       if (given[field] !== undefined && typeof given[field] !== 'boolean') {
-        add(SIDECAR_PROP_TYPE, { field, value: shown(given[field]), message: 'must be true or false', allowed: 'true or false' });
+        add(RULES.UDP620, { field, value: shown(given[field]), message: 'must be true or false', allowed: 'true or false' });
       }
     }
     const threshold = given.readinessFailureThreshold;
     if (threshold !== undefined && !(typeof threshold === 'number' && Number.isInteger(threshold) && threshold >= 1)) {
-      add(SIDECAR_PROP_TYPE, { field: 'readinessFailureThreshold', value: shown(threshold), message: 'must be a whole number of at least 1', allowed: '1, 2, 3, ...' });
+      add(RULES.UDP620, { field: 'readinessFailureThreshold', value: shown(threshold), message: 'must be a whole number of at least 1', allowed: '1, 2, 3, ...' });
     }
     if (given.resources !== undefined && (typeof given.resources !== 'object' || given.resources === null || Array.isArray(given.resources))) {
-      add(SIDECAR_PROP_TYPE, { field: 'resources', value: shown(given.resources), message: 'must be an object', allowed: 'for example { cpu: { request: Cpu.millis(5) }, memory: { limit: Size.mebibytes(16) } }' });
+      add(RULES.UDP620, { field: 'resources', value: shown(given.resources), message: 'must be an object', allowed: 'for example { cpu: { request: Cpu.millis(5) }, memory: { limit: Size.mebibytes(16) } }' });
     }
     const nameProblem = typeof this.containerName === 'string' ? checkDns1123Label(this.containerName) : 'must be a string';
     if (nameProblem) {
-      add(SIDECAR_CONTAINER_NAME, { field: 'containerName', value: shown(this.containerName), message: nameProblem, allowed: 'a DNS-1123 label' });
+      add(RULES.UDP619, { field: 'containerName', value: shown(this.containerName), message: nameProblem, allowed: 'a DNS-1123 label' });
     }
     if (this.workload instanceof Workload) this.workloadFindings(this.workload, serving, add);
     return out;
@@ -422,39 +417,39 @@ export class UdpHealthCheck extends Construct {
 
   private probeFindings(probe: UdpProbe, field: string, add: (rule: RuleInfo, violation: Violation) => void): void {
     if (!isPort(probe.port)) {
-      add(SIDECAR_PROBE_PORT, { field: `${field}.port`, value: probe.port, message: 'must be a whole number between 1 and 65535', allowed: '1..65535' });
+      add(RULES.UDP603, { field: `${field}.port`, value: probe.port, message: 'must be a whole number between 1 and 65535', allowed: '1..65535' });
     }
     if (probe.host !== undefined && (typeof probe.host !== 'string' || isIP(probe.host) === 0)) {
-      add(SIDECAR_PROBE_HOST, { field: `${field}.host`, value: shown(probe.host), message: 'is not an IP address', allowed: 'an IPv4 or IPv6 address, for example "127.0.0.1"' });
+      add(RULES.UDP609, { field: `${field}.host`, value: shown(probe.host), message: 'is not an IP address', allowed: 'an IPv4 or IPv6 address, for example "127.0.0.1"' });
     }
     if (probe.timeout !== undefined && !wholeSecondsIn(probe.timeout, 1, 30)) {
-      add(SIDECAR_PROBE_TIMEOUT, { field: `${field}.timeout`, value: secondsOf(probe.timeout), message: 'must be whole seconds between 1 and 30', allowed: '1s..30s' });
+      add(RULES.UDP604, { field: `${field}.timeout`, value: secondsOf(probe.timeout), message: 'must be whole seconds between 1 and 30', allowed: '1s..30s' });
     }
     if (probe.mode === UdpProbeMode.EXCHANGE) {
       if (probe.payload.length < 1 || probe.payload.length > MAX_PAYLOAD) {
-        add(SIDECAR_EXCHANGE_PAYLOAD, { field: `${field}.payload`, value: `${probe.payload.length} bytes`, message: `must be 1 to ${MAX_PAYLOAD} bytes`, allowed: `1..${MAX_PAYLOAD} bytes` });
+        add(RULES.UDP605, { field: `${field}.payload`, value: `${probe.payload.length} bytes`, message: `must be 1 to ${MAX_PAYLOAD} bytes`, allowed: `1..${MAX_PAYLOAD} bytes` });
       }
       const expect: unknown = probe.expect;
       if (expect !== undefined && (typeof expect !== 'string' || expect.length < 1 || expect.length > MAX_EXPECT || /[\n\r\0]/.test(expect))) {
-        add(SIDECAR_EXCHANGE_EXPECT, { field: `${field}.expect`, value: shown(expect), message: `must be one line of 1 to ${MAX_EXPECT} characters`, allowed: 'an extended regular expression without newline or NUL' });
+        add(RULES.UDP606, { field: `${field}.expect`, value: shown(expect), message: `must be one line of 1 to ${MAX_EXPECT} characters`, allowed: 'an extended regular expression without newline or NUL' });
       }
     }
     if (probe.mode === UdpProbeMode.DNS) {
       if (!isDnsName(probe.name)) {
-        add(SIDECAR_DNS_NAME, { field: `${field}.name`, value: shown(probe.name), message: 'is not a DNS name', allowed: 'dot-separated labels of 1 to 63 letters, digits, "-" or "_", at most 253 characters' });
+        add(RULES.UDP607, { field: `${field}.name`, value: shown(probe.name), message: 'is not a DNS name', allowed: 'dot-separated labels of 1 to 63 letters, digits, "-" or "_", at most 253 characters' });
       }
       const types = Object.values(DnsQueryType) as string[];
       if (!types.includes(probe.type as string)) {
-        add(SIDECAR_DNS_TYPE, { field: `${field}.type`, value: shown(probe.type), message: 'is not a query type busybox nslookup knows', allowed: types.join(', ') });
+        add(RULES.UDP618, { field: `${field}.type`, value: shown(probe.type), message: 'is not a query type busybox nslookup knows', allowed: types.join(', ') });
       }
       const known = Object.values(DnsResponseCode) as string[];
       const rcodes: unknown = probe.rcodes;
       if (!Array.isArray(rcodes)) {
-        add(SIDECAR_DNS_RCODES, { field: `${field}.rcodes`, value: shown(rcodes), message: 'must be a list of response codes', allowed: known.join(', ') });
+        add(RULES.UDP608, { field: `${field}.rcodes`, value: shown(rcodes), message: 'must be a list of response codes', allowed: known.join(', ') });
       } else {
         const unknown = rcodes.filter((code) => !known.includes(code));
         if (rcodes.length === 0 || unknown.length > 0) {
-          add(SIDECAR_DNS_RCODES, {
+          add(RULES.UDP608, {
             field: `${field}.rcodes`,
             value: rcodes.map(shown),
             message: rcodes.length === 0 ? 'must not be empty' : `has unknown response codes ${unknown.map(String).join(', ')}`,
@@ -475,17 +470,17 @@ export class UdpHealthCheck extends Construct {
         if (protocol !== 'TCP') continue;
         for (const [field, number] of serving) {
           if (port.number === number) {
-            add(SIDECAR_PORT_CLASH, { field, value: number, message: `is already a TCP port of container "${other.name}"`, allowed: 'a port no other container of the pod uses' });
+            add(RULES.UDP613, { field, value: number, message: `is already a TCP port of container "${other.name}"`, allowed: 'a port no other container of the pod uses' });
           }
         }
       }
       if (other.name === this.containerName) {
-        add(SIDECAR_CONTAINER_NAME, { field: 'containerName', value: this.containerName, message: 'is already the name of another container of the pod', allowed: 'a name no other container of the pod uses' });
+        add(RULES.UDP619, { field: 'containerName', value: this.containerName, message: 'is already the name of another container of the pod', allowed: 'a name no other container of the pod uses' });
       }
     }
     this.probes.forEach((probe, i) => {
       if (probe instanceof UdpProbe && isPort(probe.port) && !udpPorts.has(probe.port)) {
-        add(SIDECAR_PROBE_UNDECLARED, { field: `probes[${i}].port`, value: probe.port, message: 'is not declared as a UDP container port of the pod', allowed: `a container port ${probe.port} with protocol UDP` });
+        add(RULES.UDP616, { field: `probes[${i}].port`, value: probe.port, message: 'is not declared as a UDP container port of the pod', allowed: `a container port ${probe.port} with protocol UDP` });
       }
     });
   }

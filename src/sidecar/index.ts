@@ -3,6 +3,5 @@
  * rules (UDP601-UDP619) that check its props.
  */
 export * from './probe';
-export * from './rules';
 export * from './script';
 export * from './health-check';

@@ -1,5 +1,5 @@
 import type { IConstruct } from 'constructs';
-import type { Finding } from '../rules/finding';
+import type { Finding } from '../core/finding';
 
 /** Sidecars whose findings a construct that made them reports, under its own path and prop names. */
 const delegated = new WeakSet<IConstruct>();

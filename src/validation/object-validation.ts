@@ -1,9 +1,9 @@
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { currentSynthesis, watchSyntheses } from './synthesis';
+import { Finding } from '../core/finding';
 import { OBJECT_RULES } from '../rules/catalog';
 import { checkObjects, ObjectCheckOptions } from '../rules/engine';
-import { Finding } from '../rules/finding';
 import { KubeObject } from '../rules/manifest';
 
 /** Objects a construct relates to but does not emit (the workload a Service selects), rendered once per chart. */

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { withChartRuns } from './object-validation';
 import { currentSynthesis, watchSyntheses } from './synthesis';
-import { Finding, formatFinding, Severity } from '../rules/finding';
+import { Finding, formatFinding, Severity } from '../core/finding';
 
 /** Produces the findings of one construct: its objects run through the rule engine, plus checks of its props. */
 export type FindingsProducer = () => readonly Finding[];

@@ -1,8 +1,15 @@
 import { MockResourceRecorder } from '../../src/aws/mock-recorder';
 
 const recorder = MockResourceRecorder.start({ project: 'test', stack: 'errors' });
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const lib = require('../../src/pulumi') as typeof import('../../src/pulumi');
+// the entry point, and the internals the tests look at
+const lib = {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  ...require('../../src/pulumi'),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  ...require('../../src/aws/plan'),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  ...require('../../src/model/health-check'),
+} as typeof import('../../src/pulumi') & typeof import('../../src/aws/plan') & typeof import('../../src/model/health-check');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const pulumi = require('@pulumi/pulumi') as typeof import('@pulumi/pulumi');
 const { NlbUdpLoadBalancer, NlbUdpLoadBalancerError } = lib;

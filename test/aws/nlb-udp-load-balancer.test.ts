@@ -3,8 +3,15 @@ import { MockResourceRecorder, RecordedResource } from '../../src/aws/mock-recor
 
 // The mocks are set before the component is loaded (pulumi.runtime.setMocks, no CLI, no credentials).
 const recorder = MockResourceRecorder.start({ project: 'test', stack: 'unit' });
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const lib = require('../../src/pulumi') as typeof import('../../src/pulumi');
+// the entry point, and the internals the tests look at
+const lib = {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  ...require('../../src/pulumi'),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  ...require('../../src/aws/names'),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  ...require('../../src/model/nlb-listeners'),
+} as typeof import('../../src/pulumi') & typeof import('../../src/aws/names') & typeof import('../../src/model/nlb-listeners');
 const { NlbUdpLoadBalancer, ChildNames } = lib;
 
 const SUBNETS = ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2', 'subnet-0aaaaaaaaaaaaaaa3'];

@@ -3,7 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fixture, ROOT, run } from './helpers';
-import { LoadBalancerProvider, PROVIDER_FORMS } from '../../src';
+import { LoadBalancerProvider } from '../../src';
+import { PROVIDER_FORMS } from '../../src/model/load-balancer-provider';
 
 test('--version prints the package version', async () => {
   const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;

@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import { stringify } from 'yaml';
 import { run } from './helpers';
 import { parseManifests } from '../../src/cli/load';
-import { LINT_RULES } from '../../src/cli/rules';
+import { OBJECT_RULES as LINT_RULES } from '../../src/rules/catalog';
 import { checkObjects } from '../../src/rules/engine';
 
 /** Keys the rules read, so that random objects reach deep into them. */

@@ -4,6 +4,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { fixture, run } from './helpers';
 import { artifactUri, SARIF_SCHEMA } from '../../src/cli/report';
+import { RULES } from '../../src/core/catalog';
 import { OBJECT_RULES } from '../../src/rules/catalog';
 
 /**
@@ -61,8 +62,9 @@ describe('--format sarif', () => {
       id: 'UDP430',
       shortDescription: { text: 'DNSEndpoint SRV target without the trailing dot' },
       fullDescription: { text: OBJECT_RULES.find((r) => r.id === 'UDP430')!.why },
-      helpUri: 'https://github.com/kubernetes-sigs/external-dns/blob/master/endpoint/endpoint.go',
-      help: { text: `${OBJECT_RULES.find((r) => r.id === 'UDP430')!.why} Source: https://github.com/kubernetes-sigs/external-dns/blob/master/endpoint/endpoint.go` },
+      // the rule's section of docs/rules.md
+      helpUri: 'https://unpkg.com/k8s-udp-constructs/docs/rules.md#udp430',
+      help: { text: `${RULES.UDP430.why} Fix: ${RULES.UDP430.fix} Source: https://github.com/kubernetes-sigs/external-dns/blob/master/endpoint/endpoint.go` },
       defaultConfiguration: { level: 'error' },
     });
     expect(sarifRun.invocations).toEqual([{

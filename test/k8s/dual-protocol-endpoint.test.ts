@@ -1,9 +1,7 @@
 import * as kplus from 'cdk8s-plus-28';
 import { chart, objectsOf, only, SVC } from './helpers';
-import {
-  AwsLoadBalancerControllerOptions, DualProtocolEndpoint, DualProtocolEndpointProps, GkeLoadBalancerMode, KubernetesVersion,
-  LoadBalancerProvider, MixedProtocolMode, Protocol, ProviderSources, ServiceType, Sources, UdpRules,
-} from '../../src';
+import { AwsLoadBalancerControllerOptions, DualProtocolEndpoint, DualProtocolEndpointProps, GkeLoadBalancerMode, KubernetesVersion, LoadBalancerProvider, MixedProtocolMode, Protocol, ServiceType, UdpRules } from '../../src';
+import { Sources } from '../../src/core/sources';
 
 const LBC = 'service.beta.kubernetes.io/';
 
@@ -214,7 +212,7 @@ describe('DualProtocolEndpoint bad input', () => {
     const props = { type: ServiceType.LOAD_BALANCER, mixedProtocol: MixedProtocolMode.SINGLE, provider: LoadBalancerProvider.awsInTree() };
     expect(messages(props)).toEqual([
       `[UDP311] test/dns: mixedProtocol "single": cannot be one Service: the in-tree AWS cloud provider never supports mixed protocols ("mixed protocol is not supported for LoadBalancer") (MixedProtocolMode.AUTO or SPLIT (two Services, <name>-tcp and <name>-udp), or a version and provider that support it; ${Sources.MIXED_PROTOCOL_LB})`,
-      `[UDP302] test/dns/service: spec.ports ["TCP","UDP"]: mixes TCP and UDP, but the in-tree AWS cloud provider never supports mixed protocols ("mixed protocol is not supported for LoadBalancer") (one protocol per LoadBalancer Service on the in-tree AWS cloud provider; ${ProviderSources.AWS_IN_TREE}) Fix: split it into <name>-tcp and <name>-udp Services (DualProtocolEndpoint does it for you)`,
+      `[UDP302] test/dns/service: spec.ports ["TCP","UDP"]: mixes TCP and UDP, but the in-tree AWS cloud provider never supports mixed protocols ("mixed protocol is not supported for LoadBalancer") (one protocol per LoadBalancer Service on the in-tree AWS cloud provider; ${Sources.AWS_IN_TREE}) Fix: split it into <name>-tcp and <name>-udp Services (DualProtocolEndpoint does it for you)`,
     ]);
   });
 
@@ -227,7 +225,7 @@ describe('DualProtocolEndpoint bad input', () => {
   test('a provider option given to the wrong provider (a MetalLB sharing key on AWS)', () => {
     const options = { version: '2.13', sharingKey: 'dns' } as AwsLoadBalancerControllerOptions;
     expect(messages({ type: ServiceType.LOAD_BALANCER, provider: LoadBalancerProvider.awsLoadBalancerController(options) })).toEqual([
-      `[UDP312] test/dns: provider.sharingKey "dns": is an option of metallb, not of aws-load-balancer-controller, which ignores it (aws-load-balancer-controller options: version, scheme, targetType, useLoadBalancerClass; ${ProviderSources.AWS_LBC_ANNOTATIONS})`,
+      `[UDP312] test/dns: provider.sharingKey "dns": is an option of metallb, not of aws-load-balancer-controller, which ignores it (aws-load-balancer-controller options: version, scheme, targetType, useLoadBalancerClass; ${Sources.LBC_ANNOTATIONS})`,
     ]);
   });
 
@@ -235,7 +233,7 @@ describe('DualProtocolEndpoint bad input', () => {
     // (the split UDP Service is also told that its NLB would check TCP on a UDP-only port: UDP564)
     const found = messages({ type: ServiceType.LOAD_BALANCER, provider: LoadBalancerProvider.awsLoadBalancerController({ version: 'latest' }) });
     expect(found.filter((m) => m.startsWith('[UDP313]'))).toEqual([
-      `[UDP313] test/dns: provider.version "latest": is not a release number (a version such as "2.13" or "v2.13.0"; ${ProviderSources.AWS_LBC_ANNOTATIONS})`,
+      `[UDP313] test/dns: provider.version "latest": is not a release number (a version such as "2.13" or "v2.13.0"; ${Sources.LBC_ANNOTATIONS})`,
     ]);
   });
 

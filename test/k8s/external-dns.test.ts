@@ -1,9 +1,7 @@
 import { Duration, Testing } from 'cdk8s';
 import { chart, objectsOf, only } from './helpers';
-import {
-  checkObjects, DualProtocolEndpoint, DualProtocolEndpointProps, ExternalDnsPrefix, externalDnsPrefixes, KubernetesVersion,
-  LoadBalancerProvider, OBJECT_RULES, ServiceType, UdpRules, UdpService, UdpServiceProps,
-} from '../../src';
+import { checkObjects, DualProtocolEndpoint, DualProtocolEndpointProps, ExternalDnsPrefix, KubernetesVersion, LoadBalancerProvider, OBJECT_RULES, ServiceType, UdpRules, UdpService, UdpServiceProps } from '../../src';
+import { externalDnsPrefixes } from '../../src/k8s/external-dns';
 
 const ANNOTATIONS = 'https://github.com/kubernetes-sigs/external-dns/blob/master/docs/annotations/annotations.md';
 const RFC1035 = 'https://www.rfc-editor.org/rfc/rfc1035#section-2.3.4';

@@ -1,5 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
-import { Sources, UdpRules } from '../../src';
+import { UdpRules } from '../../src';
+import { Sources } from '../../src/core/sources';
 
 /** Warnings are asserted through UdpRules.findings, not printed during tests. */
 UdpRules.onWarning(() => undefined);

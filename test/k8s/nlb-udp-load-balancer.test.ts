@@ -1,10 +1,9 @@
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { chart, objectsOf, only } from './helpers';
-import {
-  AWS_NLB_RULES, AwsNlbSources, checkObjects, HealthCheckProtocol, LoadBalancerProvider, LoadBalancerScheme, NlbController, NlbIpAddressType,
-  NlbPortProtocol, NlbSources, NlbTargetType, NlbUdpLoadBalancer, NlbUdpLoadBalancerProps, ProviderSources, TrafficPolicy, UdpProbe, UdpRules,
-} from '../../src';
+import { checkObjects, HealthCheckProtocol, LoadBalancerProvider, LoadBalancerScheme, NlbController, NlbIpAddressType, NlbPortProtocol, NlbTargetType, NlbUdpLoadBalancer, NlbUdpLoadBalancerProps, TrafficPolicy, UdpProbe, UdpRules } from '../../src';
+import { Sources } from '../../src/core/sources';
+import { AWS_NLB_RULES } from '../../src/rules/aws-nlb';
 
 const K = 'service.beta.kubernetes.io/';
 const SUBNETS = ['subnet-0a1b2c3d4e5f60001', 'subnet-0a1b2c3d4e5f60002', 'subnet-0a1b2c3d4e5f60003'];
@@ -193,7 +192,7 @@ describe('NlbUdpLoadBalancer bad input', () => {
   const M = (props: Partial<NlbUdpLoadBalancerProps>, selector?: 'labels') => build(props, selector).messages();
   const S2 = SUBNETS.slice(0, 2);
   const E2 = EIPS.slice(0, 2);
-  const LBC = NlbSources.LBC_ANNOTATIONS;
+  const LBC = Sources.LBC_ANNOTATIONS;
   const CDK = 'https://github.com/aws/aws-cdk/blob/main/packages/aws-cdk-lib/aws-elasticloadbalancingv2/lib/nlb/network-target-group.ts';
 
   test('EIPs with an internal scheme', () => {
@@ -275,41 +274,41 @@ describe('NlbUdpLoadBalancer bad input', () => {
 
   test('the in-tree controller with TCP+UDP in one Service', () => {
     expect(M({ controller: NlbController.inTree(), ports: [{ port: 53, protocol: NlbPortProtocol.TCP_UDP }] }).filter((m) => !m.startsWith('[UDP204]'))).toEqual([
-      `[UDP570] test/nlb: ports[0].protocol "TCP_UDP": cannot be one TCP_UDP listener: the in-tree AWS cloud provider never supports mixed protocols ("mixed protocol is not supported for LoadBalancer") (the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or separate UDP and TCP endpoints (DualProtocolEndpoint); ${ProviderSources.AWS_LBC_ANNOTATIONS}) Fix: the in-tree provider never builds TCP_UDP listeners: controller: NlbController.awsLoadBalancerController({ version: '2.13' })`,
+      `[UDP570] test/nlb: ports[0].protocol "TCP_UDP": cannot be one TCP_UDP listener: the in-tree AWS cloud provider never supports mixed protocols ("mixed protocol is not supported for LoadBalancer") (the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or separate UDP and TCP endpoints (DualProtocolEndpoint); ${Sources.LBC_ANNOTATIONS}) Fix: the in-tree provider never builds TCP_UDP listeners: controller: NlbController.awsLoadBalancerController({ version: '2.13' })`,
     ]);
   });
 
   test('the in-tree controller with ip targets, and with settings it does not read', () => {
     expect(M({ controller: NlbController.inTree(), targetType: NlbTargetType.IP, deletionProtection: true })).toEqual([
-      `[UDP571] test/nlb: targetType "ip": is not supported by the in-tree AWS provider, which registers instances only (NlbTargetType.INSTANCE, or NlbController.awsLoadBalancerController(); ${ProviderSources.AWS_IN_TREE})`,
-      `[UDP572] test/nlb: deletionProtection true: is not read by the in-tree AWS provider and would be silently lost (NlbController.awsLoadBalancerController(), or leave it unset; ${ProviderSources.AWS_IN_TREE})`,
+      `[UDP571] test/nlb: targetType "ip": is not supported by the in-tree AWS provider, which registers instances only (NlbTargetType.INSTANCE, or NlbController.awsLoadBalancerController(); ${Sources.AWS_IN_TREE})`,
+      `[UDP572] test/nlb: deletionProtection true: is not read by the in-tree AWS provider and would be silently lost (NlbController.awsLoadBalancerController(), or leave it unset; ${Sources.AWS_IN_TREE})`,
     ]);
   });
 
   test('a TCP_UDP pair on a controller older than 2.13', () => {
     const props = { controller: NlbController.awsLoadBalancerController({ version: '2.12' }), ports: [{ port: 53, protocol: NlbPortProtocol.TCP_UDP }] };
     expect(M(props).filter((m) => !m.startsWith('[UDP204]'))).toEqual([
-      `[UDP570] test/nlb: ports[0].protocol "TCP_UDP": cannot be one TCP_UDP listener: the AWS Load Balancer Controller 2.12 has no TCP_UDP listener (it needs 2.13 or later) (the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or separate UDP and TCP endpoints (DualProtocolEndpoint); ${ProviderSources.AWS_LBC_ANNOTATIONS}) Fix: controller 2.12 builds no TCP_UDP listener: upgrade it to 2.13 or later and say so with controller: NlbController.awsLoadBalancerController({ version: '2.13' })`,
+      `[UDP570] test/nlb: ports[0].protocol "TCP_UDP": cannot be one TCP_UDP listener: the AWS Load Balancer Controller 2.12 has no TCP_UDP listener (it needs 2.13 or later) (the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or separate UDP and TCP endpoints (DualProtocolEndpoint); ${Sources.LBC_ANNOTATIONS}) Fix: controller 2.12 builds no TCP_UDP listener: upgrade it to 2.13 or later and say so with controller: NlbController.awsLoadBalancerController({ version: '2.13' })`,
     ]);
   });
 
   test('a selector that is not a cdk8s-plus pod controller when the sidecar is needed', () => {
     expect(M({}, 'labels')).toEqual([
-      `[UDP573] test/nlb: selector {"app":"game"}: is not a cdk8s-plus pod controller, so the health-check sidecar cannot join the pods the NLB checks (a cdk8s-plus Deployment, StatefulSet, DaemonSet or Pod; or healthCheck.port of your own, or healthSidecar: false with a health port; ${AwsNlbSources.UDP_HEALTH_CHECK})`,
+      `[UDP573] test/nlb: selector {"app":"game"}: is not a cdk8s-plus pod controller, so the health-check sidecar cannot join the pods the NLB checks (a cdk8s-plus Deployment, StatefulSet, DaemonSet or Pod; or healthCheck.port of your own, or healthSidecar: false with a health port; ${Sources.UDP_HEALTH_CHECK})`,
       // and the Service itself, without the sidecar, would be checked on its UDP-only traffic port
-      `[UDP564] test/nlb/Service: metadata.annotations["${K}aws-load-balancer-healthcheck-port"] (unset): makes the NLB check TCP on the traffic port of UDP-only port 1234 (ip targets: target port 1234 of the pods), which never answers TCP: every target stays unhealthy (the port of a TCP or HTTP health endpoint in the pod; ${AwsNlbSources.UDP_HEALTH_CHECK}) Fix: point metadata.annotations["${K}aws-load-balancer-healthcheck-port"] (with metadata.annotations["${K}aws-load-balancer-healthcheck-protocol"]: http) at a TCP or HTTP health endpoint in the pod, such as the UDP health-check sidecar (UdpHealthCheck)`,
+      `[UDP564] test/nlb/Service: metadata.annotations["${K}aws-load-balancer-healthcheck-port"] (unset): makes the NLB check TCP on the traffic port of UDP-only port 1234 (ip targets: target port 1234 of the pods), which never answers TCP: every target stays unhealthy (the port of a TCP or HTTP health endpoint in the pod; ${Sources.UDP_HEALTH_CHECK}) Fix: point metadata.annotations["${K}aws-load-balancer-healthcheck-port"] (with metadata.annotations["${K}aws-load-balancer-healthcheck-protocol"]: http) at a TCP or HTTP health endpoint in the pod, such as the UDP health-check sidecar (UdpHealthCheck)`,
     ]);
   });
 
   test('a named targetPort the sidecar cannot resolve', () => {
     expect(M({ ports: [{ port: 1234, targetPort: 'game' }] }).filter((m) => m.startsWith('[UDP574]'))).toEqual([
-      `[UDP574] test/nlb: ports[0].targetPort "game": names no container port of the workload, so the sidecar cannot probe it (a port number, a name a container declares, or healthSidecar.probes of your own; ${AwsNlbSources.UDP_HEALTH_CHECK})`,
+      `[UDP574] test/nlb: ports[0].targetPort "game": names no container port of the workload, so the sidecar cannot probe it (a port number, a name a container declares, or healthSidecar.probes of your own; ${Sources.UDP_HEALTH_CHECK})`,
     ]);
   });
 
   describe('enum props given as something else (untyped input) are findings, never silently defaulted', () => {
-    const LISTENERS = NlbSources.NLB_LISTENERS;
-    const REGISTER = NlbSources.REGISTER_TARGETS;
+    const LISTENERS = Sources.NLB_LISTENERS;
+    const REGISTER = Sources.REGISTER_TARGETS;
     const props = (extra: Record<string, unknown>) => extra as Partial<NlbUdpLoadBalancerProps>;
 
     test.each(['ipv6', 'DUALSTACK', 'IPV4'])('ipAddressType %p', (value) => {
@@ -386,7 +385,7 @@ describe('NlbUdpLoadBalancer bad input', () => {
 
   describe('a controller that is no NlbController (untyped input) is a finding, and the construct is still built', () => {
     const IDS = 'NlbController.awsLoadBalancerController() or NlbController.inTree()';
-    const SRC = ProviderSources.AWS_LBC_ANNOTATIONS;
+    const SRC = Sources.LBC_ANNOTATIONS;
     const props = (extra: Record<string, unknown>) => extra as Partial<NlbUdpLoadBalancerProps>;
 
     test.each([
@@ -411,13 +410,13 @@ describe('NlbUdpLoadBalancer bad input', () => {
       expect(M(props({ controller: 'in-tree', ports: [null], deletionProtection: 'false' }))).toEqual([
         `[UDP576] test/nlb: controller "in-tree": is not an NlbController (${IDS}; ${SRC}) Fix: give NlbController.inTree(), not its id`,
         '[UDP527] test/nlb: deletionProtection "false": must be true or false (true or false; https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_LoadBalancerAttribute.html) Fix: give the boolean false, not a string',
-        `[UDP531] test/nlb: ports[0] null: is not a port (an object with a port number 1..65535, such as { port: 7777 }; ${NlbSources.NLB_LISTENERS})`,
+        `[UDP531] test/nlb: ports[0] null: is not a port (an object with a port number 1..65535, such as { port: 7777 }; ${Sources.NLB_LISTENERS})`,
       ]);
     });
   });
 
   describe('ports that are missing, not a list or not ports (untyped input) are findings, never a TypeError', () => {
-    const LISTENERS = NlbSources.NLB_LISTENERS;
+    const LISTENERS = Sources.NLB_LISTENERS;
     const props = (extra: Record<string, unknown>) => extra as Partial<NlbUdpLoadBalancerProps>;
     const AT_LEAST_ONE = `must list at least one port (a list such as [{ port: 7777 }], or ports added with addPort(); ${LISTENERS})`;
     const A_LIST = `must be a list of ports (a list such as [{ port: 7777 }], each port UDP or TCP_UDP; ${LISTENERS})`;
@@ -453,7 +452,7 @@ describe('NlbUdpLoadBalancer bad input', () => {
       const { nlb, messages } = build();
       nlb.addPort({ port: 53, protocol: 'TCP' as NlbPortProtocol });
       expect(messages().filter((m) => m.startsWith('[UDP575]'))).toEqual([
-        `[UDP575] test/nlb: ports[1].protocol "TCP": is not a protocol of an NlbUdpLoadBalancer port, and would be taken for UDP (UDP, or TCP_UDP for TCP and UDP on the same port (NlbPortProtocol); ${NlbSources.NLB_LISTENERS}) Fix: TCP_UDP serves TCP and UDP on this port; a TCP-only port belongs on a TCP Service of its own`,
+        `[UDP575] test/nlb: ports[1].protocol "TCP": is not a protocol of an NlbUdpLoadBalancer port, and would be taken for UDP (UDP, or TCP_UDP for TCP and UDP on the same port (NlbPortProtocol); ${Sources.NLB_LISTENERS}) Fix: TCP_UDP serves TCP and UDP on this port; a TCP-only port belongs on a TCP Service of its own`,
       ]);
     });
 
@@ -461,7 +460,7 @@ describe('NlbUdpLoadBalancer bad input', () => {
       const { nlb, messages } = build({ controller: NlbController.awsLoadBalancerController({ version: '2.12' }) });
       nlb.addPort({ name: 'dns', port: 53, protocol: NlbPortProtocol.TCP_UDP });
       expect(messages().filter((m) => m.startsWith('[UDP570]'))).toEqual([
-        `[UDP570] test/nlb: ports[1].protocol "TCP_UDP": cannot be one TCP_UDP listener: the AWS Load Balancer Controller 2.12 has no TCP_UDP listener (it needs 2.13 or later) (the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or separate UDP and TCP endpoints (DualProtocolEndpoint); ${ProviderSources.AWS_LBC_ANNOTATIONS}) Fix: controller 2.12 builds no TCP_UDP listener: upgrade it to 2.13 or later and say so with controller: NlbController.awsLoadBalancerController({ version: '2.13' })`,
+        `[UDP570] test/nlb: ports[1].protocol "TCP_UDP": cannot be one TCP_UDP listener: the AWS Load Balancer Controller 2.12 has no TCP_UDP listener (it needs 2.13 or later) (the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or separate UDP and TCP endpoints (DualProtocolEndpoint); ${Sources.LBC_ANNOTATIONS}) Fix: controller 2.12 builds no TCP_UDP listener: upgrade it to 2.13 or later and say so with controller: NlbController.awsLoadBalancerController({ version: '2.13' })`,
       ]);
     });
 
@@ -498,7 +497,7 @@ describe('NlbUdpLoadBalancer bad input', () => {
   test('Local with cross-zone off is a warning naming the silent-AZ risk, and never fails synthesis', () => {
     const { c, messages } = build({ crossZone: false, externalTrafficPolicy: TrafficPolicy.LOCAL });
     expect(messages()).toEqual([
-      `[UDP565] test/nlb/Service: metadata.annotations["${K}aws-load-balancer-attributes"] "load_balancing.cross_zone.enabled=false": leaves cross-zone load balancing off with externalTrafficPolicy Local: an Availability Zone with no ready pod silently drops the datagrams sent to its NLB address (load_balancing.cross_zone.enabled=true; ${AwsNlbSources.CROSS_ZONE})`,
+      `[UDP565] test/nlb/Service: metadata.annotations["${K}aws-load-balancer-attributes"] "load_balancing.cross_zone.enabled=false": leaves cross-zone load balancing off with externalTrafficPolicy Local: an Availability Zone with no ready pod silently drops the datagrams sent to its NLB address (load_balancing.cross_zone.enabled=true; ${Sources.CROSS_ZONE})`,
     ]);
     expect(UdpRules.findings(c).map((f) => f.severity)).toEqual(['warning']);
     expect(() => objectsOf(c, 'Service')).not.toThrow();

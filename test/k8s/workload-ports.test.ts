@@ -1,6 +1,7 @@
 import * as kplus from 'cdk8s-plus-28';
 import { chart, only } from './helpers';
-import { Sources, UdpRules, UdpService } from '../../src';
+import { UdpRules, UdpService } from '../../src';
+import { Sources } from '../../src/core/sources';
 import { recognizeSelection } from '../../src/workloads/recognize';
 import { Workload } from '../../src/workloads/workload';
 

@@ -1,15 +1,15 @@
 import * as fc from 'fast-check';
+import { RULE_CATALOG } from '../../src/core/catalog';
+import { formatFinding, Severity } from '../../src/core/finding';
 import {
   checkHealthCheck,
   checkHealthCheckForTraffic,
   checkHealthCheckTiming,
   HEALTH_CHECK_DEFAULTS,
-  HEALTH_CHECK_RULES,
   HealthCheck,
   HealthCheckProtocol,
   resolveHealthCheck,
 } from '../../src/model/health-check';
-import { formatFinding, Severity } from '../../src/rules/finding';
 
 const CDK = 'https://github.com/aws/aws-cdk/blob/main/packages/aws-cdk-lib/aws-elasticloadbalancingv2/lib/nlb/network-target-group.ts';
 
@@ -234,9 +234,10 @@ describe('a health check that is null or no object (untyped input)', () => {
   });
 });
 
-describe('HEALTH_CHECK_RULES', () => {
+describe('health-check rules of the catalog', () => {
   test('ids UDP501..UDP509 in order, each with a source URL', () => {
+    const HEALTH_CHECK_RULES = RULE_CATALOG.filter((r) => r.id >= 'UDP501' && r.id <= 'UDP509');
     expect(HEALTH_CHECK_RULES.map((r) => r.id)).toEqual(['UDP501', 'UDP502', 'UDP503', 'UDP504', 'UDP505', 'UDP506', 'UDP507', 'UDP508', 'UDP509']);
-    for (const rule of HEALTH_CHECK_RULES) expect(rule.source).toMatch(/^https:\/\//);
+    for (const rule of HEALTH_CHECK_RULES) expect(rule.sources[0]).toMatch(/^https:\/\//);
   });
 });

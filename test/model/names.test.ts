@@ -1,7 +1,6 @@
-import {
-  checkDns1035Label, checkDns1123Label, checkDns1123Subdomain, checkIanaSvcName, checkLabelValue, checkQualifiedName,
-  isCidr, PortRange,
-} from '../../src';
+import { PortRange } from '../../src';
+import { isCidr } from '../../src/model/cidr';
+import { checkDns1035Label, checkDns1123Label, checkDns1123Subdomain, checkIanaSvcName, checkLabelValue, checkQualifiedName } from '../../src/model/names';
 
 describe('Kubernetes name formats', () => {
   test.each([

@@ -1,5 +1,5 @@
+import { formatFinding } from '../../src/core/finding';
 import { checkListeners, checkTargets, inferTargetType, NlbListener, NlbTargetsInput, NlbTargetType } from '../../src/model/nlb-listeners';
-import { formatFinding } from '../../src/rules/finding';
 
 // Found by the property tests: untyped input (JavaScript, config) gives findings, never a TypeError, never "none".
 

@@ -6,9 +6,10 @@ import { Chart, Duration } from 'cdk8s';
 import * as fc from 'fast-check';
 import { distinct, dns1035Label, dns1123Label, freshChart, hostname, selectorFor, nodePort, port, SelectorKind, selectorKind, ttl } from './helpers';
 import {
-  decideMixedProtocol, DualProtocolDnsOptions, DualProtocolEndpoint, DualProtocolEndpointProps, DualProtocolPort, GkeLoadBalancerMode,
+  DualProtocolDnsOptions, DualProtocolEndpoint, DualProtocolEndpointProps, DualProtocolPort, GkeLoadBalancerMode,
   KubernetesVersion, LoadBalancerProvider, MixedProtocolMode, ServiceType, TrafficPolicy,
 } from '../../src';
+import { decideMixedProtocol } from '../../src/model/load-balancer-provider';
 
 export interface Spec {
   readonly props: Omit<DualProtocolEndpointProps, 'selector'>;

@@ -5,7 +5,9 @@ import { Construct } from 'constructs';
 import * as fc from 'fast-check';
 import { build, DnsOptions, ExchangeOptions, probesOf, ProbeSpec, RESOURCES, Spec, validSpec, workloadIn, WorkloadKind } from './health-check.inputs';
 import { badPort, expectValidSynthesis, freshChart, RUNS, TWICE } from './helpers';
-import { DnsResponseCode, Severity, SIDECAR_SCRIPT, UDP_HEALTH_DEFAULT_IMAGE, UdpHealthCheck, UdpHealthCheckProps, UdpProbe } from '../../src';
+import { DnsResponseCode, Severity, UdpHealthCheck, UdpHealthCheckProps, UdpProbe } from '../../src';
+import { UDP_HEALTH_DEFAULT_IMAGE } from '../../src/sidecar/health-check';
+import { SIDECAR_SCRIPT } from '../../src/sidecar/script';
 
 // ---------------------------------------------------------------------------------------------------------------
 // What valid props must give, computed from the spec (not from the construct)

@@ -4,8 +4,13 @@ import { MockResourceRecorder, RecordedResource } from '../../src/aws/mock-recor
 
 // The mocks are set before the component is loaded (pulumi.runtime.setMocks, no CLI, no credentials), as in test/aws.
 const recorder = MockResourceRecorder.start({ project: 'test', stack: 'properties' });
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const lib = require('../../src/pulumi') as typeof import('../../src/pulumi');
+// the entry point, and the internals the tests look at
+const lib = {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  ...require('../../src/pulumi'),
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  ...require('../../src/model/dns'),
+} as typeof import('../../src/pulumi') & typeof import('../../src/model/dns');
 const { NlbUdpLoadBalancer, NlbUdpLoadBalancerError, fakeState } = lib;
 
 type Args = import('../../src/pulumi').NlbUdpLoadBalancerArgs;

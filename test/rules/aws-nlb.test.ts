@@ -1,8 +1,7 @@
-import {
-  annotationField, AWS_NLB_RULES, AwsNlbAnnotations as A, healthCheckFromAnnotations, nlbOf, parseStringList, parseStringMap,
-} from '../../src/rules/aws-nlb';
+import { formatFinding, Severity } from '../../src/core/finding';
+import { AwsNlbAnnotations as A, parseStringList, parseStringMap } from '../../src/model/aws-load-balancer-controller';
+import { annotationField, AWS_NLB_RULES, healthCheckFromAnnotations, nlbOf } from '../../src/rules/aws-nlb';
 import { checkObjects } from '../../src/rules/engine';
-import { formatFinding, Severity } from '../../src/rules/finding';
 import { KubeObject } from '../../src/rules/manifest';
 
 const LBC = 'https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/main/docs/guide/service/annotations.md';
@@ -389,6 +388,6 @@ test('every rule is an error or a warning with an https source, ids UDP560..UDP5
   expect(all).toEqual(['UDP560', 'UDP561', 'UDP562', 'UDP563', 'UDP564', 'UDP565', 'UDP566', 'UDP567', 'UDP568', 'UDP569']);
   for (const rule of AWS_NLB_RULES) {
     expect([Severity.ERROR, Severity.WARNING]).toContain(rule.severity);
-    expect(rule.source).toMatch(/^https:\/\//);
+    expect(rule.sources[0]).toMatch(/^https:\/\//);
   }
 });

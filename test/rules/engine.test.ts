@@ -1,7 +1,7 @@
-import {
-  checkObjects, DISABLE_RULES_ANNOTATION, findRule, formatFinding, KubeObject, OBJECT_RULES, PortRange, renderValue,
-  Severity, Sources,
-} from '../../src';
+import { checkObjects, catalogEntry, formatFinding, KubeObject, OBJECT_RULES, PortRange, Severity } from '../../src';
+import { renderValue } from '../../src/core/finding';
+import { Sources } from '../../src/core/sources';
+import { DISABLE_RULES_ANNOTATION } from '../../src/rules/engine';
 
 const SVC = Sources.SERVICE_VALIDATION;
 
@@ -31,13 +31,13 @@ describe('the catalog', () => {
       expect(rule.id).toMatch(/^UDP\d{3}$/);
       expect(rule.title.length).toBeGreaterThan(10);
       expect(rule.why.length).toBeGreaterThan(10);
-      expect(rule.source).toMatch(/^https:\/\//);
+      expect(rule.sources[0]).toMatch(/^https:\/\//);
     }
   });
 
-  test('findRule finds by id, case-insensitively', () => {
-    expect(findRule('udp101')?.title).toBe('Service port must be between 1 and 65535');
-    expect(findRule('UDP999')).toBeUndefined();
+  test('catalogEntry finds by id, case-insensitively', () => {
+    expect(catalogEntry('udp101')?.title).toBe('Service port must be between 1 and 65535');
+    expect(catalogEntry('UDP999')).toBeUndefined();
   });
 });
 

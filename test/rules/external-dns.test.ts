@@ -1,6 +1,6 @@
+import { formatFinding } from '../../src/core/finding';
 import { checkObjects } from '../../src/rules/engine';
 import { EXTERNAL_DNS_RULES, parseExternalDnsTtl } from '../../src/rules/external-dns';
-import { formatFinding } from '../../src/rules/finding';
 import { KubeObject } from '../../src/rules/manifest';
 
 const ENDPOINT = 'https://github.com/kubernetes-sigs/external-dns/blob/master/endpoint/endpoint.go';

@@ -1,4 +1,5 @@
-import { checkObjects, KubeObject, KubernetesVersion, LoadBalancerProvider, OBJECT_RULES, ProviderSources, Sources, formatFinding } from '../../src';
+import { checkObjects, KubeObject, KubernetesVersion, LoadBalancerProvider, OBJECT_RULES, formatFinding } from '../../src';
+import { Sources } from '../../src/core/sources';
 
 const LBC = 'service.beta.kubernetes.io/';
 
@@ -26,7 +27,7 @@ test('UDP302: the in-tree AWS provider is recognized by its annotation, other pr
   expect(run([lb({ [`${LBC}aws-load-balancer-type`]: 'nlb' }, mixed)]).map((m) => m.slice(0, 8))).toEqual(['[UDP302]']);
   expect(run([lb({ [`${LBC}aws-load-balancer-type`]: 'nlb' }, [[53, 'UDP'], [54, 'UDP']])])).toEqual([]);
   expect(run([lb({}, mixed)], { provider: LoadBalancerProvider.gke() })).toEqual([
-    `[UDP302] dns: spec.ports ["TCP","UDP"]: mixes TCP and UDP, but GKE target-pool load balancers carry one protocol (use GkeLoadBalancerMode.BACKEND_SERVICE) (one protocol per LoadBalancer Service on GKE (target-pool load balancer); ${ProviderSources.AWS_IN_TREE}) Fix: split it into <name>-tcp and <name>-udp Services (DualProtocolEndpoint does it for you)`,
+    `[UDP302] dns: spec.ports ["TCP","UDP"]: mixes TCP and UDP, but GKE target-pool load balancers carry one protocol (use GkeLoadBalancerMode.BACKEND_SERVICE) (one protocol per LoadBalancer Service on GKE (target-pool load balancer); ${Sources.AWS_IN_TREE}) Fix: split it into <name>-tcp and <name>-udp Services (DualProtocolEndpoint does it for you)`,
   ]);
   expect(run([lb({}, mixed)], { provider: LoadBalancerProvider.aks() })).toEqual([]);
 });
@@ -34,7 +35,7 @@ test('UDP302: the in-tree AWS provider is recognized by its annotation, other pr
 test('UDP303: AWS LBC same-port TCP+UDP without the TCP_UDP listener opt-in', () => {
   const external = { [`${LBC}aws-load-balancer-type`]: 'external' };
   expect(run([lb(external, mixed)])).toEqual([
-    `[UDP303] dns: metadata.annotations["${LBC}aws-load-balancer-enable-tcp-udp-listener"] (unset): must be "true" for port 53 on TCP and UDP: without it the controller silently drops one protocol ("true", with controller 2.13 or later; ${ProviderSources.AWS_LBC_ANNOTATIONS})`,
+    `[UDP303] dns: metadata.annotations["${LBC}aws-load-balancer-enable-tcp-udp-listener"] (unset): must be "true" for port 53 on TCP and UDP: without it the controller silently drops one protocol ("true", with controller 2.13 or later; ${Sources.LBC_ANNOTATIONS})`,
   ]);
   expect(run([lb({ ...external, [`${LBC}aws-load-balancer-enable-tcp-udp-listener`]: 'true' }, mixed)])).toEqual([]);
   expect(run([lb({}, mixed, { loadBalancerClass: 'service.k8s.aws/nlb' })]).map((m) => m.slice(0, 8))).toEqual(['[UDP303]']);

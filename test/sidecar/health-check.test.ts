@@ -10,9 +10,9 @@ import { App, Chart, Duration, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { requirePrograms, sidecarBusybox } from './harness';
-import { Severity } from '../../src/rules';
+import { RULE_CATALOG, Severity } from '../../src/core';
 import {
-  DnsQueryType, DnsResponseCode, printfEscape, SIDECAR_RULES, SIDECAR_SCRIPT, UDP_HEALTH_DEFAULT_IMAGE, UdpHealthCheck,
+  DnsQueryType, DnsResponseCode, printfEscape, SIDECAR_SCRIPT, UDP_HEALTH_DEFAULT_IMAGE, UdpHealthCheck,
   UdpHealthCheckProps, UdpProbe,
 } from '../../src/sidecar';
 import { UdpRules } from '../../src/validation/rule-validation';
@@ -409,13 +409,14 @@ describe('test prerequisites', () => {
   });
 });
 
-describe('SIDECAR_RULES', () => {
+describe('sidecar rules of the catalog', () => {
   test('lists UDP601 to UDP620 once each, in order, with a title, a why and a source URL', () => {
+    const SIDECAR_RULES = RULE_CATALOG.filter((r) => r.id >= 'UDP601' && r.id <= 'UDP699');
     expect(SIDECAR_RULES.map((r) => r.id)).toEqual(Array.from({ length: 20 }, (_, i) => `UDP${601 + i}`));
     for (const rule of SIDECAR_RULES) {
       expect(rule.title.length).toBeGreaterThan(10);
       expect(rule.why.length).toBeGreaterThan(20);
-      expect(rule.source).toMatch(/^https:\/\//);
+      expect(rule.sources[0]).toMatch(/^https:\/\//);
     }
     expect(SIDECAR_RULES.filter((r) => r.severity === Severity.WARNING).map((r) => r.id)).toEqual(['UDP615', 'UDP616']);
   });

@@ -1,5 +1,5 @@
-import { checkPlacement, PlacementInput } from '../../src/model/eip';
-import { formatFinding } from '../../src/rules/finding';
+import { formatFinding } from '../../src/core/finding';
+import { checkPlacement, PlacementInput } from '../../src/model/placement';
 
 // Found by the property tests: a subnet or an allocation id that is no string (a number, null) was taken for a Pulumi
 // output and passed on unchecked, so a null subnet reached the load balancer. Only the values isDeferred names are.

@@ -1,6 +1,6 @@
-import { NlbSources } from './health-check';
-import { Finding, Severity } from '../rules/finding';
-import { findingOf, RuleInfo } from '../rules/rule';
+import { RULES } from '../core/catalog';
+import { Finding } from '../core/finding';
+import { findingOf } from '../core/rule-info';
 
 /**
  * Whether a load balancer is reachable from the internet. Changing it replaces the load balancer (a new address).
@@ -18,93 +18,6 @@ export const EIP_ALLOCATION_ID = /^eipalloc-[0-9a-f]{8,17}$/;
 /** The form of a subnet id: `subnet-` and hexadecimal digits. */
 export const SUBNET_ID = /^subnet-[0-9a-f]{8,17}$/;
 
-/** UDP520: the scheme is internal or internet-facing. */
-export const LB_SCHEME: RuleInfo = {
-  id: 'UDP520',
-  severity: Severity.ERROR,
-  title: 'Scheme must be internal or internet-facing',
-  why: 'AWS and the AWS Load Balancer Controller know no other scheme.',
-  source: NlbSources.LBC_ANNOTATIONS,
-};
-
-/** UDP521: Elastic IPs only on an internet-facing load balancer. */
-export const EIP_NEEDS_INTERNET_FACING: RuleInfo = {
-  id: 'UDP521',
-  severity: Severity.ERROR,
-  title: 'Elastic IPs only on an internet-facing load balancer',
-  why: 'An internal load balancer has private addresses only: AWS refuses an allocation id in its subnet mappings.',
-  source: NlbSources.SUBNET_MAPPING,
-};
-
-/** UDP522: one Elastic IP per subnet, paired by position. */
-export const EIP_COUNT: RuleInfo = {
-  id: 'UDP522',
-  severity: Severity.ERROR,
-  title: 'One Elastic IP per subnet',
-  why: 'Each subnet mapping takes one allocation id, paired by position: the AWS Load Balancer Controller refuses ' +
-    'a count that differs from the number of subnets, and AWS needs the subnets to place the EIPs.',
-  source: NlbSources.LBC_ANNOTATIONS,
-};
-
-/** UDP523: an allocation id looks like `eipalloc-...`. */
-export const EIP_ALLOCATION_ID_FORM: RuleInfo = {
-  id: 'UDP523',
-  severity: Severity.ERROR,
-  title: 'Elastic IP allocation ids look like eipalloc-0123456789abcdef0',
-  why: 'An allocation id is not a public IP address nor an association id: AWS refuses anything else.',
-  source: NlbSources.SUBNET_MAPPING,
-};
-
-/** UDP524: subnets are given as subnet ids, at least one. */
-export const SUBNET_IDS: RuleInfo = {
-  id: 'UDP524',
-  severity: Severity.ERROR,
-  title: 'Subnets must be subnet ids (subnet-...), at least one',
-  why: 'A Network Load Balancer needs at least one subnet, named by its id.',
-  source: NlbSources.SUBNET_MAPPING,
-};
-
-/** UDP525: no subnet and no allocation id twice. */
-export const PLACEMENT_DUPLICATE: RuleInfo = {
-  id: 'UDP525',
-  severity: Severity.ERROR,
-  title: 'No subnet or Elastic IP twice',
-  why: 'AWS takes one subnet per Availability Zone, and an Elastic IP can be associated only once.',
-  source: NlbSources.SUBNET_MAPPING,
-};
-
-/** UDP526: the IP address type is ipv4 or dualstack. */
-export const IP_ADDRESS_TYPE: RuleInfo = {
-  id: 'UDP526',
-  severity: Severity.ERROR,
-  title: 'IP address type must be ipv4 or dualstack',
-  why: 'A Network Load Balancer is ipv4 or dualstack; AWS refuses anything else.',
-  source: NlbSources.LBC_ANNOTATIONS,
-};
-
-/** UDP527: a load-balancer switch (cross-zone, deletion protection, ...) is true or false. */
-export const LOAD_BALANCER_SWITCH: RuleInfo = {
-  id: 'UDP527',
-  severity: Severity.ERROR,
-  title: 'Load-balancer switches must be true or false',
-  why: 'AWS takes true or false for these settings. Anything else (untyped input such as the string "false", "no" or 0) '
-    + 'would be read as JavaScript truthiness, not as what it says: deletionProtection: "false" would turn deletion '
-    + 'protection on.',
-  source: NlbSources.LOAD_BALANCER_ATTRIBUTES,
-};
-
-/** Every scheme, subnet and Elastic IP rule, in id order. */
-export const PLACEMENT_RULES: readonly RuleInfo[] = [
-  LB_SCHEME,
-  EIP_NEEDS_INTERNET_FACING,
-  EIP_COUNT,
-  EIP_ALLOCATION_ID_FORM,
-  SUBNET_IDS,
-  PLACEMENT_DUPLICATE,
-  IP_ADDRESS_TYPE,
-  LOAD_BALANCER_SWITCH,
-];
-
 /**
  * Checks a switch of a load balancer: `true` or `false`, exactly (the cdk8s `NlbUdpLoadBalancer`'s `crossZone`,
  * `deletionProtection` and `ipv6SourceNatPrefix`, and the Pulumi component's `crossZone`, `deletionProtection` and
@@ -119,7 +32,7 @@ export function checkSwitch(value: unknown, field: string): Finding[] {
   // the words YAML 1.1 read as booleans, which YAML 1.2 (and JSON) leave strings
   const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
   const meant = ['true', 'yes', 'on'].includes(text ?? '') ? true : ['false', 'no', 'off'].includes(text ?? '') ? false : undefined;
-  return [findingOf(LOAD_BALANCER_SWITCH, {
+  return [findingOf(RULES.UDP527, {
     field,
     value,
     message: 'must be true or false',
@@ -141,7 +54,7 @@ const IP_ADDRESS_TYPES: readonly unknown[] = ['ipv4', 'dualstack'];
  */
 export function checkIpAddressType(value: unknown, field = 'ipAddressType'): Finding[] {
   if (value === undefined || IP_ADDRESS_TYPES.includes(value)) return [];
-  return [findingOf(IP_ADDRESS_TYPE, {
+  return [findingOf(RULES.UDP526, {
     field,
     value,
     message: 'is not an IP address type of a Network Load Balancer',
@@ -220,7 +133,7 @@ export function checkPlacement(input: PlacementInput): Finding[] {
   const deferred = input.isDeferred ?? (() => false);
   const scheme = input.scheme ?? LoadBalancerScheme.INTERNAL;
   if (scheme !== LoadBalancerScheme.INTERNAL && scheme !== LoadBalancerScheme.INTERNET_FACING) {
-    findings.push(findingOf(LB_SCHEME, {
+    findings.push(findingOf(RULES.UDP520, {
       field: fields.scheme,
       value: input.scheme,
       message: 'is not a load-balancer scheme',
@@ -231,14 +144,14 @@ export function checkPlacement(input: PlacementInput): Finding[] {
   const givenSubnets: unknown = input.subnets ?? undefined;
   const subnets = Array.isArray(givenSubnets) ? givenSubnets as readonly unknown[] : undefined;
   if (givenSubnets !== undefined && subnets === undefined) {
-    findings.push(findingOf(SUBNET_IDS, {
+    findings.push(findingOf(RULES.UDP524, {
       field: fields.subnets,
       value: givenSubnets,
       message: 'is not a list of subnet ids',
       allowed: 'a list such as [\'subnet-0123456789abcdef0\'], one subnet per Availability Zone',
     }));
   } else if (subnets === undefined ? input.subnetsRequired : subnets.length === 0 && input.subnetsRequired) {
-    findings.push(findingOf(SUBNET_IDS, {
+    findings.push(findingOf(RULES.UDP524, {
       field: fields.subnets,
       value: subnets,
       message: 'must list at least one subnet',
@@ -247,7 +160,7 @@ export function checkPlacement(input: PlacementInput): Finding[] {
   }
   (subnets ?? []).forEach((subnet, index) => {
     if (typeof subnet === 'string' ? !SUBNET_ID.test(subnet) && !(input.subnetNames && subnet.trim() !== '') : !deferred(subnet)) {
-      findings.push(findingOf(SUBNET_IDS, {
+      findings.push(findingOf(RULES.UDP524, {
         field: `${fields.subnets}[${index}]`,
         value: subnet,
         message: 'is not a subnet id',
@@ -256,7 +169,7 @@ export function checkPlacement(input: PlacementInput): Finding[] {
     }
   });
   for (const dup of duplicates(subnets ?? [])) {
-    findings.push(findingOf(PLACEMENT_DUPLICATE, {
+    findings.push(findingOf(RULES.UDP525, {
       field: fields.subnets,
       value: dup,
       message: 'is listed more than once',
@@ -267,7 +180,7 @@ export function checkPlacement(input: PlacementInput): Finding[] {
   const givenEips: unknown = input.eips ?? undefined;
   if (givenEips === undefined) return findings;
   if (typeof givenEips !== 'number' && !Array.isArray(givenEips)) {
-    findings.push(findingOf(EIP_ALLOCATION_ID_FORM, {
+    findings.push(findingOf(RULES.UDP523, {
       field: fields.eips,
       value: input.eipsValue ?? givenEips,
       message: 'is not a list of Elastic IP allocation ids',
@@ -279,7 +192,7 @@ export function checkPlacement(input: PlacementInput): Finding[] {
   const eipCount = typeof eips === 'number' ? eips : eips.length;
   const shown = input.eipsValue ?? eips;
   if (scheme === LoadBalancerScheme.INTERNAL) {
-    findings.push(findingOf(EIP_NEEDS_INTERNET_FACING, {
+    findings.push(findingOf(RULES.UDP521, {
       field: fields.eips,
       value: shown,
       message: `cannot be used with scheme ${input.scheme === undefined ? "'internal' (the default)" : "'internal'"}`,
@@ -287,14 +200,14 @@ export function checkPlacement(input: PlacementInput): Finding[] {
     }));
   }
   if (givenSubnets === undefined) {
-    findings.push(findingOf(EIP_COUNT, {
+    findings.push(findingOf(RULES.UDP522, {
       field: fields.eips,
       value: shown,
       message: `need ${fields.subnets}: one Elastic IP per subnet, paired by position`,
       allowed: `${fields.subnets} with as many subnets as Elastic IPs`,
     }));
   } else if (subnets !== undefined && typeof eips !== 'number' && eipCount !== subnets.length) {
-    findings.push(findingOf(EIP_COUNT, {
+    findings.push(findingOf(RULES.UDP522, {
       field: fields.eips,
       value: eips,
       message: `has ${eipCount} allocation id${eipCount === 1 ? '' : 's'} for ${subnets.length} subnet${subnets.length === 1 ? '' : 's'}`,
@@ -304,7 +217,7 @@ export function checkPlacement(input: PlacementInput): Finding[] {
   if (typeof eips !== 'number') {
     eips.forEach((id, index) => {
       if (typeof id === 'string' ? !EIP_ALLOCATION_ID.test(id) : !deferred(id)) {
-        findings.push(findingOf(EIP_ALLOCATION_ID_FORM, {
+        findings.push(findingOf(RULES.UDP523, {
           field: `${fields.eips}[${index}]`,
           value: id,
           message: 'is not an Elastic IP allocation id',
@@ -313,7 +226,7 @@ export function checkPlacement(input: PlacementInput): Finding[] {
       }
     });
     for (const dup of duplicates(eips)) {
-      findings.push(findingOf(PLACEMENT_DUPLICATE, {
+      findings.push(findingOf(RULES.UDP525, {
         field: fields.eips,
         value: dup,
         message: 'is listed more than once',

@@ -1,0 +1,109 @@
+/**
+ * Where the facts the rules encode come from: the one registry of source links. Each rule of the catalog names one
+ * or more of them, and every finding carries its rule's first, so that a finding can be re-checked.
+ */
+export const Sources = {
+  // Kubernetes
+  /** ValidateService, validateServicePort and friends. */
+  SERVICE_VALIDATION:
+    'https://github.com/kubernetes/kubernetes/blob/release-1.28/pkg/apis/core/validation/validation.go',
+  /** The NodePort allocator that checks the range and conflicts on create. */
+  NODEPORT_ALLOCATOR:
+    'https://github.com/kubernetes/kubernetes/blob/release-1.28/pkg/registry/core/service/storage/alloc.go',
+  /** Name, label and annotation formats. */
+  NAME_VALIDATION: 'https://github.com/kubernetes/apimachinery/blob/release-1.28/pkg/util/validation/validation.go',
+  /** Metadata validation (labels, annotation size). */
+  OBJECT_META_VALIDATION:
+    'https://github.com/kubernetes/apimachinery/blob/release-1.28/pkg/api/validation/objectmeta.go',
+  /** How a named targetPort is resolved: by name and protocol among the pod's container ports. */
+  FIND_PORT: 'https://github.com/kubernetes/kubernetes/blob/release-1.28/pkg/api/v1/pod/util.go',
+  /** Probes: exec, httpGet, tcpSocket and grpc, none for UDP. */
+  PROBES: 'https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/',
+  /** kube-proxy cleans UDP conntrack entries only for serving endpoints (kubernetes #48370, #127780). */
+  CONNTRACK: 'https://github.com/kubernetes/kubernetes/issues/127780',
+  /** cdk8s-plus: one package per Kubernetes minor (cdk8s-plus-28 for 1.28, ... cdk8s-plus-33 for 1.33). */
+  CDK8S_PLUS: 'https://cdk8s.io/docs/latest/plus/',
+  /** MixedProtocolLBService (KEP-1435). */
+  MIXED_PROTOCOL_LB: 'https://github.com/kubernetes/enhancements/tree/master/keps/sig-network/1435-mixed-protocol-lb',
+
+  // AWS Network Load Balancers
+  /** CreateTargetGroup: health-check protocols, ranges and defaults for Network Load Balancers. */
+  CREATE_TARGET_GROUP: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html',
+  /** Health checks for Network Load Balancer target groups. */
+  NLB_HEALTH_CHECKS: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/target-group-health-checks.html',
+  /** aws-cdk-lib's validation of NLB health checks (protocol, path, interval, thresholds, timeout). */
+  CDK_NETWORK_TARGET_GROUP:
+    'https://github.com/aws/aws-cdk/blob/main/packages/aws-cdk-lib/aws-elasticloadbalancingv2/lib/nlb/network-target-group.ts',
+  /** aws-cdk-lib's check that the health-check interval is at least the timeout (aws-cdk #29075: interval >= timeout). */
+  CDK_INTERVAL_ABOVE_TIMEOUT: 'https://github.com/aws/aws-cdk/pull/29075',
+  /**
+   * aws-cdk #16446: a Network Load Balancer accepts a health-check timeout equal to the interval (the stricter
+   * "interval greater than timeout" holds for Application Load Balancers only).
+   */
+  NLB_TIMEOUT_EQUAL_INTERVAL: 'https://github.com/aws/aws-cdk/issues/16446',
+  /** TargetGroupAttribute: deregistration delay, stickiness, client IP preservation, connection termination. */
+  TARGET_GROUP_ATTRIBUTES:
+    'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_TargetGroupAttribute.html',
+  /** Client IP preservation cannot be disabled for UDP and TCP_UDP target groups. */
+  CLIENT_IP_PRESERVATION:
+    'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/edit-target-group-attributes.html#client-ip-preservation',
+  /** LoadBalancerAttribute: deletion protection and cross-zone load balancing, true or false. */
+  LOAD_BALANCER_ATTRIBUTES:
+    'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_LoadBalancerAttribute.html',
+  /** CreateLoadBalancer: the scheme and the IP address type of a load balancer, as AWS takes them. */
+  CREATE_LOAD_BALANCER: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html',
+  /** SubnetMapping: one subnet per Availability Zone, an Elastic IP only for internet-facing load balancers. */
+  SUBNET_MAPPING: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SubnetMapping.html',
+  /** NLB listeners: protocols, and TCP_UDP for TCP and UDP on the same port. */
+  NLB_LISTENERS: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-listeners.html',
+  /** RegisterTargets: instance ids and IP addresses. */
+  REGISTER_TARGETS: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_RegisterTargets.html',
+  /** Cross-zone load balancing: off by default on a Network Load Balancer. */
+  CROSS_ZONE:
+    'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/network-load-balancers.html#cross-zone-load-balancing',
+
+  // Load-balancer implementations
+  /** The AWS Load Balancer Controller's Service annotations (scheme, subnets, EIP allocations, TCP_UDP). */
+  LBC_ANNOTATIONS:
+    'https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/main/docs/guide/service/annotations.md',
+  /** The controller's target-group builder: health-check defaults, named health-check ports, attributes. */
+  LBC_TARGET_GROUP:
+    'https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/main/pkg/service/model_build_target_group.go',
+  /** A TCP check of a UDP-only target never succeeds (aws-load-balancer-controller #2144). */
+  UDP_HEALTH_CHECK: 'https://github.com/kubernetes-sigs/aws-load-balancer-controller/issues/2144',
+  /** The legacy in-tree AWS provider's annotations (cloud-provider-aws). */
+  AWS_IN_TREE: 'https://github.com/kubernetes/cloud-provider-aws/blob/master/pkg/providers/v1/aws.go',
+  /** GKE's LoadBalancer Service parameters. */
+  GKE: 'https://cloud.google.com/kubernetes-engine/docs/concepts/service-load-balancer-parameters',
+  /** AKS's standard load balancer. */
+  AKS: 'https://learn.microsoft.com/en-us/azure/aks/load-balancer-standard',
+  /** MetalLB's IP address sharing. */
+  METALLB: 'https://metallb.universe.tf/usage/#ip-address-sharing',
+
+  // DNS
+  /** RFC 1035 section 2.3.4: names of at most 255 octets (253 characters in text), labels of at most 63. */
+  DNS_NAMES: 'https://www.rfc-editor.org/rfc/rfc1035#section-2.3.4',
+  /** ExternalDNS's annotations: hostname (comma-separated), ttl (seconds or a Go duration, 1..2147483647). */
+  EXTERNALDNS_ANNOTATIONS:
+    'https://github.com/kubernetes-sigs/external-dns/blob/master/docs/annotations/annotations.md',
+  /** ExternalDNS's endpoint validation: SRV targets "priority weight port host." with the trailing dot, uint16 numbers. */
+  EXTERNALDNS_ENDPOINT: 'https://github.com/kubernetes-sigs/external-dns/blob/master/endpoint/endpoint.go',
+  /** ExternalDNS's DNSEndpoint source (`--source=crd`). */
+  EXTERNALDNS_CRD: 'https://github.com/kubernetes-sigs/external-dns/blob/master/docs/sources/crd.md',
+  /** ExternalDNS's Service source: which Services it publishes (`--publish-internal-services`). */
+  EXTERNALDNS_SERVICE_SOURCE: 'https://github.com/kubernetes-sigs/external-dns/blob/master/source/service.go',
+  /** RFC 2782: `_Service._Proto.Name`, priority, weight and port 0..65535. */
+  RFC2782: 'https://www.rfc-editor.org/rfc/rfc2782',
+  /** RFC 6335 section 5.1: service names of 1..15 letters, digits and hyphens. */
+  RFC6335_SERVICE_NAME: 'https://www.rfc-editor.org/rfc/rfc6335#section-5.1',
+
+  // The health-check sidecar
+  /** cdk8s-plus pods and pod controllers (Pod, Deployment, StatefulSet, DaemonSet), one package per Kubernetes minor. */
+  CDK8S_PLUS_WORKLOADS: 'https://cdk8s.io/docs/latest/plus/',
+  /** busybox nslookup: `-type=`, `-port=`, `-timeout=`, `-retry=` and the rcode names it prints. */
+  BUSYBOX_NSLOOKUP: 'https://git.busybox.net/busybox/tree/networking/nslookup.c?h=1_36_stable',
+  /** busybox netcat: `-w SEC` takes whole seconds. */
+  BUSYBOX_NC: 'https://git.busybox.net/busybox/tree/networking/nc_bloaty.c?h=1_36_stable',
+  /** `net.ipv4.ip_unprivileged_port_start`: below it, binding needs CAP_NET_BIND_SERVICE. */
+  UNPRIVILEGED_PORTS: 'https://www.kernel.org/doc/Documentation/networking/ip-sysctl.txt',
+} as const;
