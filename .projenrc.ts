@@ -35,7 +35,12 @@ const project = new typescript.TypeScriptProject({
   ],
   // Develop and test against current releases, not the lowest version the peer range allows.
   peerDependencyOptions: { pinnedDevDependency: false },
-  deps: ['yaml@^2.6.0', 'commander@^14.0.0'],
+  deps: [
+    'yaml@^2.6.0',
+    'commander@^14.0.0',
+    // Graphviz as WebAssembly: `diagram --format svg` and `Diagram.toSvg()` lay out offline, no browser. Loaded lazily.
+    '@viz-js/viz@^3.31.0',
+  ],
   devDeps: [
     'cdk8s@^2.70.106',
     'cdk8s-cli@^2.200.0',
@@ -49,6 +54,7 @@ const project = new typescript.TypeScriptProject({
     'typedoc-plugin-markdown@~4.9.0',
     'ajv@^8.17.0',
     'ajv-formats@^3.0.1',
+    'fast-xml-parser@^5.12.1', // tests parse the diagrams' SVG
     '@kubernetes/client-node@0.20.0', // its models are generated from the Kubernetes 1.28 OpenAPI (test/properties/k8s-schema.ts)
   ],
 

@@ -11,3 +11,4 @@ export * from './validation';
 export * from './k8s';
 export * from './sidecar';
 export * from './catalog';
+export * from './diagram';

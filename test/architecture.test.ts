@@ -12,7 +12,8 @@ const ALLOWED: Record<string, string[]> = {
   imports: ['imports'],
   k8s: ['model', 'rules', 'validation', 'sidecar', 'imports', 'k8s'],
   aws: ['model', 'rules', 'aws'],
-  cli: ['model', 'rules', 'cli'],
+  diagram: ['model', 'rules', 'diagram'],
+  cli: ['model', 'rules', 'diagram', 'cli'],
 };
 
 function sourceFiles(dir: string): string[] {
