@@ -151,6 +151,7 @@ export function buildDiagram(objects: readonly KubeObject[], findings: readonly 
   const g = new GraphBuilder();
   const client = g.node(HopKind.CLIENT, g.id('client'), ['client']);
   let kubelet: DiagramNode | undefined;
+  let kubeProxy: DiagramNode | undefined;
   const workloads = new Map<KubeObject, WorkloadPlace>();
   const services = new Map<number, ServicePlace>();
   const servicesByName = new Map<string, ServicePlace>();
@@ -385,32 +386,59 @@ export function buildDiagram(objects: readonly KubeObject[], findings: readonly 
         return g.edge(from.id, target.id, label);
       });
     };
-    for (const p of servicePorts(object)) {
+    // TCP and UDP on one port make one TCP_UDP listener and target group when the controller is told to merge them.
+    const ports = servicePorts(object);
+    const merging = nlb?.controller === 'aws-load-balancer-controller' && nlb.annotations[AwsNlbAnnotations.ENABLE_TCP_UDP_LISTENER]?.trim() === 'true';
+    const protocolsByPort = new Map<unknown, Set<string>>();
+    for (const p of ports) {
+      stats.steps++;
+      const found = protocolsByPort.get(p.entry.port) ?? new Set<string>();
+      found.add(p.protocol);
+      protocolsByPort.set(p.entry.port, found);
+    }
+    const mergedEdges = new Map<unknown, { readonly listener: DiagramEdge; readonly backend: DiagramEdge[] }>();
+    for (const p of ports) {
       stats.steps++;
       const port = p.entry.port;
+      const both = protocolsByPort.get(port)!;
+      const merged = merging && both.has('TCP') && both.has('UDP') && (p.protocol === 'TCP' || p.protocol === 'UDP');
+      const done = merged ? mergedEdges.get(port) : undefined;
       const targetPort = p.entry.targetPort ?? port;
       const nodePort = p.entry.nodePort;
-      const entryLabel = type === 'NodePort' ? `node :${portText(nodePort ?? 'auto')} ${portText(port)}/${p.protocol}` : `${portText(port)}/${p.protocol}`;
+      const viaNode = nodePort === undefined ? 'node port' : `node :${portText(nodePort)}`;
+      const entryLabel = type === 'NodePort' ? `${viaNode} ${portText(port)}/${p.protocol}` : `${portText(port)}/${p.protocol}`;
       for (const source of sources) addTo(place.entry, p.index, g.edge(source.id, place.node.id, entryLabel));
-      let from = place.node;
-      let backendLabel = `${portText(targetPort)}/${p.protocol}`;
-      if (nlb) {
-        from = g.node(HopKind.TARGET_GROUP, g.id('tg', namespaceOf(object), nameOf(object), portText(port), p.protocol),
-          [`target group ${portText(port)}/${p.protocol}`, `${nlb.targetType} targets`]);
-        addTo(place.entry, p.index, g.edge(place.node.id, from.id, `listener ${portText(port)}/${p.protocol}`));
-        if (nlb.targetType === 'instance') backendLabel = `node :${portText(nodePort ?? 'auto')} to ${backendLabel}`;
+      if (done) {
+        addTo(place.entry, p.index, done.listener);
+        for (const edge of done.backend) addTo(place.backend, p.index, edge);
+        continue;
       }
-      for (const edge of backendsOf(from, targetPort, p.protocol, backendLabel)) addTo(place.backend, p.index, edge);
+      const protocol = merged ? 'TCP_UDP' : p.protocol;
+      let from = place.node;
+      let backendLabel = `${portText(targetPort)}/${protocol}`;
+      if (nlb) {
+        from = g.node(HopKind.TARGET_GROUP, g.id('tg', namespaceOf(object), nameOf(object), portText(port), protocol),
+          [`target group ${portText(port)}/${protocol}`, `${nlb.targetType} targets`]);
+        const listener = g.edge(place.node.id, from.id, `listener ${portText(port)}/${protocol}`);
+        addTo(place.entry, p.index, listener);
+        if (nlb.targetType === 'instance') backendLabel = `${viaNode} to ${backendLabel}`;
+        const backend = backendsOf(from, targetPort, p.protocol, backendLabel);
+        for (const edge of backend) addTo(place.backend, p.index, edge);
+        if (merged) mergedEdges.set(port, { listener, backend });
+      } else {
+        for (const edge of backendsOf(from, targetPort, p.protocol, backendLabel)) addTo(place.backend, p.index, edge);
+      }
       if (nlb && health) {
-        const hc = health.healthCheck as { readonly path?: string; readonly interval?: unknown };
+        const hc = health.healthCheck as { readonly path?: string };
+        const interval = nlb.annotations[AwsNlbAnnotations.HEALTHCHECK_INTERVAL];
         const effective = health.effectivePort;
         const portShown = effective === 'traffic-port' ? 'traffic port' : effective === 'health-check-node-port'
-          ? `healthCheckNodePort ${portText(spec.healthCheckNodePort ?? 'auto')}` : `:${effective}`;
+          ? `healthCheckNodePort${spec.healthCheckNodePort === undefined ? '' : ` ${portText(spec.healthCheckNodePort)}`}` : `:${effective}`;
         const label = `health check ${health.effectiveProtocol} ${portShown}${hc.path ? ` ${hc.path}` : ''}`
-          + `${typeof hc.interval === 'number' ? `, every ${hc.interval}s` : ''}`;
+          + `${interval !== undefined ? `, every ${interval}s` : ''}`;
         if (effective === 'health-check-node-port') {
-          const nodes = missingNode(`kube-proxy ${qualified(object)}`, ['kube-proxy on each node', 'healthy while a ready pod runs there']);
-          place.health.push(g.edge(from.id, nodes.id, label, PathKind.HEALTH));
+          kubeProxy = kubeProxy ?? g.node(HopKind.NODES, g.id('kube_proxy'), ['kube-proxy on each node', 'healthy while a ready pod runs there']);
+          place.health.push(g.edge(from.id, kubeProxy.id, label, PathKind.HEALTH));
         } else if (pods.length > 0) {
           const checked = effective === 'traffic-port' ? targetPort : effective;
           for (const pod of pods) {
