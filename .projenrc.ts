@@ -141,9 +141,15 @@ project.addTask('docgen', {
   exec: 'ts-node --project tsconfig.dev.json scripts/docgen.ts',
 });
 
-// The staleness check of every generated file: projen's, API.md.
+// The diagram of every cdk8s example (docs/diagrams/<example>.mmd and .svg) and the flagship one in README.md.
+project.addTask('diagrams', {
+  description: 'Draw every cdk8s example into docs/diagrams/ and the flagship example into README.md',
+  exec: 'ts-node --project tsconfig.dev.json scripts/diagrams.ts',
+});
+
+// The staleness check of every generated file: projen's, API.md, the diagrams.
 const checkGenerated = project.addTask('check:generated', {
-  description: 'Fail when a generated file (projen output, API.md) is not what its generator writes',
+  description: 'Fail when a generated file (projen output, API.md, diagrams) is not what its generator writes',
   exec: 'ts-node --project tsconfig.dev.json scripts/check-generated.ts',
 });
 
