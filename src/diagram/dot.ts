@@ -43,7 +43,7 @@ export function renderDot(graph: DiagramGraph): string {
     'digraph k8s_udp {',
     '  rankdir=LR;',
     '  graph [fontname="Helvetica", fontsize=11];',
-    '  node [fontname="Helvetica", fontsize=11];',
+    '  node [fontname="Helvetica", fontsize=11, margin="0.25,0.06"];',
     '  edge [fontname="Helvetica", fontsize=10];',
   ];
   const grouped = new Map<string, DiagramNode[]>();
