@@ -4,7 +4,7 @@
  * label, so the cost grows linearly with the number of objects.
  */
 import {
-  DiagramEdge, DiagramGraph, DiagramGroup, DiagramMark, DiagramNode, GraphBuilder, HopKind, PathKind,
+  DiagramEdge, DiagramGraph, DiagramGroup, DiagramMark, DiagramNode, GraphBuilder, HopKind, PathKind, shortField,
 } from './graph';
 import { AwsNlbAnnotations, healthCheckFromAnnotations, nlbOf, NlbService, parseStringList, parseStringMap } from '../rules/aws-nlb';
 import { EXTERNAL_DNS_PREFIXES } from '../rules/external-dns';
@@ -258,7 +258,14 @@ export function buildDiagram(objects: readonly KubeObject[], findings: readonly 
         const shown = targets.length > MAX_TARGET_LINES ? [...targets.slice(0, MAX_TARGET_LINES - 1), `(and ${targets.length - MAX_TARGET_LINES + 1} more)`] : targets;
         const ttl = endpoint.recordTTL;
         const lines = [`${str(endpoint.recordType) ?? '?'} ${str(endpoint.dnsName) ?? '?'}`, ...shown, ...(ttl !== undefined ? [`TTL ${portText(ttl)}`] : [])];
-        return g.node(HopKind.DNS, g.id('rec', namespaceOf(object), nameOf(object), i), lines);
+        const node = g.node(HopKind.DNS, g.id('rec', namespaceOf(object), nameOf(object), i), lines);
+        // An address record is where CNAME and SRV records that name it lead.
+        const name = str(endpoint.dnsName);
+        if (name && ['A', 'AAAA', 'CNAME'].includes(str(endpoint.recordType) ?? '')) {
+          const bare = name.endsWith('.') ? name.slice(0, -1) : name;
+          if (!dnsNames.has(bare)) dnsNames.set(bare, node);
+        }
+        return node;
       });
       records.set(index, nodes);
     }
@@ -340,7 +347,10 @@ export function buildDiagram(objects: readonly KubeObject[], findings: readonly 
         const endpoint = record(raw) ?? {};
         const node = endpoints[i];
         const type = str(endpoint.recordType) ?? '?';
-        g.edge(client.id, node.id, `lookup ${type}`);
+        if (!resolved.has(node.id)) {
+          resolved.add(node.id);
+          g.edge(client.id, node.id, `lookup ${type}`);
+        }
         const dnsName = str(endpoint.dnsName) ?? '';
         const protocol = /(^|\.)_udp\./i.test(dnsName) ? '/UDP' : /(^|\.)_tcp\./i.test(dnsName) ? '/TCP' : '';
         for (const target of list(endpoint.targets)) {
@@ -439,7 +449,9 @@ export function buildDiagram(objects: readonly KubeObject[], findings: readonly 
         if (effective === 'health-check-node-port') {
           kubeProxy = kubeProxy ?? g.node(HopKind.NODES, g.id('kube_proxy'), ['kube-proxy on each node', 'healthy while a ready pod runs there']);
           place.health.push(g.edge(from.id, kubeProxy.id, label, PathKind.HEALTH));
-        } else if (pods.length > 0) {
+        } else if (pods.length === 0) {
+          for (const edge of place.backend.get(p.index) ?? []) place.health.push(g.edge(from.id, edge.to, label, PathKind.HEALTH));
+        } else {
           const checked = effective === 'traffic-port' ? targetPort : effective;
           for (const pod of pods) {
             stats.steps++;
@@ -502,7 +514,7 @@ function placeFindings(findings: readonly Finding[], places: Places, stats: Buil
   const unplaced: Finding[] = [];
   for (const finding of findings) {
     stats.steps++;
-    const mark: DiagramMark = { ruleId: finding.ruleId, severity: finding.severity, message: finding.message };
+    const mark: DiagramMark = { ruleId: finding.ruleId, severity: finding.severity, field: shortField(finding.field), message: finding.message };
     const targets = finding.object ? targetsOf(finding, finding.object.index, places) : [];
     if (targets.length === 0) unplaced.push(finding);
     for (const target of targets) target.marks.push(mark);

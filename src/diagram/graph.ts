@@ -44,6 +44,8 @@ export interface DiagramMark {
   readonly ruleId: string;
   /** The finding's severity. */
   readonly severity: Severity;
+  /** The field it is about, shortened: `targetPort`, `eip-allocations`. */
+  readonly field: string;
   /** What is wrong, in a few words. */
   readonly message: string;
 }
@@ -105,10 +107,22 @@ export function worstSeverity(marks: readonly DiagramMark[]): Severity | undefin
 /** The longest message shown on a mark; the rule id leads to the rest. */
 const MARK_MESSAGE_LENGTH = 64;
 
-/** The label line of a mark: `error UDP203: tcpSocket probe on a UDP-only port`. */
+/** The label line of a mark: `error UDP561 eip-allocations: has 2 allocation ids for 3 subnets`. */
 export function markLine(mark: DiagramMark): string {
   const message = mark.message.length > MARK_MESSAGE_LENGTH ? `${mark.message.slice(0, MARK_MESSAGE_LENGTH - 3)}...` : mark.message;
-  return `${mark.severity} ${mark.ruleId}: ${message}`;
+  return `${mark.severity} ${mark.ruleId}${mark.field ? ` ${mark.field}` : ''}: ${message}`;
+}
+
+/**
+ * A finding's field as a mark shows it: an annotation by its name without the common prefixes
+ * (`metadata.annotations["service.beta.kubernetes.io/aws-load-balancer-eip-allocations"]` is `eip-allocations`),
+ * any other path by its last name (`spec.ports[0].targetPort` is `targetPort`).
+ */
+export function shortField(field: string): string {
+  const annotation = /\["([^"]*)"\]/.exec(field);
+  if (annotation) return annotation[1].slice(annotation[1].lastIndexOf('/') + 1).replace(/^aws-load-balancer-/, '');
+  const last = field.replace(/\[\d+\]/g, '').split('.').pop() ?? field;
+  return last.split(' ')[0];
 }
 
 /** Colors of the marks, shared by the renderers. */
