@@ -144,6 +144,7 @@ async function main(): Promise<void> {
   rows.push(...await optional('sidecar', 'benchSidecar'));
   rows.push(...await optional('pulumi', 'benchPulumi'));
   rows.push(...await optional('lint', 'benchLint'));
+  rows.push(...await optional('diagram', 'benchDiagram'));
   const text = table(rows);
   console.log(text);
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';

@@ -123,3 +123,10 @@ describe('docs/diagrams holds the diagram of every cdk8s example, as the chart d
     expect(readme).toContain(['<!-- diagram:start -->', '```mermaid', exampleDiagram(FLAGSHIP_EXAMPLE).toMermaid().trimEnd(), '```', '<!-- diagram:end -->'].join('\n'));
   });
 });
+
+test('docs/diagrams.md links the pictures of every cdk8s example', () => {
+  const page = fs.readFileSync(path.join(ROOT, 'docs', 'diagrams.md'), 'utf8');
+  for (const name of cdk8sExamples()) {
+    expect(page).toContain(`| ${name} | [${name}.mmd](diagrams/${name}.mmd) | [${name}.svg](diagrams/${name}.svg) |`);
+  }
+});

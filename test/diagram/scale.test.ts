@@ -1,7 +1,7 @@
+import { checkObjects, KubeObject, OBJECT_RULES } from '../../src';
 import { buildDiagram } from '../../src/diagram/build';
 import { renderDot } from '../../src/diagram/dot';
 import { renderMermaid } from '../../src/diagram/mermaid';
-import { checkObjects, KubeObject, OBJECT_RULES } from '../../src';
 
 /** `n` UDP Services behind NLBs, each selecting its own Deployment, in namespaces of 100. */
 function manifests(n: number): KubeObject[] {
@@ -10,19 +10,37 @@ function manifests(n: number): KubeObject[] {
     const namespace = `team-${Math.floor(i / 100)}`;
     const labels = { app: `app-${i}` };
     objects.push({
-      apiVersion: 'v1', kind: 'Service', metadata: { name: `svc-${i}`, namespace, annotations: {
-        'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
-        'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
-        'external-dns.kubernetes.io/hostname': `svc-${i}.example.com`,
-      } },
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: {
+        name: `svc-${i}`,
+        namespace,
+        annotations: {
+          'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
+          'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
+          'external-dns.kubernetes.io/hostname': `svc-${i}.example.com`,
+        },
+      },
       spec: { type: 'LoadBalancer', selector: labels, ports: [{ name: 'udp', port: 5000, protocol: 'UDP', targetPort: 5000 }] },
     });
     objects.push({
-      apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: `app-${i}`, namespace },
-      spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{
-        name: 'server', image: 'example/udp:1', ports: [{ containerPort: 5000, protocol: 'UDP' }],
-        readinessProbe: { exec: { command: ['true'] } },
-      }] } } },
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: `app-${i}`, namespace },
+      spec: {
+        selector: { matchLabels: labels },
+        template: {
+          metadata: { labels },
+          spec: {
+            containers: [{
+              name: 'server',
+              image: 'example/udp:1',
+              ports: [{ containerPort: 5000, protocol: 'UDP' }],
+              readinessProbe: { exec: { command: ['true'] } },
+            }],
+          },
+        },
+      },
     });
   }
   return objects;

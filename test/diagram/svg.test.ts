@@ -53,7 +53,9 @@ describe('SVG, laid out offline by Graphviz as WebAssembly', () => {
 
   test('an error is drawn in red in the SVG, its rule id among the texts', async () => {
     const objects: KubeObject[] = [{
-      apiVersion: 'v1', kind: 'Service', metadata: { name: 'game' },
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'game' },
       spec: { type: 'NodePort', ports: [{ port: 1234, protocol: 'UDP', nodePort: 80 }] },
     }];
     const drawn = Diagram.fromObjects(objects);
