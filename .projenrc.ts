@@ -1,6 +1,20 @@
 import { javascript, typescript } from 'projen';
 
 /**
+ * The cdk8s-plus majors the library supports, with the lowest release of each that CI tests (the peer range and the
+ * development version alike). src/workloads/majors.ts names the same majors; a test keeps the two equal.
+ */
+const CDK8S_PLUS: Record<number, string> = {
+  28: '2.5.6',
+  29: '2.6.0',
+  30: '2.4.10',
+  31: '2.6.43',
+  32: '2.5.92',
+  33: '2.5.57',
+};
+const CDK8S_PLUS_MAJORS = Object.keys(CDK8S_PLUS).map(Number);
+
+/**
  * The source of truth for package.json, tsconfig, jest and eslint.
  * Run `npx projen` after editing this file.
  */
@@ -27,8 +41,9 @@ const project = new typescript.TypeScriptProject({
 
   peerDeps: [
     'cdk8s@^2.70.0',
-    'cdk8s-plus-28@^2.5.0',
     'constructs@^10.3.0',
+    // Optional: whichever cdk8s-plus major the app uses (src/workloads recognizes each; none is needed for labels).
+    ...CDK8S_PLUS_MAJORS.map((major) => `cdk8s-plus-${major}@^${CDK8S_PLUS[major]}`),
     // Optional: only the `k8s-udp-constructs/pulumi` entry point loads them.
     '@pulumi/pulumi@^3.140.0',
     '@pulumi/aws@^7.0.0',
@@ -44,7 +59,9 @@ const project = new typescript.TypeScriptProject({
   devDeps: [
     'cdk8s@^2.70.106',
     'cdk8s-cli@^2.200.0',
-    'cdk8s-plus-28@^2.5.6',
+    // every supported major side by side, and a second copy of one, for the compatibility matrix (test/workloads)
+    ...CDK8S_PLUS_MAJORS.map((major) => `cdk8s-plus-${major}@^${CDK8S_PLUS[major]}`),
+    `cdk8s-plus-32-copy@npm:cdk8s-plus-32@^${CDK8S_PLUS[32]}`,
     'constructs@^10.4.2',
     '@pulumi/pulumi@^3.200.0',
     '@pulumi/aws@^7.10.0',
@@ -108,6 +125,7 @@ const project = new typescript.TypeScriptProject({
 project.package.addField('peerDependenciesMeta', {
   '@pulumi/pulumi': { optional: true },
   '@pulumi/aws': { optional: true },
+  ...Object.fromEntries(CDK8S_PLUS_MAJORS.map((major) => [`cdk8s-plus-${major}`, { optional: true }])),
 });
 
 // The linter's command: `k8s-udp lint` (src/cli/bin.ts keeps its shebang when compiled).

@@ -8,6 +8,7 @@
 export * from './model';
 export * from './rules';
 export * from './validation';
+export * from './workloads';
 export * from './k8s';
 export * from './sidecar';
 export * from './catalog';

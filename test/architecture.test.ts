@@ -5,12 +5,14 @@ const SRC = path.join(__dirname, '..', 'src');
 
 /** The folders of src/ and the folders each may import from (the layers of the README's Architecture). */
 const ALLOWED: Record<string, string[]> = {
+  kube: ['kube'],
   model: ['model', 'rules'],
   rules: ['model', 'rules'],
+  workloads: ['model', 'rules', 'workloads'],
   validation: ['model', 'rules', 'validation'],
-  sidecar: ['model', 'rules', 'validation', 'sidecar'],
+  sidecar: ['kube', 'model', 'rules', 'validation', 'workloads', 'sidecar'],
   imports: ['imports'],
-  k8s: ['model', 'rules', 'validation', 'sidecar', 'imports', 'k8s'],
+  k8s: ['kube', 'model', 'rules', 'validation', 'workloads', 'sidecar', 'imports', 'k8s'],
   aws: ['model', 'rules', 'aws'],
   diagram: ['model', 'rules', 'diagram'],
   cli: ['model', 'rules', 'diagram', 'cli'],
@@ -48,6 +50,13 @@ test('the cdk8s side and the linter never import @pulumi; only aws/ and the pulu
     .filter((file) => imports(file).some((spec) => spec.startsWith('@pulumi/')))
     .map((file) => path.relative(SRC, file))
     .filter((file) => !file.startsWith(`aws${path.sep}`) && file !== 'pulumi.ts');
+  expect(offenders).toEqual([]);
+});
+
+test('no file outside src/workloads names a cdk8s-plus package (the one adapter reads every major by shape)', () => {
+  const offenders = sourceFiles(SRC)
+    .filter((file) => /['"]cdk8s-plus-\d+['"]/.test(fs.readFileSync(file, 'utf8')))
+    .map((file) => path.relative(SRC, file));
   expect(offenders).toEqual([]);
 });
 

@@ -2,7 +2,6 @@ import { ApiObjectMetadata, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ExternalDnsOptions } from './external-dns';
 import { NlbController } from './nlb-controller';
-import { podOf, PodSelection } from './selector';
 import { ProtocolServicePort, ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
 import { ServiceType, TrafficPolicy } from './service-type';
 import { checkIpAddressType, checkPlacement, checkSwitch, LoadBalancerScheme } from '../model/eip';
@@ -24,6 +23,9 @@ import { findingOf } from '../rules/rule';
 import { UdpHealthCheck, UdpHealthCheckProps } from '../sidecar/health-check';
 import { UdpProbe } from '../sidecar/probe';
 import { addRuleValidation } from '../validation/rule-validation';
+import { describeValue, recognizeSelection } from '../workloads/recognize';
+import { PodSelection } from '../workloads/types';
+import { Workload } from '../workloads/workload';
 
 /** The sidecar's TCP port when the NLB checks it over TCP. */
 const SIDECAR_TCP_PORT = 10081;
@@ -294,9 +296,9 @@ export class NlbUdpLoadBalancer extends Construct {
     const ports: readonly unknown[] = Array.isArray(props.ports) ? props.ports : [];
 
     // one sidecar per pod: a second NLB in front of the same workload is checked through the one already there
-    const pod = podOf(props.selector);
+    const pod = workloadOf(props.selector);
     this.healthSidecar = this.needsSidecar(ports) && pod
-      ? UdpHealthCheck.of(pod) ?? UdpHealthCheck.addTo(pod, this.sidecarProps(ports))
+      ? UdpHealthCheck.of(pod.construct) ?? UdpHealthCheck.addTo(pod.construct, this.sidecarProps(ports))
       : undefined;
 
     this.computed = this.renderAnnotations(ports);
@@ -384,8 +386,8 @@ export class NlbUdpLoadBalancer extends Construct {
   private targetNumber(port: NlbPort): number | undefined {
     const target = port.targetPort ?? port.port;
     if (typeof target === 'number') return target;
-    const pod = podOf(this.props.selector);
-    return pod?.containers.flatMap((c) => c.ports).find((p) => p.name === target)?.number;
+    const pod = workloadOf(this.props.selector);
+    return pod?.servingContainers.flatMap((c) => c.ports).find((p) => p.name === target)?.number;
   }
 
   private healthCheckModel(): HealthCheck {
@@ -624,15 +626,16 @@ export class NlbUdpLoadBalancer extends Construct {
       }
     }
     const sidecar = this.needsSidecar(ports);
-    if (sidecar && !podOf(p.selector)) {
+    // an object that is no workload the library can adjust is UDP142, reported by the Service
+    if (sidecar && !workloadOf(p.selector) && recognizeSelection(p.selector).kind !== 'unsupported') {
       findings.push(findingOf(NLB_SIDECAR_WORKLOAD, {
         field: 'selector',
-        value: p.selector,
+        value: recognizeSelection(p.selector).kind === 'labels' ? p.selector : describeValue(p.selector),
         message: 'is not a cdk8s-plus pod controller, so the health-check sidecar cannot join the pods the NLB checks',
         allowed: 'a cdk8s-plus Deployment, StatefulSet, DaemonSet or Pod; or healthCheck.port of your own, or healthSidecar: false with a health port',
       }));
     }
-    if (sidecar && podOf(p.selector) && !(this.props.healthSidecar || {}).probes) {
+    if (sidecar && workloadOf(p.selector) && !(this.props.healthSidecar || {}).probes) {
       ports.forEach((port, i) => {
         if (!isPortObject(port)) return;
         if ((port.protocol ?? NlbPortProtocol.UDP) !== NlbPortProtocol.UDP || this.targetNumber(port) !== undefined) return;
@@ -646,4 +649,11 @@ export class NlbUdpLoadBalancer extends Construct {
     }
     return findings;
   }
+}
+
+/** The workload the library adjusts behind `selector`, if it is one. */
+function workloadOf(selector: PodSelection | undefined): Workload | undefined {
+  if (selector === undefined) return undefined;
+  const selection = recognizeSelection(selector);
+  return selection.kind === 'workload' ? selection.workload : undefined;
 }

@@ -1,13 +1,10 @@
-import { ApiObjectMetadata, ApiObjectMetadataDefinition, Lazy } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
+import { ApiObjectMetadata, ApiObjectMetadataDefinition } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ExternalDnsAnnotations, ExternalDnsOptions } from './external-dns';
 import { objectMetadata } from './metadata';
-import { podOf, PodSelection, resolveSelector } from './selector';
 import { IpFamily, IpFamilyPolicy, ServiceType, TrafficPolicy } from './service-type';
 import { SessionAffinity } from './session-affinity';
-import { workloadObject } from './workload-object';
-import { adjustWorkloadPorts } from './workload-ports';
+import { KubeService, KubeServiceSpec, serviceSpecJson } from '../kube/service';
 import { KubernetesVersion } from '../model/kubernetes-version';
 import { LoadBalancerProvider, ProviderServiceRole } from '../model/load-balancer-provider';
 import { PortRange } from '../model/port-range';
@@ -16,9 +13,12 @@ import { Finding } from '../rules/finding';
 import { KubeObject } from '../rules/manifest';
 import { findingOf } from '../rules/rule';
 import { IP_FAMILIES, SOURCE_RANGES } from '../rules/service-spec';
-import { SELECTOR_EXPRESSIONS } from '../rules/service-values';
+import { SELECTOR_EXPRESSIONS, SELECTOR_WORKLOAD } from '../rules/service-values';
 import { ConstructObjects, objectFindings, registerObjects } from '../validation/object-validation';
 import { addRuleValidation } from '../validation/rule-validation';
+import { adjustWorkloadPorts } from '../workloads/ports';
+import { Recognized, recognizeSelection, selectorLabels, SUPPORTED_WORKLOADS } from '../workloads/recognize';
+import { IPlusWorkload, PodSelection } from '../workloads/types';
 
 /** One port of a Service. */
 export interface ServicePortOptions {
@@ -50,9 +50,10 @@ export interface ServiceOptions extends ExternalDnsOptions {
    */
   readonly metadata?: ApiObjectMetadata;
   /**
-   * The pods that receive the traffic: a cdk8s-plus workload or pod selector, or plain labels. When it is a cdk8s-plus
-   * workload (Deployment, StatefulSet, DaemonSet, Pod), its containers are made right for the Service: targeted ports
-   * declared with the Service's protocol, and no TCP startup probe left on a UDP-only port.
+   * The pods that receive the traffic: a cdk8s-plus workload or pod selector of any supported major (28-33), or plain
+   * labels. When it is a workload (Deployment, StatefulSet, DaemonSet, Job, Pod), its containers are made right for
+   * the Service: targeted ports declared with the Service's protocol, and no TCP startup probe left on a UDP-only
+   * port. Any other object is an error (UDP142), never read as labels.
    * @default - no selector: endpoints are managed by hand
    */
   readonly selector?: PodSelection;
@@ -127,12 +128,12 @@ export interface ProtocolServicePort extends ServicePortOptions {
 }
 
 /**
- * A core/v1 Service built on the L1 `KubeService`, with every field of the 1.28 API that matters for UDP and the
- * rule engine run on what it emits. `UdpService` and the Services of `DualProtocolEndpoint` are built on it.
+ * A core/v1 Service with every field of the 1.28 API that matters for UDP and the rule engine run on what it emits.
+ * `UdpService` and the Services of `DualProtocolEndpoint` are built on it.
  */
 export abstract class ServiceBase extends Construct {
-  /** The L1 Service object. */
-  public readonly apiObject: kplus.k8s.KubeService;
+  /** The Service object. */
+  public readonly apiObject: KubeService;
   /** How the Service is exposed. */
   public readonly type: ServiceType;
   /** The cluster's NodePort range the ports are checked against. */
@@ -155,15 +156,17 @@ export abstract class ServiceBase extends Construct {
   private readonly _ports: ProtocolServicePort[] = [];
   private providerClass: string | undefined;
   private readonly options: ServiceOptions;
+  private readonly selection: Recognized | undefined;
 
   protected constructor(scope: Construct, id: string, options: ServiceOptions) {
     super(scope, id);
     this.options = options;
     this.type = options.type ?? ServiceType.CLUSTER_IP;
     this.nodePortRange = options.nodePortRange ?? PortRange.DEFAULT_NODE_PORTS;
-    this.apiObject = new kplus.k8s.KubeService(this, 'Resource', {
+    this.selection = options.selector === undefined ? undefined : recognizeSelection(options.selector);
+    this.apiObject = new KubeService(this, 'Resource', {
       metadata: objectMetadata(options.metadata),
-      spec: Lazy.any({ produce: () => this.renderSpec() }) as unknown as kplus.k8s.ServiceSpec,
+      spec: () => this.renderSpec(),
     });
     this.externalDns = new ExternalDnsAnnotations(this.apiObject.metadata, options, options.metadata?.annotations);
     registerObjects(this, () => this.ruleObjects());
@@ -180,9 +183,9 @@ export abstract class ServiceBase extends Construct {
     return this.apiObject.metadata;
   }
 
-  /** The cdk8s-plus pod or workload the Service selects, when it selects one. */
-  public get workload(): kplus.AbstractPod | undefined {
-    return podOf(this.options.selector);
+  /** The cdk8s-plus pod or workload the Service selects, when it selects one the library adjusts. */
+  public get workload(): IPlusWorkload | undefined {
+    return this.selection?.kind === 'workload' ? this.selection.workload.construct as IPlusWorkload : undefined;
   }
 
   /** The port entries with their protocols, in order (a copy). */
@@ -216,9 +219,9 @@ export abstract class ServiceBase extends Construct {
   protected addProtocolPort(port: ProtocolServicePort): void {
     // targetPort 0 is the API's "the same as port"
     this._ports.push(port.targetPort === 0 ? { ...port, targetPort: undefined } : port);
-    const pod = this.workload;
-    if (pod) {
-      adjustWorkloadPorts(pod, this._ports.map((p) => ({ targetPort: p.targetPort ?? p.port, protocol: p.protocol })));
+    if (this.selection?.kind === 'workload') {
+      const targets = this._ports.map((p) => ({ targetPort: p.targetPort ?? p.port, protocol: p.protocol }));
+      adjustWorkloadPorts(this.selection.workload, targets);
     }
   }
 
@@ -232,9 +235,9 @@ export abstract class ServiceBase extends Construct {
       apiVersion: this.apiObject.apiVersion,
       kind: this.apiObject.kind,
       metadata: this.apiObject.metadata.toJson(),
-      spec: kplus.k8s.toJson_ServiceSpec(this.renderSpec()),
+      spec: serviceSpecJson(this.renderSpec()),
     };
-    const pod = this.workload;
+    const workload = this.selection?.kind === 'workload' ? this.selection.workload : undefined;
     return {
       own: [service],
       options: {
@@ -243,7 +246,7 @@ export abstract class ServiceBase extends Construct {
         provider: this.options.provider,
         disabled: this.disabledRules,
       },
-      related: pod ? [{ key: pod, render: () => workloadObject(pod) }] : [],
+      related: workload ? [{ key: workload, render: () => workload.render() }] : [],
     };
   }
 
@@ -264,9 +267,17 @@ export abstract class ServiceBase extends Construct {
       ...this.reportsProviderOptions ? this.options.provider?.checkOptions('provider') ?? [] : [],
       ...this.reportsExternalDnsOptions ? this.externalDns.findings(this.type) : [],
     ];
-    const selection = this.options.selector;
+    const selection = this.selection;
     if (selection === undefined) return providerFindings;
-    const { expressions } = resolveSelector(selection);
+    if (selection.kind === 'unsupported') {
+      return [...providerFindings, findingOf(SELECTOR_WORKLOAD, {
+        field: 'selector',
+        value: selection.given,
+        message: selection.problem,
+        allowed: SUPPORTED_WORKLOADS,
+      })];
+    }
+    const { expressions } = selectorLabels(selection)!;
     if (expressions === 0) return providerFindings;
     return [...providerFindings, findingOf(SELECTOR_EXPRESSIONS, {
       field: 'selector',
@@ -276,30 +287,28 @@ export abstract class ServiceBase extends Construct {
     })];
   }
 
-  private renderSpec(): kplus.k8s.ServiceSpec {
+  private renderSpec(): KubeServiceSpec {
     const o = this.options;
     const affinity = o.sessionAffinity;
     const timeout = affinity?.timeout?.toSeconds({ integral: false });
     return {
       type: this.type === ServiceType.HEADLESS ? ServiceType.CLUSTER_IP : this.type,
-      clusterIp: this.type === ServiceType.HEADLESS ? 'None' : undefined,
-      selector: o.selector ? resolveSelector(o.selector).matchLabels : undefined,
+      clusterIP: this.type === ServiceType.HEADLESS ? 'None' : undefined,
+      selector: this.selection ? selectorLabels(this.selection)?.matchLabels : undefined,
       ports: this._ports.map((p) => {
         const target = p.targetPort ?? p.port;
         return {
           name: p.name,
           protocol: p.protocol,
           port: p.port,
-          targetPort: typeof target === 'number'
-            ? kplus.k8s.IntOrString.fromNumber(target)
-            : kplus.k8s.IntOrString.fromString(target),
+          targetPort: target,
           nodePort: p.nodePort,
         };
       }),
       externalTrafficPolicy: o.externalTrafficPolicy,
       internalTrafficPolicy: o.internalTrafficPolicy,
       sessionAffinity: affinity?.mode,
-      sessionAffinityConfig: timeout !== undefined ? { clientIp: { timeoutSeconds: timeout } } : undefined,
+      sessionAffinityConfig: timeout !== undefined ? { clientIP: { timeoutSeconds: timeout } } : undefined,
       loadBalancerClass: o.loadBalancerClass ?? this.providerClass,
       // a list only: untyped input that is not one is reported by valueFindings, never a TypeError in the L1 mapping
       loadBalancerSourceRanges: Array.isArray(o.loadBalancerSourceRanges) ? o.loadBalancerSourceRanges : undefined,

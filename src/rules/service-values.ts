@@ -12,5 +12,17 @@ export const SELECTOR_EXPRESSIONS: RuleInfo = {
   source: Sources.SERVICE_VALIDATION,
 };
 
+/** UDP142: a selector object is a workload the library can adjust, a pod selector, or labels. */
+export const SELECTOR_WORKLOAD: RuleInfo = {
+  id: 'UDP142',
+  severity: Severity.ERROR,
+  title: 'A selector object must be a cdk8s-plus 28-33 workload, a pod selector or labels',
+  why: 'A Service in front of a UDP server must also make the pods right for UDP: container ports declared UDP and '
+    + 'no TCP startup probe on a UDP-only port, or the pods crash-loop. An object the library cannot adjust (a '
+    + 'workload of another cdk8s-plus major, a hand-made Deployment object, an unknown class) is refused rather than '
+    + 'read as bare labels.',
+  source: Sources.CDK8S_PLUS,
+};
+
 /** The checks of construct props that have no object field of their own. */
-export const SERVICE_VALUE_RULES: readonly RuleInfo[] = [SELECTOR_EXPRESSIONS];
+export const SERVICE_VALUE_RULES: readonly RuleInfo[] = [SELECTOR_EXPRESSIONS, SELECTOR_WORKLOAD];

@@ -20,6 +20,8 @@ export const Sources = {
   PROBES: 'https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/',
   /** kube-proxy cleans UDP conntrack entries only for serving endpoints (kubernetes #48370, #127780). */
   CONNTRACK: 'https://github.com/kubernetes/kubernetes/issues/127780',
+  /** cdk8s-plus: one package per Kubernetes minor (cdk8s-plus-28 for 1.28, ... cdk8s-plus-33 for 1.33). */
+  CDK8S_PLUS: 'https://cdk8s.io/docs/latest/plus/',
   /** MixedProtocolLBService (KEP-1435). */
   MIXED_PROTOCOL_LB: 'https://github.com/kubernetes/enhancements/tree/master/keps/sig-network/1435-mixed-protocol-lb',
 } as const;

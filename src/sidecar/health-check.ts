@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { Duration, Size } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { isDuration, millisOf } from './millis';
 import { DnsQueryType, DnsResponseCode, UdpProbe, UdpProbeMode } from './probe';
@@ -12,11 +11,15 @@ import {
   SIDECAR_PROBE_TIMEOUT, SIDECAR_PROBE_UNDECLARED, SIDECAR_SERVING_PORT, SIDECAR_WORKLOAD,
 } from './rules';
 import { SIDECAR_SCRIPT } from './script';
+import { KubeConfigMap } from '../kube/config-map';
 import { checkDns1123Label } from '../model/names';
 import { Finding, formatFinding, Violation } from '../rules/finding';
 import { findingOf, RuleInfo } from '../rules/rule';
-import { markAuxiliaryContainer } from '../validation/auxiliary-containers';
 import { addRuleValidation } from '../validation/rule-validation';
+import { markAuxiliaryContainer } from '../workloads/auxiliary';
+import { describeValue, recognizeSelection } from '../workloads/recognize';
+import { IPlusContainer } from '../workloads/types';
+import { ProbeSpec, ResourcesSpec, VolumeSpec, Workload } from '../workloads/workload';
 
 /**
  * The default image: the official busybox image, uClibc variant (static, no shared libraries), pinned by tag.
@@ -43,6 +46,28 @@ export const UDP_HEALTH_STATE_DIR = '/run/udp-health';
 export const UDP_HEALTH_PATH = '/healthz';
 /** The pod-template annotation holding the script's hash, so that a new script rolls the pods. */
 export const UDP_HEALTH_SCRIPT_HASH_ANNOTATION = 'k8s-udp-constructs.io/udp-health-script';
+
+/** A CPU quantity: cdk8s-plus's `Cpu` of any major (`Cpu.millis(5)`), or `{ amount: '5m' }`. */
+export interface SidecarCpu {
+  /** The quantity, for example `5m`. */
+  readonly amount: string;
+}
+
+/**
+ * The sidecar's CPU and memory: the shape of cdk8s-plus's `ContainerResources`, so that one of any major is accepted.
+ */
+export interface SidecarResources {
+  /**
+   * CPU request and limit.
+   * @default - none
+   */
+  readonly cpu?: { readonly request?: SidecarCpu; readonly limit?: SidecarCpu };
+  /**
+   * Memory request and limit.
+   * @default - none
+   */
+  readonly memory?: { readonly request?: Size; readonly limit?: Size };
+}
 
 /** Properties of `UdpHealthCheck`. */
 export interface UdpHealthCheckProps {
@@ -108,7 +133,7 @@ export interface UdpHealthCheckProps {
    *
    * @default - requests cpu 5m, memory 8Mi; limits cpu 100m, memory 16Mi
    */
-  readonly resources?: kplus.ContainerResources;
+  readonly resources?: SidecarResources;
   /**
    * Whether to give the sidecar a readinessProbe on its own HTTP (or TCP) port, so that a dead UDP server takes the pod
    * out of the Service's endpoints (and kube-proxy cleans its conntrack entries).
@@ -125,17 +150,18 @@ export interface UdpHealthCheckProps {
   readonly readinessFailureThreshold?: number;
 }
 
-/** The pods and pod controllers the sidecar can join. */
-type SupportedWorkload = kplus.Pod | kplus.Deployment | kplus.StatefulSet | kplus.DaemonSet;
+/** What the sidecar can join: the pods and pod controllers that keep running. */
+const SIDECAR_WORKLOADS = 'a Pod, Deployment, StatefulSet or DaemonSet of cdk8s-plus-28 to cdk8s-plus-33';
 
-function isSupportedWorkload(workload: IConstruct): workload is SupportedWorkload {
-  return workload instanceof kplus.Pod || workload instanceof kplus.Deployment
-    || workload instanceof kplus.StatefulSet || workload instanceof kplus.DaemonSet;
-}
-
-function describe(workload: unknown): string {
-  const name = (workload as { constructor?: { name?: string } } | undefined)?.constructor?.name;
-  return name && name !== 'Object' ? name : typeof workload;
+/** The workload the sidecar can join, or what is wrong with `workload`. */
+function sidecarWorkload(workload: unknown): Workload | { readonly given: string; readonly problem: string } {
+  const selection = recognizeSelection(workload);
+  if (selection.kind === 'workload') {
+    if (selection.workload.runsContinuously) return selection.workload;
+    return { given: describeValue(workload), problem: 'runs to completion, which a sidecar that never exits would prevent' };
+  }
+  if (selection.kind === 'unsupported') return selection;
+  return { given: describeValue(workload), problem: 'is not a pod or pod controller the sidecar can join' };
 }
 
 const MAX_PAYLOAD = 512;
@@ -149,7 +175,7 @@ function wholeSecondsIn(duration: Duration, min: number, max: number): boolean {
 
 /** A value for a finding: what was given, as JSON can show it (`describe` for objects and functions). */
 function shown(value: unknown): unknown {
-  return value === null || (typeof value !== 'object' && typeof value !== 'function') ? value : describe(value);
+  return value === null || (typeof value !== 'object' && typeof value !== 'function') ? value : describeValue(value);
 }
 
 function secondsOf(duration: Duration): unknown {
@@ -194,9 +220,9 @@ export class UdpHealthCheck extends Construct {
     if (!workload || typeof workload !== 'object' || !Construct.isConstruct(workload)) {
       const finding = findingOf(SIDECAR_WORKLOAD, {
         field: 'workload',
-        value: describe(workload),
+        value: describeValue(workload),
         message: 'is not a construct',
-        allowed: 'a cdk8s-plus Pod, Deployment, StatefulSet or DaemonSet',
+        allowed: SIDECAR_WORKLOADS,
       });
       throw new TypeError(formatFinding(finding, 'UdpHealthCheck.addTo'));
     }
@@ -214,9 +240,9 @@ export class UdpHealthCheck extends Construct {
   /** The probes, in the order the sidecar runs them. */
   public readonly probes: readonly UdpProbe[];
   /** The sidecar container, or `undefined` when the workload is not supported (reported as UDP601 at synth). */
-  public readonly container?: kplus.Container;
+  public readonly container?: IPlusContainer;
   /** The ConfigMap holding the script. */
-  public readonly configMap: kplus.ConfigMap;
+  public readonly configMap: KubeConfigMap;
   /** The image the sidecar runs. */
   public readonly image: string;
   /** The command the sidecar runs. */
@@ -224,7 +250,7 @@ export class UdpHealthCheck extends Construct {
   /** The environment of the sidecar: its settings, as the script reads them. */
   public readonly environment: Readonly<Record<string, string>>;
 
-  private readonly workload: IConstruct;
+  private readonly workload: Workload | { readonly given: string; readonly problem: string };
   private readonly props: UdpHealthCheckProps;
   private readonly containerName: string;
 
@@ -239,7 +265,7 @@ export class UdpHealthCheck extends Construct {
     super(workload as Construct, id);
     // Untyped input (JavaScript, parsed config) never throws here: what is wrong is reported at synth.
     const given: UdpHealthCheckProps = props ?? { probes: [] };
-    this.workload = workload;
+    this.workload = sidecarWorkload(workload);
     this.props = given;
     this.probes = Array.isArray(given.probes) ? [...given.probes] : [];
     this.period = given.period ?? Duration.seconds(5);
@@ -251,33 +277,39 @@ export class UdpHealthCheck extends Construct {
     this.containerName = given.containerName ?? 'udp-health';
     this.environment = this.environmentFor();
 
-    this.configMap = new kplus.ConfigMap(this, 'Script', { data: { [UDP_HEALTH_SCRIPT_KEY]: SIDECAR_SCRIPT } });
+    // (a construct of its own with the object inside, as cdk8s-plus builds one: the same generated name)
+    this.configMap = new KubeConfigMap(new Construct(this, 'Script'), 'Resource', {
+      data: { [UDP_HEALTH_SCRIPT_KEY]: SIDECAR_SCRIPT },
+      // written out, as cdk8s-plus's ConfigMap did: objects of earlier releases stay byte for byte the same
+      immutable: false,
+    });
     // Errors fail synthesis together with every other error of the app; warnings go to UdpRules' warning handler.
     addRuleValidation(this, () => this.findings());
 
-    if (!isSupportedWorkload(workload)) return;
+    const pod = this.workload;
+    if (!(pod instanceof Workload)) return;
 
-    const scriptVolume = kplus.Volume.fromConfigMap(this, 'ScriptVolume', this.configMap, {
+    const scriptVolume: VolumeSpec = {
       name: `${this.containerName}-script`,
-      defaultMode: 0o444,
-    });
-    const stateVolume = kplus.Volume.fromEmptyDir(this, 'StateVolume', `${this.containerName}-state`, {
-      medium: kplus.EmptyDirMedium.MEMORY,
-      sizeLimit: Size.mebibytes(1),
-    });
-    const ports: kplus.ContainerPort[] = [];
-    if (this.httpPort !== undefined) ports.push({ number: this.httpPort, name: 'udp-health', protocol: kplus.Protocol.TCP });
+      configMap: { name: this.configMap.name, defaultMode: 0o444 },
+    };
+    const stateVolume: VolumeSpec = {
+      name: `${this.containerName}-state`,
+      emptyDir: { medium: 'Memory', sizeLimit: Size.mebibytes(1) },
+    };
+    const ports: Array<{ number: number; name: string; protocol: string }> = [];
+    if (this.httpPort !== undefined) ports.push({ number: this.httpPort, name: 'udp-health', protocol: 'TCP' });
     if (this.tcpPort !== undefined && !Object.is(this.tcpPort, this.httpPort)) {
       // (equal ports are reported as UDP612 at synth; cdk8s-plus would throw on the duplicate here)
-      ports.push({ number: this.tcpPort, name: 'udp-health-tcp', protocol: kplus.Protocol.TCP });
+      ports.push({ number: this.tcpPort, name: 'udp-health-tcp', protocol: 'TCP' });
     }
 
-    this.container = workload.addContainer({
+    this.container = pod.addContainer({
       name: this.containerName,
       image: this.image,
-      imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT,
+      imagePullPolicy: 'IfNotPresent',
       command: [...this.command],
-      envVariables: Object.fromEntries(Object.entries(this.environment).map(([k, v]) => [k, kplus.EnvValue.fromValue(v)])),
+      env: this.environment,
       ports,
       volumeMounts: [
         { path: UDP_HEALTH_SCRIPT_DIR, volume: scriptVolume, readOnly: true },
@@ -291,18 +323,15 @@ export class UdpHealthCheck extends Construct {
         readOnlyRootFilesystem: true,
         allowPrivilegeEscalation: false,
         privileged: false,
-        capabilities: { drop: [kplus.Capability.ALL] },
-        seccompProfile: { type: kplus.SeccompProfileType.RUNTIME_DEFAULT },
+        capabilities: { drop: ['ALL'] },
+        seccompProfile: { type: 'RuntimeDefault' },
       },
-      resources: given.resources ?? {
-        cpu: { request: kplus.Cpu.millis(5), limit: kplus.Cpu.millis(100) },
-        memory: { request: Size.mebibytes(8), limit: Size.mebibytes(16) },
-      },
+      resources: resourcesOf(given.resources),
       readiness: given.readiness === false ? undefined : this.readinessProbe(),
     });
     markAuxiliaryContainer(this.container);
     const hash = createHash('sha256').update(SIDECAR_SCRIPT).digest('hex').slice(0, 16);
-    workload.podMetadata.addAnnotation(UDP_HEALTH_SCRIPT_HASH_ANNOTATION, hash);
+    pod.addPodAnnotation(UDP_HEALTH_SCRIPT_HASH_ANNOTATION, hash);
   }
 
   /**
@@ -313,12 +342,12 @@ export class UdpHealthCheck extends Construct {
   public findings(): Finding[] {
     const out: Finding[] = [];
     const add = (rule: RuleInfo, violation: Violation) => out.push(findingOf(rule, violation));
-    if (!isSupportedWorkload(this.workload)) {
+    if (!(this.workload instanceof Workload)) {
       add(SIDECAR_WORKLOAD, {
         field: 'workload',
-        value: describe(this.workload),
-        message: 'is not a pod or pod controller the sidecar can join',
-        allowed: 'a cdk8s-plus Pod, Deployment, StatefulSet or DaemonSet',
+        value: this.workload.given,
+        message: this.workload.problem,
+        allowed: SIDECAR_WORKLOADS,
       });
     }
     const probesAllowed = 'UdpProbe.bound, UdpProbe.exchange or UdpProbe.dns';
@@ -371,7 +400,7 @@ export class UdpHealthCheck extends Construct {
     if (nameProblem) {
       add(SIDECAR_CONTAINER_NAME, { field: 'containerName', value: shown(this.containerName), message: nameProblem, allowed: 'a DNS-1123 label' });
     }
-    if (isSupportedWorkload(this.workload)) this.workloadFindings(this.workload, serving, add);
+    if (this.workload instanceof Workload) this.workloadFindings(this.workload, serving, add);
     return out;
   }
 
@@ -420,14 +449,14 @@ export class UdpHealthCheck extends Construct {
     }
   }
 
-  private workloadFindings(workload: SupportedWorkload, serving: Array<[string, number]>, add: (rule: RuleInfo, violation: Violation) => void): void {
+  private workloadFindings(workload: Workload, serving: Array<[string, number]>, add: (rule: RuleInfo, violation: Violation) => void): void {
     const others = [...workload.initContainers, ...workload.containers].filter((c) => c !== this.container);
     const udpPorts = new Set<number>();
     for (const other of others) {
       for (const port of other.ports) {
-        const protocol = port.protocol ?? kplus.Protocol.TCP;
-        if (protocol === kplus.Protocol.UDP) udpPorts.add(port.number);
-        if (protocol !== kplus.Protocol.TCP) continue;
+        const protocol = port.protocol ?? 'TCP';
+        if (protocol === 'UDP') udpPorts.add(port.number);
+        if (protocol !== 'TCP') continue;
         for (const [field, number] of serving) {
           if (port.number === number) {
             add(SIDECAR_PORT_CLASH, { field, value: number, message: `is already a TCP port of container "${other.name}"`, allowed: 'a port no other container of the pod uses' });
@@ -469,14 +498,25 @@ export class UdpHealthCheck extends Construct {
     return env;
   }
 
-  private readinessProbe(): kplus.Probe {
+  private readinessProbe(): ProbeSpec {
     const options = {
-      periodSeconds: Duration.seconds(this.periodSeconds()),
-      timeoutSeconds: Duration.seconds(2),
+      periodSeconds: this.periodSeconds(),
+      timeoutSeconds: 2,
       failureThreshold: this.props.readinessFailureThreshold ?? 2,
       successThreshold: 1,
     };
-    if (this.httpPort !== undefined) return kplus.Probe.fromHttpGet(this.healthPath, { ...options, port: this.httpPort });
-    return kplus.Probe.fromTcpSocket({ ...options, port: this.tcpPort });
+    if (this.httpPort !== undefined) return { ...options, httpGet: { path: this.healthPath, port: this.httpPort } };
+    return { ...options, tcpSocket: { port: this.tcpPort ?? 80 } };
   }
+}
+
+/** The sidecar's resources as the workload adapter takes them; the defaults when none are given. */
+function resourcesOf(given: SidecarResources | undefined): ResourcesSpec {
+  if (!given) {
+    return { cpu: { request: '5m', limit: '100m' }, memory: { request: Size.mebibytes(8), limit: Size.mebibytes(16) } };
+  }
+  return {
+    cpu: given.cpu ? { request: given.cpu.request?.amount, limit: given.cpu.limit?.amount } : undefined,
+    memory: given.memory,
+  };
 }

@@ -4,8 +4,8 @@ import { Sources } from '../rules/sources';
 
 /** Where the sidecar's own facts come from. */
 export const SidecarSources = {
-  /** cdk8s-plus pods and pod controllers (Pod, Deployment, StatefulSet, DaemonSet). */
-  CDK8S_PLUS_WORKLOADS: 'https://cdk8s.io/docs/latest/plus/cdk8s-plus-28/',
+  /** cdk8s-plus pods and pod controllers (Pod, Deployment, StatefulSet, DaemonSet), one package per Kubernetes minor. */
+  CDK8S_PLUS_WORKLOADS: 'https://cdk8s.io/docs/latest/plus/',
   /** busybox nslookup: `-type=`, `-port=`, `-timeout=`, `-retry=` and the rcode names it prints. */
   BUSYBOX_NSLOOKUP: 'https://git.busybox.net/busybox/tree/networking/nslookup.c?h=1_36_stable',
   /** busybox netcat: `-w SEC` takes whole seconds. */
@@ -16,11 +16,11 @@ export const SidecarSources = {
   DNS_NAMES: 'https://www.rfc-editor.org/rfc/rfc1035#section-2.3.4',
 } as const;
 
-/** UDP601: `UdpHealthCheck.addTo` needs a cdk8s-plus Pod, Deployment, StatefulSet or DaemonSet. */
+/** UDP601: `UdpHealthCheck.addTo` needs a cdk8s-plus (28-33) Pod, Deployment, StatefulSet or DaemonSet. */
 export const SIDECAR_WORKLOAD: RuleInfo = {
   id: 'UDP601',
   severity: Severity.ERROR,
-  title: 'The health-check sidecar needs a cdk8s-plus Pod, Deployment, StatefulSet or DaemonSet',
+  title: 'The health-check sidecar needs a cdk8s-plus (28-33) Pod, Deployment, StatefulSet or DaemonSet',
   why: 'The sidecar is a container of the pod that runs the UDP server: it shares its network namespace, reads its '
     + 'sockets and makes it unready. Anything else has no pod to join.',
   source: SidecarSources.CDK8S_PLUS_WORKLOADS,

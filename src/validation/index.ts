@@ -1,2 +1,1 @@
 export * from './rule-validation';
-export * from './auxiliary-containers';

@@ -1,7 +1,8 @@
 import * as kplus from 'cdk8s-plus-28';
 import { chart, only } from './helpers';
 import { Sources, UdpRules, UdpService } from '../../src';
-import { workloadObject } from '../../src/k8s/workload-object';
+import { recognizeSelection } from '../../src/workloads/recognize';
+import { Workload } from '../../src/workloads/workload';
 
 const IMAGE = 'coredns/coredns:1.11.1';
 
@@ -134,7 +135,7 @@ describe('the objects the rules see are the objects synthesis emits (the fields 
           : new kplus.Pod(c, 'w', { containers, metadata: { labels: { app: 'dns' } } });
     new UdpService(c, 'svc', { metadata: { name: 'dns' }, selector: workload, ports: [{ port: 53 }] });
     const emitted = only(c, kind);
-    const [seen] = workloadObject(workload) as any[];
+    const [seen] = (recognizeSelection(workload) as { workload: Workload }).workload.render() as any[];
     expect(seen.kind).toBe(emitted.kind);
     expect(seen.metadata).toEqual(emitted.metadata);
     if (kind === 'Pod') {

@@ -177,8 +177,9 @@ describe('other workloads', () => {
     const job = new kplus.Job(chart, 'job', { containers: [{ image: 'x' }] });
     UdpHealthCheck.addTo(job, { probes: [UdpProbe.bound(53)] });
     expect(errorsOf(chart)).toEqual([
-      '[UDP601] test/job/UdpHealthCheck: workload "Job": is not a pod or pod controller the sidecar can join '
-      + '(a cdk8s-plus Pod, Deployment, StatefulSet or DaemonSet; https://cdk8s.io/docs/latest/plus/cdk8s-plus-28/)',
+      '[UDP601] test/job/UdpHealthCheck: workload "Job test/job (cdk8s-plus-28)": runs to completion, which a sidecar '
+      + 'that never exits would prevent (a Pod, Deployment, StatefulSet or DaemonSet of cdk8s-plus-28 to cdk8s-plus-33; '
+      + 'https://cdk8s.io/docs/latest/plus/)',
     ]);
   });
 
@@ -187,12 +188,12 @@ describe('other workloads', () => {
     const chart = Testing.chart();
     UdpHealthCheck.addTo(new Construct(chart, 'plain'), { probes: [UdpProbe.bound(53)] });
     expect(errorsOf(chart)).toEqual([
-      '[UDP601] test/plain/UdpHealthCheck: workload "Construct": is not a pod or pod controller the sidecar can join '
-      + '(a cdk8s-plus Pod, Deployment, StatefulSet or DaemonSet; https://cdk8s.io/docs/latest/plus/cdk8s-plus-28/)',
+      '[UDP601] test/plain/UdpHealthCheck: workload "Construct test/plain": is an object of a class the library does '
+      + 'not know (a Pod, Deployment, StatefulSet or DaemonSet of cdk8s-plus-28 to cdk8s-plus-33; https://cdk8s.io/docs/latest/plus/)',
     ]);
     expect(() => UdpHealthCheck.addTo({ spec: {} } as unknown as Construct, { probes: [] })).toThrow(
       '[UDP601] UdpHealthCheck.addTo: workload "object": is not a construct '
-      + '(a cdk8s-plus Pod, Deployment, StatefulSet or DaemonSet; https://cdk8s.io/docs/latest/plus/cdk8s-plus-28/)');
+      + '(a Pod, Deployment, StatefulSet or DaemonSet of cdk8s-plus-28 to cdk8s-plus-33; https://cdk8s.io/docs/latest/plus/)');
   });
 });
 

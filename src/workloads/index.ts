@@ -1,0 +1,2 @@
+export * from './types';
+export { SUPPORTED_CDK8S_PLUS_MAJORS } from './majors';
