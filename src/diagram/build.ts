@@ -440,12 +440,18 @@ export function buildDiagram(objects: readonly KubeObject[], findings: readonly 
       }
       if (nlb && health) {
         const hc = health.healthCheck as { readonly path?: string };
-        const interval = nlb.annotations[AwsNlbAnnotations.HEALTHCHECK_INTERVAL];
+        const a = nlb.annotations;
+        const timing = [
+          a[AwsNlbAnnotations.HEALTHCHECK_INTERVAL] !== undefined ? `every ${a[AwsNlbAnnotations.HEALTHCHECK_INTERVAL]}s` : undefined,
+          a[AwsNlbAnnotations.HEALTHCHECK_TIMEOUT] !== undefined ? `timeout ${a[AwsNlbAnnotations.HEALTHCHECK_TIMEOUT]}s` : undefined,
+          a[AwsNlbAnnotations.HEALTHCHECK_HEALTHY_THRESHOLD] !== undefined ? `healthy after ${a[AwsNlbAnnotations.HEALTHCHECK_HEALTHY_THRESHOLD]}` : undefined,
+          a[AwsNlbAnnotations.HEALTHCHECK_UNHEALTHY_THRESHOLD] !== undefined ? `unhealthy after ${a[AwsNlbAnnotations.HEALTHCHECK_UNHEALTHY_THRESHOLD]}` : undefined,
+        ].filter((t) => t !== undefined);
         const effective = health.effectivePort;
         const portShown = effective === 'traffic-port' ? 'traffic port' : effective === 'health-check-node-port'
           ? `healthCheckNodePort${spec.healthCheckNodePort === undefined ? '' : ` ${portText(spec.healthCheckNodePort)}`}` : `:${effective}`;
         const label = `health check ${health.effectiveProtocol} ${portShown}${hc.path ? ` ${hc.path}` : ''}`
-          + `${interval !== undefined ? `, every ${interval}s` : ''}`;
+          + (timing.length > 0 ? `, ${timing.join(', ')}` : '');
         if (effective === 'health-check-node-port') {
           kubeProxy = kubeProxy ?? g.node(HopKind.NODES, g.id('kube_proxy'), ['kube-proxy on each node', 'healthy while a ready pod runs there']);
           place.health.push(g.edge(from.id, kubeProxy.id, label, PathKind.HEALTH));

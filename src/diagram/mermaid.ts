@@ -66,8 +66,12 @@ export function renderMermaid(graph: DiagramGraph): string {
   const missing = graph.nodes.filter((n) => n.kind === HopKind.MISSING).map((n) => n.id);
   if (missing.length > 0) out.push(`  class ${missing.join(',')} missing`);
   for (const severity of [Severity.ERROR, Severity.WARNING]) {
-    const ids = [...graph.nodes, ...graph.groups].filter((n) => worstSeverity(n.marks) === severity).map((n) => n.id);
+    const ids = graph.nodes.filter((n) => worstSeverity(n.marks) === severity).map((n) => n.id);
     if (ids.length > 0) out.push(`  class ${ids.join(',')} ${severity}`);
+    // a subgraph takes `style`, not a class, in every Mermaid version that GitHub has shipped
+    for (const group of graph.groups) {
+      if (worstSeverity(group.marks) === severity) out.push(`  style ${group.id} stroke:${MARK_COLORS[severity]},stroke-width:2px,color:${MARK_COLORS[severity]}`);
+    }
     const links = linkStyles[severity];
     if (links.length > 0) out.push(`  linkStyle ${links.join(',')} stroke:${MARK_COLORS[severity]},stroke-width:2px,color:${MARK_COLORS[severity]}`);
   }

@@ -48,7 +48,7 @@ describe('a Gateway, a UDPRoute, a Service, a workload with a TCP probe on its U
     expect(diagram.graph.groups.map((g) => [g.id, g.marks.map((m) => `${m.severity} ${m.ruleId}`)]))
       .toEqual([['wl_deployment_logs_syslog', ['warning UDP204']]]);
     expect(mermaid).toContain('  subgraph wl_deployment_logs_syslog["Deployment logs/syslog, 2 replicas<br/>warning UDP204 containers: ');
-    expect(mermaid).toContain('  class wl_deployment_logs_syslog warning\n');
+    expect(mermaid).toContain('  style wl_deployment_logs_syslog stroke:#ef6c00,stroke-width:2px,color:#ef6c00\n');
     expect(diagram.toDot()).toMatch(/subgraph cluster_wl_deployment_logs_syslog \{\n {4}label="Deployment logs\/syslog, 2 replicas\\nwarning UDP204 containers: [^\n]*\n {4}style=rounded;\n {4}color="#ef6c00"; fontcolor="#ef6c00"; penwidth=2;/);
   });
 });
@@ -121,4 +121,52 @@ test('labels are escaped: quotes and angle brackets in Mermaid, quotes and backs
   const diagram = Diagram.fromObjects(objects, { findings: [] });
   expect(diagram.toMermaid()).toContain('  svc_q["Service q<br/>ExternalName<br/>to a#quot;b#lt;c#gt;#35;d\\e"]\n');
   expect(diagram.toDot()).toContain('  svc_q [label="Service q\\nExternalName\\nto a\\"b<c>#d\\\\e", shape=box];\n');
+});
+
+test('the health-check settings an NLB is annotated with are written on its dashed path, to the container that answers', () => {
+  const labels = { app: 'statsd' };
+  const objects: KubeObject[] = [
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: {
+        name: 'statsd',
+        annotations: {
+          'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
+          'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
+          'service.beta.kubernetes.io/aws-load-balancer-healthcheck-protocol': 'tcp',
+          'service.beta.kubernetes.io/aws-load-balancer-healthcheck-port': '8080',
+          'service.beta.kubernetes.io/aws-load-balancer-healthcheck-interval': '10',
+          'service.beta.kubernetes.io/aws-load-balancer-healthcheck-timeout': '6',
+          'service.beta.kubernetes.io/aws-load-balancer-healthcheck-healthy-threshold': '2',
+          'service.beta.kubernetes.io/aws-load-balancer-healthcheck-unhealthy-threshold': '3',
+        },
+      },
+      spec: { type: 'LoadBalancer', selector: labels, ports: [{ port: 8125, protocol: 'UDP' }] },
+    },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'statsd' },
+      spec: {
+        selector: { matchLabels: labels },
+        template: {
+          metadata: { labels },
+          spec: {
+            containers: [
+              { name: 'statsd', image: 'statsd:1', ports: [{ containerPort: 8125, protocol: 'UDP' }] },
+              { name: 'admin', image: 'admin:1', ports: [{ containerPort: 8080 }] },
+            ],
+          },
+        },
+      },
+    },
+  ];
+  const edges = Diagram.fromObjects(objects, { findings: [] }).graph.edges.map((e) => [e.from, e.to, e.label, e.path]);
+  expect(edges).toEqual([
+    ['client', 'svc_statsd', '8125/UDP', PathKind.TRAFFIC],
+    ['svc_statsd', 'tg_statsd_8125_udp', 'listener 8125/UDP', PathKind.TRAFFIC],
+    ['tg_statsd_8125_udp', 'ctr_statsd_statsd', '8125/UDP', PathKind.TRAFFIC],
+    ['tg_statsd_8125_udp', 'ctr_statsd_admin', 'health check TCP :8080, every 10s, timeout 6s, healthy after 2, unhealthy after 3', PathKind.HEALTH],
+  ]);
 });
