@@ -88,7 +88,22 @@ export const TARGET_PORT_DECLARED_TCP: Rule = {
   },
 };
 
-/** The port number a probe's `tcpSocket.port` means in `container`. */
+/** The probe actions that connect over TCP (HTTP and gRPC run over TCP too), none of which can reach a UDP socket. */
+const TCP_ACTIONS = ['tcpSocket', 'httpGet', 'grpc'] as const;
+
+/** The TCP connections a container's probes make: which probe, which action, the port as written. */
+function tcpProbes(container: Record<string, unknown>): Array<{ probe: string; action: string; port: unknown }> {
+  const result: Array<{ probe: string; action: string; port: unknown }> = [];
+  for (const probe of PROBES) {
+    for (const action of TCP_ACTIONS) {
+      const target = record(record(container[probe])?.[action]);
+      if (target) result.push({ probe, action, port: target.port });
+    }
+  }
+  return result;
+}
+
+/** The port number a probe's `port` means in `container`. */
 function probePortNumber(container: Record<string, unknown>, port: unknown): number | undefined {
   if (typeof port === 'number') return port;
   if (typeof port !== 'string') return undefined;
@@ -99,13 +114,14 @@ function probePortNumber(container: Record<string, unknown>, port: unknown): num
   return typeof named?.containerPort === 'number' ? named.containerPort : undefined;
 }
 
-/** UDP203: no tcpSocket probe on a port the container serves only over UDP. */
+/** UDP203: no TCP, HTTP or gRPC probe on a port the container serves only over UDP. */
 export const TCP_PROBE_ON_UDP_PORT: Rule = {
   id: 'UDP203',
   severity: Severity.ERROR,
-  title: 'tcpSocket probe on a UDP-only port',
-  why: 'Kubernetes has no UDP probe: a TCP connect to a port that only a UDP socket holds always fails, so a '
-    + 'startup or liveness probe crash-loops the pod and a readiness probe keeps it out of the endpoints forever.',
+  title: 'TCP, HTTP or gRPC probe on a UDP-only port',
+  why: 'Kubernetes has no UDP probe: tcpSocket, httpGet and grpc probes all open a TCP connection, which a port that '
+    + 'only a UDP socket holds always refuses, so a startup or liveness probe crash-loops the pod and a readiness '
+    + 'probe keeps it out of the endpoints forever.',
   source: Sources.PROBES,
   kinds: WORKLOADS,
   check(owner) {
@@ -114,15 +130,13 @@ export const TCP_PROBE_ON_UDP_PORT: Rule = {
     const result: Violation[] = [];
     containersOf(pod.spec).forEach((container, i) => {
       const ports = containerPorts({ containers: [container] });
-      for (const probe of PROBES) {
-        const tcp = record(record(container[probe])?.tcpSocket);
-        if (!tcp) continue;
-        const number = probePortNumber(container, tcp.port);
+      for (const { probe, action, port } of tcpProbes(container)) {
+        const number = probePortNumber(container, port);
         const same = ports.filter((c) => c.port.containerPort === number);
         if (number === undefined || same.length === 0 || same.some((c) => c.protocol !== 'UDP')) continue;
         result.push({
-          field: `${pod.specPath}.containers[${i}].${probe}.tcpSocket.port`,
-          value: tcp.port,
+          field: `${pod.specPath}.containers[${i}].${probe}.${action}.port`,
+          value: port,
           message: `probes port ${number} over TCP, but container "${str(container.name) ?? i}" declares it only as UDP, so the probe never passes`,
           allowed: 'a probe on a TCP or HTTP port that reflects the UDP server\'s health',
           hint: 'use the UDP health-check sidecar (UdpHealthCheck) and an httpGet readinessProbe on it, or an exec probe',
@@ -132,6 +146,60 @@ export const TCP_PROBE_ON_UDP_PORT: Rule = {
     return result;
   },
 };
+
+/** UDP206: no TCP probe on a port only UDP Services reach, declared with no protocol (TCP by default). */
+export const TCP_PROBE_ON_UDP_TARGET: Rule = {
+  id: 'UDP206',
+  severity: Severity.ERROR,
+  title: 'TCP probe on a port that only UDP Services reach and that is declared with no protocol',
+  why: 'A container port written without a protocol is TCP. When only UDP Services send traffic to it, the server '
+    + 'behind it is a UDP server, and a TCP, HTTP or gRPC probe on that port never passes: a startup or liveness '
+    + 'probe crash-loops the pod. This is what cdk8s-plus emits from `portNumber` (a TCP port and a TCP startup '
+    + 'probe) when nothing adjusts the workload for UDP.',
+  source: Sources.PROBES,
+  kinds: WORKLOADS,
+  check(owner, context) {
+    const pod = podTemplateOf(owner);
+    if (!pod) return [];
+    const udpTargets = new Set<number>();
+    for (const service of udpServicesSelecting(owner, context.objects)) {
+      for (const p of servicePorts(service)) {
+        const target = p.entry.targetPort ?? p.entry.port;
+        if (p.protocol === 'UDP' && typeof target === 'number') udpTargets.add(target);
+      }
+    }
+    if (udpTargets.size === 0) return [];
+    const result: Violation[] = [];
+    containersOf(pod.spec).forEach((container, i) => {
+      const ports = containerPorts({ containers: [container] });
+      for (const { probe, action, port } of tcpProbes(container)) {
+        const number = probePortNumber(container, port);
+        if (number === undefined || !udpTargets.has(number)) continue;
+        const same = ports.filter((c) => c.port.containerPort === number);
+        // declared UDP only: UDP203; declared TCP on purpose, or not at all: the server may well listen on TCP there
+        if (same.length === 0 || same.some((c) => c.port.protocol !== undefined)) continue;
+        if (tcpServiceTargets(owner, number, context.objects)) continue;
+        result.push({
+          field: `${pod.specPath}.containers[${i}].${probe}.${action}.port`,
+          value: port,
+          message: `probes port ${number} over TCP, but only UDP Services send traffic to it and container `
+            + `"${str(container.name) ?? i}" declares it with no protocol, so a UDP-only server never passes the probe`,
+          allowed: 'the port declared with protocol UDP, and a probe on a TCP or HTTP port that reflects the UDP server\'s health',
+          hint: 'declare the port UDP and drop the TCP probe (k8s-udp-constructs does both for cdk8s-plus workloads); '
+            + 'silence UDP206 if the server also listens on TCP there',
+        });
+      }
+    });
+    return result;
+  },
+};
+
+/** Whether a Service selecting `owner` sends TCP to container port `number`. */
+function tcpServiceTargets(owner: KubeObject, number: number, objects: readonly KubeObject[]): boolean {
+  return objects.some((service) => kindOf(service) === 'Service'
+    && servicePorts(service).some((p) => p.protocol === 'TCP' && (p.entry.targetPort ?? p.entry.port) === number)
+    && selectedPods(service, objects).some((pod) => pod.owner === owner));
+}
 
 /** Whether any container of the pod has a readiness probe. */
 function hasReadiness(pod: PodTemplate): boolean {
@@ -190,6 +258,7 @@ export const WORKLOAD_RULES: readonly Rule[] = [
   NAMED_TARGET_PORT_UDP,
   TARGET_PORT_DECLARED_TCP,
   TCP_PROBE_ON_UDP_PORT,
+  TCP_PROBE_ON_UDP_TARGET,
   UDP_WITHOUT_READINESS,
   SINGLE_REPLICA,
 ];

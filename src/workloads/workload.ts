@@ -26,21 +26,24 @@ interface PlusProbe {
 /** A cdk8s-plus container, as this adapter uses it. */
 interface PlusContainer extends IPlusContainer {
   readonly ports: PlusPort[];
-  addPort(port: PlusPort): void;
-  _toKube(): Record<string, unknown>;
   /** The startup probe cdk8s-plus derives from `portNumber` (a private field). */
   _startup?: PlusProbe;
+  addPort(port: PlusPort): void;
+  _toKube(): Record<string, unknown>;
 }
 
 /** A cdk8s-plus pod or pod controller, as this adapter uses it. */
 interface PlusPod extends IConstruct {
   readonly containers: PlusContainer[];
   readonly initContainers: PlusContainer[];
-  addContainer(props: Record<string, unknown>): PlusContainer;
   readonly podMetadata: { addAnnotation(key: string, value: string): void; toJson(): { labels?: Record<string, string> } };
   readonly replicas?: number;
   readonly hasAutoscaler?: boolean;
+  addContainer(props: Record<string, unknown>): PlusContainer;
 }
+
+/** One adapter per workload construct, so that the targets of every Service selecting it accumulate in one place. */
+const adapters = new WeakMap<object, Workload>();
 
 /** Whether `value` has every member of a cdk8s-plus pod this adapter uses. */
 export function hasPodShape(value: object): boolean {
@@ -145,14 +148,12 @@ function plain(value: unknown): unknown {
  * `recognizeSelection`; one per workload construct.
  */
 export class Workload {
-  private static readonly cache = new WeakMap<object, Workload>();
-
   /** The adapter of `construct`, which `recognizeSelection` found to be a supported workload. */
   public static of(construct: IConstruct, plus: PlusClass): Workload {
-    let found = Workload.cache.get(construct);
+    let found = adapters.get(construct);
     if (!found) {
       found = new Workload(construct as PlusPod, plus);
-      Workload.cache.set(construct, found);
+      adapters.set(construct, found);
     }
     return found;
   }

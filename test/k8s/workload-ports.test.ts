@@ -107,6 +107,8 @@ describe('a cdk8s-plus workload behind a UdpService is made right for UDP', () =
     expect(UdpRules.messages(c)).toEqual([
       `[UDP202] test/svc: ${path}.ports[0].protocol (unset): declares containerPort 53 as TCP only, but UDP Service "dns" targets it over UDP (protocol UDP (add a UDP entry if the port also serves TCP); ${Sources.SERVICE_VALIDATION})`,
       `[UDP204] test/svc: spec.template.spec.containers ["main"]: no container has a readinessProbe, yet UDP Service "dns" sends traffic to these pods (a readinessProbe that fails when the UDP server is dead; ${Sources.CONNTRACK}) Fix: add the UDP health-check sidecar (UdpHealthCheck.addTo) or an exec readinessProbe`,
+      // an error: the TCP startup probe cdk8s-plus derived for the late container never passes on a UDP-only server
+      `[UDP206] test/svc: ${path}.startupProbe.tcpSocket.port 53: probes port 53 over TCP, but only UDP Services send traffic to it and container "main" declares it with no protocol, so a UDP-only server never passes the probe (the port declared with protocol UDP, and a probe on a TCP or HTTP port that reflects the UDP server's health; ${Sources.PROBES}) Fix: declare the port UDP and drop the TCP probe (k8s-udp-constructs does both for cdk8s-plus workloads); silence UDP206 if the server also listens on TCP there`,
     ]);
   });
 

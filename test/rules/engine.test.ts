@@ -221,6 +221,44 @@ describe('workload rules', () => {
     expect(ids([d])).toEqual([]);
   });
 
+  test('UDP203: httpGet and grpc probes open TCP connections too', () => {
+    const d = deployment('dns', { app: 'dns' }, {
+      containers: [{
+        name: 'dns',
+        ports: [{ containerPort: 53, protocol: 'UDP' }],
+        startupProbe: { httpGet: { path: '/', port: 53 } },
+        livenessProbe: { grpc: { port: 53 } },
+      }],
+    }, 2);
+    expect(checkObjects([d], OBJECT_RULES).map((f) => `${f.ruleId} ${f.field}`)).toEqual([
+      'UDP203 spec.template.spec.containers[0].startupProbe.httpGet.port',
+      'UDP203 spec.template.spec.containers[0].livenessProbe.grpc.port',
+    ]);
+  });
+
+  test('UDP206: the TCP startup probe cdk8s-plus derives from portNumber, on a port only a UDP Service reaches', () => {
+    // what cdk8s-plus emits for `portNumber: 7777` when nothing adjusts the workload for UDP
+    const d = deployment('game', { app: 'game' }, {
+      containers: [{ name: 'game', ports: [{ containerPort: 7777 }], startupProbe: { failureThreshold: 3, tcpSocket: { port: 7777 } } }],
+    }, 2);
+    const udpGame = service({ selector: { app: 'game' }, ports: [{ port: 7777, protocol: 'UDP' }] }, { name: 'game' });
+    const findings = checkObjects([udpGame, d], OBJECT_RULES).filter((f) => f.ruleId === 'UDP206');
+    expect(findings.map((f) => formatFinding(f, 'Deployment/game'))).toEqual([
+      `[UDP206] Deployment/game: spec.template.spec.containers[0].startupProbe.tcpSocket.port 7777: probes port 7777 over TCP, but only UDP Services send traffic to it and container "game" declares it with no protocol, so a UDP-only server never passes the probe (the port declared with protocol UDP, and a probe on a TCP or HTTP port that reflects the UDP server's health; ${Sources.PROBES}) Fix: declare the port UDP and drop the TCP probe (k8s-udp-constructs does both for cdk8s-plus workloads); silence UDP206 if the server also listens on TCP there`,
+    ]);
+    expect(findings[0].severity).toBe(Severity.ERROR);
+  });
+
+  test('UDP206 does not fire when a TCP Service also reaches the port, or the port is declared TCP on purpose', () => {
+    const probe = { tcpSocket: { port: 53 } };
+    const implicit = deployment('dns', { app: 'dns' }, { containers: [{ name: 'dns', ports: [{ containerPort: 53 }], readinessProbe: probe }] }, 2);
+    const explicit = deployment('dns', { app: 'dns' }, { containers: [{ name: 'dns', ports: [{ containerPort: 53, protocol: 'TCP' }], readinessProbe: probe }] }, 2);
+    const tcp = service({ selector: { app: 'dns' }, ports: [{ port: 53, protocol: 'TCP' }] }, { name: 'dns-tcp' });
+    expect(ids([udp, tcp, implicit])).not.toContain('UDP206');
+    expect(ids([udp, explicit])).not.toContain('UDP206');
+    expect(ids([udp, implicit])).toContain('UDP206');
+  });
+
   test('UDP204 and UDP205 fire only for pods behind a UDP Service', () => {
     const d = deployment('dns', { app: 'dns' }, { containers: [{ name: 'dns', ports: [{ containerPort: 53, protocol: 'UDP' }] }] });
     expect(ids([d])).toEqual([]);

@@ -108,7 +108,9 @@ const PROGRAMS: Record<string, (k: Plus, scope: Chart) => void> = {
       resources: { cpu: { request: k.Cpu.millis(10), limit: k.Cpu.millis(50) } },
     });
     new SrvRecord(c, 'srv', {
-      service: 'syslog', protocol: SrvProtocol.UDP, domain: 'example.com',
+      service: 'syslog',
+      protocol: SrvProtocol.UDP,
+      domain: 'example.com',
       targets: [{ host: 'syslog.example.com', port: 514 }],
     });
   },
@@ -123,7 +125,10 @@ function adjusted(workload: any): unknown {
     name: workload.metadata.name,
     annotations: template.metadata?.annotations,
     containers: spec.containers.map((c: any) => ({
-      name: c.name, ports: c.ports, startupProbe: c.startupProbe, readinessProbe: c.readinessProbe,
+      name: c.name,
+      ports: c.ports,
+      startupProbe: c.startupProbe,
+      readinessProbe: c.readinessProbe,
       ...c.name === 'udp-health' ? { sidecar: c } : {},
     })),
     volumes: spec.volumes,
