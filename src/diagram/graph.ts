@@ -137,6 +137,8 @@ export class GraphBuilder {
   private readonly edges: DiagramEdge[] = [];
   private readonly groups: DiagramGroup[] = [];
   private readonly ids = new Set<string>();
+  /** The next suffix to try per slug, so that many objects of one name still cost one step each. */
+  private readonly suffixes = new Map<string, number>();
 
   /** A new id from parts: lower-case letters, digits and `_`, made unique with a `_2`, `_3`... suffix. */
   public id(prefix: string, ...parts: Array<string | number | undefined>): string {
@@ -145,7 +147,9 @@ export class GraphBuilder {
       .filter((p) => p.length > 0)
       .join('_');
     let id = slug;
-    for (let n = 2; this.ids.has(id); n++) id = `${slug}_${n}`;
+    let n = this.suffixes.get(slug) ?? 2;
+    while (this.ids.has(id)) id = `${slug}_${n++}`;
+    this.suffixes.set(slug, n);
     this.ids.add(id);
     return id;
   }
