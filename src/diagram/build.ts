@@ -19,6 +19,8 @@ const SIDECAR_PROBES_ENV = 'UDP_HEALTH_PROBES';
 const PROBES = ['startupProbe', 'readinessProbe', 'livenessProbe'] as const;
 const PROBE_NAMES: Record<(typeof PROBES)[number], string> = { startupProbe: 'startup', readinessProbe: 'readiness', livenessProbe: 'liveness' };
 const GATEWAY_GROUP = 'gateway.networking.k8s.io/';
+/** The AWS Load Balancer Controller's Gateway settings: NLB (LoadBalancerConfiguration), target groups (TargetGroupConfiguration). */
+const AWS_GATEWAY_GROUP = 'gateway.k8s.aws/';
 const ROUTE_PROTOCOLS: Record<string, string> = { UDPRoute: 'UDP', TCPRoute: 'TCP' };
 /** The most targets of one DNS record drawn, one per line. */
 const MAX_TARGET_LINES = 4;
@@ -39,6 +41,7 @@ export interface BuiltDiagram {
 
 /** Where the findings of one Service go. */
 interface ServicePlace {
+  readonly object: KubeObject;
   readonly node: DiagramNode;
   readonly entry: Map<number, DiagramEdge[]>;
   readonly backend: Map<number, DiagramEdge[]>;
@@ -162,6 +165,7 @@ export function buildDiagram(objects: readonly KubeObject[], findings: readonly 
   const dnsNames = new Map<string, DiagramNode>();
   const resolved = new Set<string>();
   const missing = new Map<string, DiagramNode>();
+  const gatewayChecks = new Set<string>();
 
   const dnsNode = (name: string, lines?: string[]): DiagramNode => {
     let node = dnsNames.get(name);
@@ -181,6 +185,21 @@ export function buildDiagram(objects: readonly KubeObject[], findings: readonly 
   };
   const byName = <T>(map: Map<string, T>, namespace: string | undefined, name: string): T | undefined =>
     map.get(`${namespace ?? ''}/${name}`) ?? map.get(`/${name}`);
+
+  // The AWS Load Balancer Controller's settings for Gateways, by name and by the Service they configure.
+  const lbConfigs = new Map<string, KubeObject>();
+  const tgConfigs = new Map<string, KubeObject>();
+  for (const object of objects) {
+    stats.steps++;
+    if (!str(object.apiVersion)?.startsWith(AWS_GATEWAY_GROUP)) continue;
+    const kind = kindOf(object);
+    const ns = namespaceOf(object) ?? '';
+    if (kind === 'LoadBalancerConfiguration') lbConfigs.set(`${ns}/${nameOf(object) ?? ''}`, object);
+    const target = record(specOf(object).targetReference);
+    if (kind === 'TargetGroupConfiguration' && target && (str(target.kind) ?? 'Service') === 'Service' && str(target.name)) {
+      tgConfigs.set(`${ns}/${str(target.name)}`, object);
+    }
+  }
 
   // Pass 1: the hops, in object order.
   objects.forEach((object, index) => {
@@ -220,6 +239,7 @@ export function buildDiagram(objects: readonly KubeObject[], findings: readonly 
       const node = g.node(HopKind.SERVICE, g.id('svc', ns, nameOf(object)), lines);
       const dns = externalDnsNames(object);
       const place: ServicePlace = {
+        object,
         node,
         entry: new Map(),
         backend: new Map(),
@@ -241,6 +261,22 @@ export function buildDiagram(objects: readonly KubeObject[], findings: readonly 
       });
       const lines = [`Gateway ${qualified(object)}`, `class ${str(spec.gatewayClassName) ?? '?'}`,
         ...listeners.map((l) => `${l.name ?? `#${l.index}`}: ${portText(l.port)}/${l.protocol}`)];
+      const parameters = record(record(spec.infrastructure)?.parametersRef);
+      if (parameters && str(parameters.kind) === 'LoadBalancerConfiguration') {
+        const config = byName(lbConfigs, ns, str(parameters.name) ?? '');
+        if (config) {
+          const configSpec = specOf(config);
+          lines.push(`NLB ${str(configSpec.scheme) ?? '(scheme inferred)'}`);
+          for (const raw of list(configSpec.loadBalancerSubnets)) {
+            stats.steps++;
+            const subnet = record(raw) ?? {};
+            const eip = str(subnet.eipAllocation);
+            lines.push(`${str(subnet.identifier) ?? '(subnet)'}${eip ? `: ${eip}` : ''}`);
+          }
+        } else {
+          lines.push(`LoadBalancerConfiguration ${str(parameters.name) ?? '?'} (not in the input)`);
+        }
+      }
       const place: GatewayPlace = { node: g.node(HopKind.GATEWAY, g.id('gw', ns, nameOf(object)), lines), listeners, entry: new Map() };
       gateways.set(index, place);
       gatewaysByName.set(`${ns ?? ''}/${nameOf(object) ?? ''}`, place);
@@ -472,6 +508,7 @@ export function buildDiagram(objects: readonly KubeObject[], findings: readonly 
   function drawRoute(object: KubeObject, route: DiagramNode, protocol: string): void {
     const ns = namespaceOf(object);
     const spec = specOf(object);
+    const parents: GatewayPlace[] = [];
     for (const raw of list(spec.parentRefs)) {
       stats.steps++;
       const ref = record(raw) ?? {};
@@ -481,6 +518,7 @@ export function buildDiagram(objects: readonly KubeObject[], findings: readonly 
         g.edge(missingNode(`gateway ${str(ref.namespace) ?? ns ?? ''} ${name}`, [`Gateway ${name}`, '(not in the input)']).id, route.id, protocol);
         continue;
       }
+      parents.push(gateway);
       const section = str(ref.sectionName);
       const listeners = gateway.listeners.filter((l) => section !== undefined ? l.name === section
         : typeof ref.port === 'number' ? l.port === ref.port : l.protocol === protocol);
@@ -491,9 +529,37 @@ export function buildDiagram(objects: readonly KubeObject[], findings: readonly 
         stats.steps++;
         const ref = record(raw) ?? {};
         const name = str(ref.name) ?? '?';
-        const target = byName(servicesByName, str(ref.namespace) ?? ns, name)?.node
+        const service = byName(servicesByName, str(ref.namespace) ?? ns, name);
+        const target = service?.node
           ?? missingNode(`service ${str(ref.namespace) ?? ns ?? ''} ${name}`, [`Service ${name}`, '(not in the input)']);
         g.edge(route.id, target.id, `${portText(ref.port)}/${protocol}`);
+        if (service) drawGatewayHealthCheck(parents, service, ref.port);
+      }
+    }
+  }
+
+  /** The health check a TargetGroupConfiguration sets for a Service behind NLB Gateways: from each Gateway to the pods. */
+  function drawGatewayHealthCheck(parents: readonly GatewayPlace[], service: ServicePlace, port: unknown): void {
+    const config = byName(tgConfigs, namespaceOf(service.object), nameOf(service.object) ?? '');
+    if (!config || parents.length === 0) return;
+    const defaults = record(specOf(config).defaultConfiguration) ?? {};
+    const hc = record(defaults.healthCheckConfig) ?? {};
+    const protocol = (str(hc.healthCheckProtocol) ?? 'TCP').toUpperCase();
+    const rawPort = hc.healthCheckPort;
+    const numeric = typeof rawPort === 'number' ? rawPort : typeof rawPort === 'string' && /^\d+$/.test(rawPort) ? Number(rawPort) : undefined;
+    const entry = servicePorts(service.object).find((p) => p.entry.port === port);
+    const checked = numeric ?? entry?.entry.targetPort ?? port;
+    const label = `health check ${protocol} ${numeric !== undefined ? `:${numeric}` : 'traffic port'}${str(hc.healthCheckPath) ? ` ${str(hc.healthCheckPath)}` : ''}`
+      + (hc.healthCheckInterval !== undefined ? `, every ${portText(hc.healthCheckInterval)}s` : '')
+      + (str(defaults.targetType) ? `, ${str(defaults.targetType)} targets` : '');
+    for (const pod of selectedPods(service.object, objects)) {
+      stats.steps++;
+      const target = containerFor(workloads.get(pod.owner)!, checked, numeric !== undefined ? 'TCP' : entry?.protocol)!;
+      for (const gateway of parents) {
+        const key = `${gateway.node.id} ${target.id} ${label}`;
+        if (gatewayChecks.has(key)) continue;
+        gatewayChecks.add(key);
+        service.health.push(g.edge(gateway.node.id, target.id, label, PathKind.HEALTH));
       }
     }
   }

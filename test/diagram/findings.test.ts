@@ -170,3 +170,20 @@ test('the health-check settings an NLB is annotated with are written on its dash
     ['tg_statsd_8125_udp', 'ctr_statsd_admin', 'health check TCP :8080, every 10s, timeout 6s, healthy after 2, unhealthy after 3', PathKind.HEALTH],
   ]);
 });
+
+test('an NLB Gateway: its scheme and Elastic IPs from the LoadBalancerConfiguration, its health check from the TargetGroupConfiguration', () => {
+  const diagram = Diagram.fromObjects(read('fixtures/nlb-gateway.yaml'), { findings: [] });
+  const mermaid = diagram.toMermaid();
+  expect(mermaid).toContain('  gw_dns_dns{{"Gateway dns/dns<br/>class aws-nlb<br/>dns-udp: 53/UDP<br/>NLB internet-facing<br/>'
+    + 'subnet-0a1b2c3d4e5f60001: eipalloc-0a1b2c3d4e5f60001<br/>subnet-0a1b2c3d4e5f60002: eipalloc-0a1b2c3d4e5f60002"}}\n');
+  expect(diagram.graph.edges.map((e) => [e.from, e.to, e.label, e.path])).toEqual([
+    ['client', 'gw_dns_dns', '53/UDP', PathKind.TRAFFIC],
+    ['gw_dns_dns', 'route_udproute_dns_dns', 'dns-udp 53/UDP', PathKind.TRAFFIC],
+    ['route_udproute_dns_dns', 'svc_dns_coredns', '53/UDP', PathKind.TRAFFIC],
+    ['gw_dns_dns', 'ctr_dns_coredns_udp_health', 'health check HTTP :10080 /healthz, every 10s, ip targets', PathKind.HEALTH],
+    ['client', 'svc_dns_coredns', '53/UDP', PathKind.TRAFFIC],
+    ['svc_dns_coredns', 'ctr_dns_coredns_coredns', '1053/UDP', PathKind.TRAFFIC],
+    ['kubelet', 'ctr_dns_coredns_coredns', 'readiness exec', PathKind.HEALTH],
+    ['ctr_dns_coredns_udp_health', 'ctr_dns_coredns_coredns', 'probes 1053/UDP (dns)', PathKind.HEALTH],
+  ]);
+});
