@@ -14,6 +14,12 @@ const CDK8S_PLUS: Record<number, string> = {
 };
 const CDK8S_PLUS_MAJORS = Object.keys(CDK8S_PLUS).map(Number);
 
+/** The package's own name and entry points, mapped to the sources for the examples (which import them by name). */
+const PACKAGE_PATHS = {
+  'k8s-udp-constructs': ['./src/index.ts'],
+  'k8s-udp-constructs/pulumi': ['./src/pulumi.ts'],
+};
+
 /**
  * The source of truth for package.json, tsconfig, jest and eslint.
  * Run `npx projen` after editing this file.
@@ -67,6 +73,7 @@ const project = new typescript.TypeScriptProject({
     '@pulumi/aws@^7.10.0',
     'fast-check@^4.3.0',
     'ts-node@^10.9.2',
+    'tsconfig-paths@^4.2.0', // examples import the package by name; in this repository the name maps to src/
     'typedoc@~0.28.0',
     'typedoc-plugin-markdown@~4.9.0',
     'ajv@^8.17.0',
@@ -86,6 +93,8 @@ const project = new typescript.TypeScriptProject({
       inlineSourceMap: false,
       sourceMap: true,
       inlineSources: true,
+      // the examples import the package by its name, as a copied example does; here the name is the sources
+      paths: PACKAGE_PATHS,
     },
   },
   tsconfigDevFile: 'tsconfig.dev.json',
@@ -97,6 +106,7 @@ const project = new typescript.TypeScriptProject({
       lib: ['es2022'],
       module: 'commonjs',
       skipLibCheck: true,
+      paths: PACKAGE_PATHS,
     },
     exclude: ['node_modules', 'lib', 'dist', 'coverage'],
     include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', '.projenrc.ts', 'projenrc/**/*.ts'],
@@ -107,6 +117,10 @@ const project = new typescript.TypeScriptProject({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      moduleNameMapper: {
+        '^k8s-udp-constructs$': '<rootDir>/src/index.ts',
+        '^k8s-udp-constructs/pulumi$': '<rootDir>/src/pulumi.ts',
+      },
       coverageReporters: ['text-summary', 'lcov'],
     },
   },
@@ -131,10 +145,15 @@ project.package.addField('peerDependenciesMeta', {
 // The linter's command: `k8s-udp lint` (src/cli/bin.ts keeps its shebang when compiled).
 project.addBins({ 'k8s-udp': 'lib/cli/bin.js' });
 
-// The source maps go into the package beside the code they map.
-project.npmignore?.addPatterns('!/lib/**/*.js.map');
+// The source maps go into the package beside the code they map. The package holds what users need: the code, its
+// types, README, API.md, docs/ and the examples as sources to copy; not the benchmarks, scripts or CI of this
+// repository (test/consumer checks the list and a size budget).
+project.npmignore?.addPatterns('!/lib/**/*.js.map', '/bench/', '/scripts/', '/.ci/', '/BENCHMARKS.md', '/examples/*/cdk8s.yaml');
 
-// Entry points. The root one is the cdk8s side and never loads an `@pulumi` module.
+// Entry points. The root one is the cdk8s side and never loads an `@pulumi` module. `typesVersions` gives TypeScript's
+// node10 resolution (`"moduleResolution": "node"`, what `pulumi new typescript` writes), which ignores `exports`, the
+// same subpaths.
+project.package.addField('typesVersions', { '*': { pulumi: ['lib/pulumi.d.ts'] } });
 project.package.addField('exports', {
   '.': { types: './lib/index.d.ts', default: './lib/index.js' },
   './pulumi': { types: './lib/pulumi.d.ts', default: './lib/pulumi.js' },
@@ -178,9 +197,13 @@ project.addTask('examples', {
 });
 
 project.addTask('bench', {
-  description: 'Run the benchmarks and write BENCHMARKS.md (not part of `test`)',
+  description: 'Run the benchmarks and write BENCHMARKS.md (not part of `test`); `-- --only=sidecar` for the sidecar rows alone',
   exec: 'ts-node --project tsconfig.dev.json bench/run.ts',
+  receiveArgs: true,
 });
+
+// ts-node (the examples' `cdk8s synth`, scripts) resolves the package's name through the same paths.
+project.tsconfigDev.file.addOverride('ts-node', { require: ['tsconfig-paths/register'] });
 
 project.testTask.spawn(typecheck);
 project.testTask.spawn(checkGenerated);

@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite needs, when they are missing. Idempotent: a second run does nothing.
 #
-#   busybox:            the UDP health-check sidecar's tests run its generated shell script with /bin/busybox sh,
-#                       the same program the default sidecar image (the official busybox image) runs in the pod.
-#   netcat-traditional: netcat 1.10 (/bin/nc.traditional), the UDP client of the sidecar's exchange-probe tests.
-#                       Debian's busybox netcat is built without UDP (-u); the official image's busybox netcat is
-#                       busybox's port of netcat 1.10 with -u, so the tests use the original instead.
+#   netcat-traditional: netcat 1.10 (/bin/nc.traditional), the UDP client of the sidecar test of the `udpClient`
+#                       option (a netcat other than busybox's own).
+#
+# First it runs scripts/build-busybox.sh: the sidecar's tests run its script under busybox built from Debian's source
+# package like the official busybox image's (netcat with -u included), cached by content (built once per machine).
 #
 # Runs as root (CI and the development machines do); elsewhere it uses sudo when available.
 set -euo pipefail
 
+bash "$(dirname "$0")/build-busybox.sh" >/dev/null
+
 # package -> a file it installs, checked to decide whether the package is missing.
 declare -A PACKAGES=(
-  [busybox]=/bin/busybox
   [netcat-traditional]=/bin/nc.traditional
 )
 

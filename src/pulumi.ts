@@ -10,6 +10,8 @@
 export * from './aws';
 export { MockResourceRecorder, fakeState } from './aws/mock-recorder';
 export type { RecordedResource, RecordedOptions, MockRecorderOptions } from './aws/mock-recorder';
+export { previewUnderMocks, formatMockPreview } from './aws/preview';
+export type { MockPreview } from './aws/preview';
 export * from './model';
 export { Severity, formatFinding } from './rules/finding';
 export type { Finding, Violation } from './rules/finding';

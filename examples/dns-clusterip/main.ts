@@ -2,7 +2,7 @@
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { UdpService } from '../../src';
+import { UdpService } from 'k8s-udp-constructs';
 
 const COREFILE = `.:1053 {
     errors

@@ -3,7 +3,7 @@
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { ServiceType, UdpService } from '../../src';
+import { ServiceType, UdpService } from 'k8s-udp-constructs';
 
 const COREFILE = `.:1053 {
     errors

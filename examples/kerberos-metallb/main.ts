@@ -4,7 +4,7 @@
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { DualProtocolEndpoint, KubernetesVersion, LoadBalancerProvider, ServiceType } from '../../src';
+import { DualProtocolEndpoint, KubernetesVersion, LoadBalancerProvider, ServiceType } from 'k8s-udp-constructs';
 
 export class KerberosMetalLb extends Chart {
   /** The endpoint, for tests. */

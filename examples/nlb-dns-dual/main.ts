@@ -5,7 +5,7 @@
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { NlbController, NlbPortProtocol, NlbUdpLoadBalancer } from '../../src';
+import { NlbController, NlbPortProtocol, NlbUdpLoadBalancer } from 'k8s-udp-constructs';
 
 const COREFILE = `.:1053 {
     errors

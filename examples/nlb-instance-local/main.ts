@@ -5,7 +5,7 @@
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { NlbTargetType, NlbUdpLoadBalancer, UdpHealthCheck, UdpProbe } from '../../src';
+import { NlbTargetType, NlbUdpLoadBalancer, UdpHealthCheck, UdpProbe } from 'k8s-udp-constructs';
 
 export class NlbInstanceLocal extends Chart {
   /** The load balancer, for tests. */

@@ -5,7 +5,7 @@
 import { App, Chart, ChartProps, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { LoadBalancerScheme, NlbUdpLoadBalancer, UdpProbe } from '../../src';
+import { LoadBalancerScheme, NlbUdpLoadBalancer, UdpProbe } from 'k8s-udp-constructs';
 
 export class NlbUdpEks extends Chart {
   /** The load balancer, for tests. */

@@ -6,7 +6,7 @@
 //   npx ts-node --project tsconfig.dev.json examples/pulumi-nlb/mock-preview.ts dist/pulumi-nlb
 import * as pulumi from '@pulumi/pulumi';
 import { PORTS as GIVEN_PORTS } from './ports';
-import { HealthCheckProtocol, ListenerProtocol, LoadBalancerScheme, NlbUdpLoadBalancer, pinNodePorts, SrvProtocol } from '../../src/pulumi';
+import { HealthCheckProtocol, ListenerProtocol, LoadBalancerScheme, NlbUdpLoadBalancer, pinNodePorts, SrvProtocol } from 'k8s-udp-constructs/pulumi';
 
 // Checked once more here: NodePorts in range, none taken by two different ports.
 const PORTS = pinNodePorts(GIVEN_PORTS);

@@ -2,7 +2,7 @@
 // program both import it, so the NLB's target ports can never drift from the Services' NodePorts.
 // It loads nothing (the import is a type, erased at run time), so either program can import it; each checks it with
 // pinNodePorts(PORTS) from its own entry point.
-import type { PinnedNodePort } from '../../src/model/node-ports';
+import type { PinnedNodePort } from 'k8s-udp-constructs/pulumi';
 
 export const PORTS = {
   /** DNS, TCP and UDP on Service port 53, both on NodePort 30053 (one TCP_UDP listener). */

@@ -4,7 +4,7 @@
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { DISABLE_RULES_ANNOTATION, UdpService } from '../../src';
+import { DISABLE_RULES_ANNOTATION, UdpService } from 'k8s-udp-constructs';
 
 export class Statsd extends Chart {
   constructor(scope: Construct, id: string, props: ChartProps = {}) {

@@ -62,6 +62,8 @@ export interface LintFlags {
   readonly stdinName?: string;
   /** `--color` (true) or `--no-color` (false); unset means "on a terminal". */
   readonly color?: boolean;
+  /** `--allow-empty`: input without any Kubernetes object is no error. */
+  readonly allowEmpty?: boolean;
 }
 
 /** The output formats. */

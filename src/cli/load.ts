@@ -11,6 +11,12 @@ import type { KubeObject } from '../rules/manifest';
 /** The extensions read when a directory is given. */
 export const MANIFEST_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.json'];
 
+/**
+ * Files of a directory that are no manifests by their name (kustomize's and Helm's own), left alone when a directory is
+ * linted; named on the command line, they are read like any file.
+ */
+const NOT_MANIFESTS = /^(kustomization\.ya?ml|Kustomization|Chart\.ya?ml|values(\.[^/]*)?\.ya?ml|\.k8s-udp\.ya?ml)$/;
+
 /** Directories never descended into. */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
@@ -140,6 +146,13 @@ function loadedObject(object: KubeObject, file: string, node: Node, lines: LineC
   };
 }
 
+/** What a value is, for a message: `a list`, `a number`, `a string`. */
+function whatIs(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  return `a ${typeof value}`;
+}
+
 /** Whether a parsed value is a plain object. */
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -147,7 +160,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * Parses the text of one file: every YAML (or JSON) document, `kind: *List` objects unfolded into their items.
- * Documents that do not parse are reported with their line; the others are still read.
+ * Documents that do not parse, that are no mapping (a list, a number), or that have no `apiVersion` and `kind`, and
+ * `List` items that are no objects, are reported with their line; the others are still read. Empty documents (comments
+ * only, a lone `---`) are no documents.
  */
 export function parseManifests(text: string, file: string): { objects: LoadedObject[]; problems: InputProblem[] } {
   const lines = new LineCounter();
@@ -157,6 +172,7 @@ export function parseManifests(text: string, file: string): { objects: LoadedObj
     const { line, col } = lines.linePos(offset);
     return { line, column: col };
   };
+  if (text.includes('\0')) return { objects, problems: [{ file, message: 'is not a text file (it holds NUL bytes)' }] };
   const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false });
   if (!Array.isArray(docs)) return { objects, problems }; // an empty stream
   for (const doc of docs) {
@@ -181,25 +197,42 @@ export function parseManifests(text: string, file: string): { objects: LoadedObj
     }
     if (value === null || value === undefined) continue; // an empty document (comments only, or `---` alone)
     const contents = doc.contents as Node | null;
-    // A document that is not a mapping (a list, a scalar) is not a Kubernetes object: left alone, like a values file.
-    if (!isObject(value) || !contents) continue;
-    unfold(value, contents, file, lines, objects);
+    if (!isObject(value) || !contents) {
+      problems.push({ file, position: at(contents?.range?.[0] ?? doc.range[0]), message: `is not a Kubernetes object: the document is ${whatIs(value)}` });
+      continue;
+    }
+    unfold(value, contents, file, lines, objects, problems);
   }
   return { objects, problems };
 }
 
-/** Adds an object, or the items of a `*List` object, to `into`. Mappings without a kind are not Kubernetes objects. */
-function unfold(value: Record<string, unknown>, node: Node, file: string, lines: LineCounter, into: LoadedObject[]): void {
+/** Adds an object, or the items of a `*List` object, to `into`; what is no Kubernetes object to `problems`. */
+function unfold(
+  value: Record<string, unknown>, node: Node, file: string, lines: LineCounter, into: LoadedObject[], problems: InputProblem[],
+): void {
   const kind = value.kind;
+  const where = (n: Node | undefined): Position | undefined => {
+    if (n?.range?.[0] === undefined) return undefined;
+    const { line, col } = lines.linePos(n.range[0]);
+    return { line, column: col };
+  };
   if (typeof kind === 'string' && kind.endsWith('List') && Array.isArray(value.items)) {
     const itemsNode = child(node, 'items');
     value.items.forEach((item, index) => {
       const itemNode = child(itemsNode, index) as Node | undefined;
-      if (isObject(item) && itemNode) unfold(item, itemNode, file, lines, into);
+      if (isObject(item) && itemNode) {
+        unfold(item, itemNode, file, lines, into, problems);
+      } else {
+        problems.push({ file, position: where(itemNode) ?? where(node), message: `items[${index}] of the ${kind} is not a Kubernetes object: it is ${whatIs(item)}` });
+      }
     });
     return;
   }
-  if (typeof kind !== 'string') return; // values files, kustomization.yaml, Chart.yaml: not objects to lint
+  const missing = (['apiVersion', 'kind'] as const).filter((field) => typeof value[field] !== 'string' || value[field] === '');
+  if (missing.length > 0) {
+    problems.push({ file, position: where(node), message: `is not a Kubernetes object: it has no ${missing.join(' and no ')}` });
+    return;
+  }
   into.push(loadedObject(value as KubeObject, file, node, lines));
 }
 
@@ -212,7 +245,7 @@ export function manifestFiles(directory: string): string[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(full);
-      } else if (MANIFEST_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) {
+      } else if (MANIFEST_EXTENSIONS.includes(path.extname(entry.name).toLowerCase()) && !NOT_MANIFESTS.test(entry.name)) {
         result.push(full);
       }
     }

@@ -9,6 +9,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { LintFlags, resolveConfig, UsageError } from './config';
 import { DIAGRAM_FORMATS, DiagramFlags, drawDiagram } from './diagram';
 import { loadInputs } from './load';
+import { PreviewError, PreviewFlags, previewProgram, writePreview } from './preview';
 import { countOf, formatHuman, jsonReport, LintReport, LocatedFinding, sarifReport } from './report';
 import { LINT_RULES } from './rules';
 import { checkObjects } from '../rules/engine';
@@ -84,6 +85,13 @@ function useColor(flag: boolean | undefined, io: CliIo): boolean {
 export async function lint(inputs: readonly string[], flags: LintFlags, io: CliIo): Promise<ExitCode> {
   const config = resolveConfig(flags, io.cwd);
   const loaded = await loadInputs(inputs, { cwd: io.cwd, readStdin: io.readStdin, stdinName: config.stdinName });
+  if (loaded.objects.length === 0 && loaded.problems.length === 0 && !flags.allowEmpty) {
+    // empty `helm template` output, a wrong path: linting nothing is no pass
+    loaded.problems.push({
+      file: loaded.files.join(', ') || inputs.join(', '),
+      message: 'has no Kubernetes object to lint (pass --allow-empty when that is expected)',
+    });
+  }
   const findings = checkObjects(loaded.objects.map((o) => o.object), LINT_RULES, config.check);
   const located: LocatedFinding[] = findings.map((f) => {
     const source = loaded.objects[f.object?.index ?? 0];
@@ -146,6 +154,7 @@ function program(io: CliIo, exit: { code: ExitCode }): Command {
     .option('--stdin-name <path>', 'the file name to report standard input under', 'stdin')
     .option('--color', 'color the human output (default: on a terminal, unless NO_COLOR is set)')
     .option('--no-color', 'never color')
+    .option('--allow-empty', 'exit 0 when the inputs hold no Kubernetes object (by default that is an input error, exit 2)')
     .action(async (inputs: string[], flags: LintFlags) => {
       exit.code = await lint(inputs, flags, io);
     });
@@ -165,6 +174,24 @@ function program(io: CliIo, exit: { code: ExitCode }): Command {
     .option('--stdin-name <path>', 'the file name to report standard input under', 'stdin')
     .action(async (inputs: string[], flags: DiagramFlags) => {
       exit.code = await drawDiagram(inputs, flags, io) ? ExitCode.CLEAN : ExitCode.USAGE_OR_INPUT;
+    });
+
+  root.command('preview')
+    .description('what a Pulumi program would create, run under Pulumi\'s mocks: no Pulumi CLI, no cloud credentials')
+    .argument('<program>', 'the program: a .js file, or a .ts file of a project with ts-node')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--out <dir>', 'also write resources.json and outputs.json into this directory')
+    .option('--project <name>', 'the project name the program sees (default: the program\'s folder)')
+    .option('--stack <name>', 'the stack name the program sees (default: the program\'s file name)')
+    .action(async (given: string, flags: PreviewFlags) => {
+      const file = path.resolve(io.cwd, given);
+      try {
+        writePreview(await previewProgram(file, flags), file, { ...flags, out: flags.out && path.resolve(io.cwd, flags.out) }, io.stdout);
+        exit.code = ExitCode.CLEAN;
+      } catch (error) {
+        io.stderr(`k8s-udp preview: ${error instanceof PreviewError ? error.message : (error as Error).stack ?? String(error)}\n`);
+        exit.code = error instanceof PreviewError ? ExitCode.USAGE_OR_INPUT : ExitCode.FINDINGS;
+      }
     });
 
   root.command('rules')

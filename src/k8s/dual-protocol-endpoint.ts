@@ -1,11 +1,12 @@
 import { Construct } from 'constructs';
+import { providerFindingsOf } from './provider-findings';
 import { ProtocolServicePort, ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
 import { ServiceType } from './service-type';
 import { DualProtocolDns, DualProtocolDnsOptions, splitHostnameFindings } from './srv-record';
 import { KubernetesVersion } from '../model/kubernetes-version';
 import { decideMixedProtocol, LoadBalancerProvider } from '../model/load-balancer-provider';
 import { Protocol } from '../model/protocol';
-import { KUBERNETES_VERSION, SINGLE_UNSUPPORTED, TCP_NODE_PORT_SINGLE } from '../rules/endpoint-values';
+import { kubernetesVersionFindings, SINGLE_UNSUPPORTED, TCP_NODE_PORT_SINGLE } from '../rules/endpoint-values';
 import { Finding } from '../rules/finding';
 import { findingOf } from '../rules/rule';
 import { addRuleValidation } from '../validation/rule-validation';
@@ -124,10 +125,11 @@ export class DualProtocolEndpoint extends Construct {
   constructor(scope: Construct, id: string, props: DualProtocolEndpointProps = {}) {
     super(scope, id);
     this.props = props;
-    this.kubernetesVersion = props.kubernetesVersion ?? KubernetesVersion.V1_28;
-    this.provider = props.provider;
+    this.kubernetesVersion = KubernetesVersion.ofProp(props.kubernetesVersion);
+    // a provider that is none (untyped input) is reported by the Service (UDP143) and decides nothing
+    this.provider = LoadBalancerProvider.isProvider(props.provider) ? props.provider : undefined;
     const type = props.type ?? ServiceType.CLUSTER_IP;
-    const decision = decideMixedProtocol(type, this.kubernetesVersion, props.provider);
+    const decision = decideMixedProtocol(type, this.kubernetesVersion, this.provider);
     const mode = props.mixedProtocol ?? MixedProtocolMode.AUTO;
     this.split = mode === MixedProtocolMode.SPLIT || (mode === MixedProtocolMode.AUTO && !decision.single);
     this.reason = mode === MixedProtocolMode.SPLIT
@@ -195,15 +197,7 @@ export class DualProtocolEndpoint extends Construct {
   }
 
   private evaluate(singleSupported: boolean, mode: MixedProtocolMode): Finding[] {
-    const findings: Finding[] = [];
-    if (!this.kubernetesVersion.valid) {
-      findings.push(findingOf(KUBERNETES_VERSION, {
-        field: 'kubernetesVersion',
-        value: this.kubernetesVersion.text,
-        message: 'is not a Kubernetes version',
-        allowed: 'a version such as "1.28", "v1.28" or "1.28.3"',
-      }));
-    }
+    const findings: Finding[] = kubernetesVersionFindings(this.props.kubernetesVersion, this.kubernetesVersion);
     if (mode === MixedProtocolMode.SINGLE && !singleSupported) {
       findings.push(findingOf(SINGLE_UNSUPPORTED, {
         field: 'mixedProtocol',
@@ -222,7 +216,7 @@ export class DualProtocolEndpoint extends Construct {
         }));
       }
     });
-    findings.push(...(this.provider?.checkOptions('provider') ?? []));
+    findings.push(...providerFindingsOf(this.props.provider));
     findings.push(...this.udp.externalDns.findings(this.udp.type), ...splitHostnameFindings(this, this.props.hostname));
     findings.push(...(this.dns?.findings() ?? []));
     return findings;

@@ -5,7 +5,9 @@ import { NlbController } from './nlb-controller';
 import { ProtocolServicePort, ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
 import { ServiceType, TrafficPolicy } from './service-type';
 import { checkIpAddressType, checkPlacement, checkSwitch, LoadBalancerScheme } from '../model/eip';
-import { checkHealthCheck, HealthCheck, HealthCheckProtocol } from '../model/health-check';
+import {
+  checkHealthCheck, HEALTH_CHECK_INTERVAL, HEALTH_CHECK_TIMEOUT, HealthCheck, HealthCheckProtocol,
+} from '../model/health-check';
 import { KubernetesVersion } from '../model/kubernetes-version';
 import { decideMixedProtocol, LoadBalancerProvider } from '../model/load-balancer-provider';
 import { checkTargetType, LISTENER_PORT, LISTENERS_REQUIRED, NlbTargetType } from '../model/nlb-listeners';
@@ -13,14 +15,15 @@ import { PortRange } from '../model/port-range';
 import { Protocol } from '../model/protocol';
 import { checkTargetGroupAttributes, formatTargetGroupAttributes, TargetGroupAttributes } from '../model/target-group-attributes';
 import { AWS_LBC_LOAD_BALANCER_CLASS, AwsNlbAnnotations as A, controllerHealthCheckTiming } from '../rules/aws-nlb';
-import { KUBERNETES_VERSION } from '../rules/endpoint-values';
+import { kubernetesVersionFindings } from '../rules/endpoint-values';
 import { Finding } from '../rules/finding';
 import {
-  NLB_CONTROLLER, NLB_IN_TREE_IP_TARGETS, NLB_IN_TREE_UNSUPPORTED, NLB_PORT_PROTOCOL, NLB_SIDECAR_TARGET_PORT,
-  NLB_SIDECAR_WORKLOAD, NLB_TCP_UDP_UNSUPPORTED,
+  NLB_CONTROLLER, NLB_IN_TREE_IP_TARGETS, NLB_IN_TREE_UNSUPPORTED, NLB_PORT_PROTOCOL, NLB_SIDECAR_PROPS,
+  NLB_SIDECAR_TARGET_PORT, NLB_SIDECAR_WORKLOAD, NLB_TCP_UDP_UNSUPPORTED,
 } from '../rules/nlb-values';
 import { findingOf } from '../rules/rule';
 import { UdpHealthCheck, UdpHealthCheckProps } from '../sidecar/health-check';
+import { isDuration } from '../sidecar/millis';
 import { UdpProbe } from '../sidecar/probe';
 import { addRuleValidation } from '../validation/rule-validation';
 import { describeValue, recognizeSelection } from '../workloads/recognize';
@@ -186,7 +189,10 @@ export interface NlbUdpLoadBalancerProps extends ExternalDnsOptions {
   readonly healthCheck?: NlbHealthCheck;
   /**
    * The health-check sidecar added to the workload with ip targets (its probes, ports, image), or `false` for none.
-   * @default - a sidecar probing each UDP target port with `UdpProbe.bound`, answering HTTP on 10080
+   * Given (even `{}`), it is added whatever the ports, and the NLB checks it: with TCP_UDP ports only, it probes
+   * their UDP side instead of the TCP answer on the traffic port.
+   * @default - with ip targets and a UDP-only port, a sidecar probing each UDP target port with `UdpProbe.bound`,
+   * answering HTTP on 10080; none when every port is TCP_UDP (the NLB checks the TCP side on the traffic port)
    */
   readonly healthSidecar?: Partial<UdpHealthCheckProps> | false;
   /**
@@ -291,7 +297,7 @@ export class NlbUdpLoadBalancer extends Construct {
     // that the construct is complete and every error is reported together
     this.controller = isNlbController(props.controller) ? props.controller : NlbController.awsLoadBalancerController();
     this.targetType = props.targetType ?? (this.controller.isInTree ? NlbTargetType.INSTANCE : NlbTargetType.IP);
-    this.kubernetesVersion = props.kubernetesVersion ?? KubernetesVersion.V1_28;
+    this.kubernetesVersion = KubernetesVersion.ofProp(props.kubernetesVersion);
     // ports that are not a list (untyped input) are reported at synthesis (UDP530) and add nothing
     const ports: readonly unknown[] = Array.isArray(props.ports) ? props.ports : [];
 
@@ -363,22 +369,40 @@ export class NlbUdpLoadBalancer extends Construct {
     }
   }
 
-  /** The sidecar joins ip targets with UDP-only ports, unless the user chose a health port or turned it off. */
+  /** The `healthSidecar` props the user gave, if any (anything that is no object is reported, UDP577). */
+  private givenSidecar(): Partial<UdpHealthCheckProps> | undefined {
+    const given: unknown = this.props.healthSidecar;
+    return typeof given === 'object' && given !== null && !Array.isArray(given) ? given : undefined;
+  }
+
+  /**
+   * The sidecar joins ip targets with UDP-only ports, or with any port when the user gave its props, unless the user
+   * chose a health port or turned it off.
+   */
   private needsSidecar(ports: readonly unknown[]): boolean {
-    return this.targetType === NlbTargetType.IP && hasUdpOnly(ports) && this.props.healthSidecar !== false
-      && this.props.healthCheck?.port === undefined;
+    const asked = this.givenSidecar() !== undefined && ports.some(isPortObject);
+    return this.targetType === NlbTargetType.IP && (hasUdpOnly(ports) || asked) && this.props.healthSidecar !== false
+      && this.healthCheckGiven()?.port === undefined;
+  }
+
+  /** The `healthCheck` the user gave, if it is an object (anything else is reported, UDP501). */
+  private healthCheckGiven(): NlbHealthCheck | undefined {
+    const given: unknown = this.props.healthCheck;
+    return typeof given === 'object' && given !== null && !Array.isArray(given) ? given : undefined;
   }
 
   private sidecarProps(ports: readonly unknown[]): UdpHealthCheckProps {
-    const given = this.props.healthSidecar || {};
+    const given = this.givenSidecar() ?? {};
+    // the UDP ports, and the UDP side of TCP_UDP ports when there is no UDP-only port
+    const udpOnly = hasUdpOnly(ports);
     const probes = given.probes ?? ports
       .filter(isPortObject)
-      .filter((p) => (p.protocol ?? NlbPortProtocol.UDP) === NlbPortProtocol.UDP)
+      .filter((p) => (p.protocol ?? NlbPortProtocol.UDP) === NlbPortProtocol.UDP || !udpOnly)
       .map((p) => this.targetNumber(p))
       .filter((n): n is number => n !== undefined)
       .map((n) => UdpProbe.bound(n));
     // a TCP check needs the sidecar's TCP port, which accepts connections only while healthy (its HTTP port always does)
-    const tcp = this.props.healthCheck?.protocol === HealthCheckProtocol.TCP;
+    const tcp = this.healthCheckGiven()?.protocol === HealthCheckProtocol.TCP;
     return { ...given, probes, tcpPort: given.tcpPort ?? (tcp ? SIDECAR_TCP_PORT : undefined) };
   }
 
@@ -391,13 +415,15 @@ export class NlbUdpLoadBalancer extends Construct {
   }
 
   private healthCheckModel(): HealthCheck {
-    const hc = this.props.healthCheck ?? {};
+    const hc = this.healthCheckGiven() ?? {};
+    // (an interval or timeout that is no Duration is reported, UDP504/UDP505, and leaves the default)
+    const seconds = (value: unknown) => (isDuration(value) ? value.toSeconds({ integral: false }) : undefined);
     return {
       protocol: hc.protocol,
       port: hc.port,
       path: hc.path,
-      interval: hc.interval?.toSeconds({ integral: false }),
-      timeout: hc.timeout?.toSeconds({ integral: false }),
+      interval: seconds(hc.interval),
+      timeout: seconds(hc.timeout),
       healthyThreshold: hc.healthyThreshold,
       unhealthyThreshold: hc.unhealthyThreshold,
       successCodes: hc.successCodes,
@@ -440,7 +466,8 @@ export class NlbUdpLoadBalancer extends Construct {
       out[A.SCHEME] = scheme;
     }
     if (p.subnets?.length) out[A.SUBNETS] = p.subnets.join(',');
-    if (p.eipAllocations?.length) out[A.EIP_ALLOCATIONS] = p.eipAllocations.join(',');
+    // (allocation ids that are no list are reported, UDP523, and emit nothing)
+    if (Array.isArray(p.eipAllocations) && p.eipAllocations.length) out[A.EIP_ALLOCATIONS] = p.eipAllocations.join(',');
     // a switch that is no boolean (untyped input: 'false' is truthy) is reported (UDP527) and emits nothing
     const crossZone: unknown = p.crossZone === undefined ? true : p.crossZone;
     if (inTree) {
@@ -554,6 +581,26 @@ export class NlbUdpLoadBalancer extends Construct {
     })];
   }
 
+  /** UDP501 for a health check that is no object; UDP504/UDP505 for an interval or timeout that is no Duration. */
+  private healthCheckTypeFindings(): Finding[] {
+    const given: unknown = this.props.healthCheck;
+    if (given === undefined || given === null) return [];
+    const hc = this.healthCheckGiven();
+    if (!hc) return checkHealthCheck(given as HealthCheck, 'healthCheck');
+    const findings: Finding[] = [];
+    for (const [field, rule] of [['interval', HEALTH_CHECK_INTERVAL], ['timeout', HEALTH_CHECK_TIMEOUT]] as const) {
+      const value: unknown = hc[field];
+      if (value === undefined || isDuration(value)) continue;
+      findings.push(findingOf(rule, {
+        field: `healthCheck.${field}`,
+        value,
+        message: 'is not a Duration',
+        allowed: `a Duration, for example Duration.seconds(${typeof value === 'number' && Number.isFinite(value) ? value : 10})`,
+      }));
+    }
+    return findings;
+  }
+
   private evaluate(): Finding[] {
     const p = this.props;
     const ports = this.given;
@@ -563,9 +610,12 @@ export class NlbUdpLoadBalancer extends Construct {
         scheme: p.scheme,
         subnets: p.subnets,
         subnetNames: true,
-        eips: p.eipAllocations,
+        // a number is a count of Elastic IPs to the model (the Pulumi component allocates them); here, a wrong type
+        eips: typeof p.eipAllocations === 'number' ? String(p.eipAllocations) : p.eipAllocations,
+        eipsValue: p.eipAllocations,
         fields: { scheme: 'scheme', subnets: 'subnets', eips: 'eipAllocations' },
       }),
+      ...this.healthCheckTypeFindings(),
       // the health check the NLB really gets (with the sidecar's or kube-proxy's HTTP defaults), as the user named it;
       // an interval or timeout left unset is the controller's default (10 s), not AWS's, as the linter's UDP563 says
       ...checkHealthCheck(this.effectiveHealthCheck(), 'healthCheck',
@@ -580,12 +630,14 @@ export class NlbUdpLoadBalancer extends Construct {
       ...checkSwitch(p.ipv6SourceNatPrefix, 'ipv6SourceNatPrefix'),
       ...this.portFindings(),
     ];
-    if (!this.kubernetesVersion.valid) {
-      findings.push(findingOf(KUBERNETES_VERSION, {
-        field: 'kubernetesVersion',
-        value: this.kubernetesVersion.text,
-        message: 'is not a Kubernetes version',
-        allowed: 'a version such as "1.28", "v1.28" or "1.28.3"',
+    findings.push(...kubernetesVersionFindings(p.kubernetesVersion, this.kubernetesVersion));
+    const sidecarGiven: unknown = p.healthSidecar;
+    if (sidecarGiven !== undefined && sidecarGiven !== false && this.givenSidecar() === undefined) {
+      findings.push(findingOf(NLB_SIDECAR_PROPS, {
+        field: 'healthSidecar',
+        value: sidecarGiven,
+        message: 'is neither the sidecar\'s props nor false',
+        allowed: 'an object such as { probes: [UdpProbe.exchange(53, ...)] } or {}, or false for no sidecar',
       }));
     }
     if (hasTcpUdp(ports)) {
@@ -635,7 +687,7 @@ export class NlbUdpLoadBalancer extends Construct {
         allowed: 'a cdk8s-plus Deployment, StatefulSet, DaemonSet or Pod; or healthCheck.port of your own, or healthSidecar: false with a health port',
       }));
     }
-    if (sidecar && workloadOf(p.selector) && !(this.props.healthSidecar || {}).probes) {
+    if (sidecar && workloadOf(p.selector) && !this.givenSidecar()?.probes) {
       ports.forEach((port, i) => {
         if (!isPortObject(port)) return;
         if ((port.protocol ?? NlbPortProtocol.UDP) !== NlbPortProtocol.UDP || this.targetNumber(port) !== undefined) return;

@@ -2,6 +2,7 @@ import { ApiObjectMetadata, ApiObjectMetadataDefinition } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ExternalDnsAnnotations, ExternalDnsOptions } from './external-dns';
 import { objectMetadata } from './metadata';
+import { providerFindingsOf } from './provider-findings';
 import { IpFamily, IpFamilyPolicy, ServiceType, TrafficPolicy } from './service-type';
 import { SessionAffinity } from './session-affinity';
 import { KubeService, KubeServiceSpec, serviceSpecJson } from '../kube/service';
@@ -205,7 +206,7 @@ export abstract class ServiceBase extends Construct {
    * a provider). Annotations the user set in `metadata` win.
    */
   protected applyProvider(role: ProviderServiceRole): void {
-    const provider = this.options.provider;
+    const provider = this.provider;
     if (!provider || this.type !== ServiceType.LOAD_BALANCER) return;
     const settings = provider.settings(role);
     const own = this.options.metadata?.annotations ?? {};
@@ -213,6 +214,11 @@ export abstract class ServiceBase extends Construct {
       if (!(key in own)) this.apiObject.metadata.addAnnotation(key, value);
     }
     this.providerClass = settings.loadBalancerClass;
+  }
+
+  /** The provider, when `provider` is one (anything else is reported as UDP143 and has no effect). */
+  protected get provider(): LoadBalancerProvider | undefined {
+    return LoadBalancerProvider.isProvider(this.options.provider) ? this.options.provider : undefined;
   }
 
   /** Adds one port entry and adjusts the selected workload for it. */
@@ -243,7 +249,7 @@ export abstract class ServiceBase extends Construct {
       options: {
         nodePortRange: this.nodePortRange,
         kubernetesVersion: this.kubernetesVersion,
-        provider: this.options.provider,
+        provider: this.provider,
         disabled: this.disabledRules,
       },
       related: workload ? [{ key: workload, render: () => workload.render() }] : [],
@@ -264,7 +270,7 @@ export abstract class ServiceBase extends Construct {
 
   private selectorAndProviderFindings(): Finding[] {
     const providerFindings = [
-      ...this.reportsProviderOptions ? this.options.provider?.checkOptions('provider') ?? [] : [],
+      ...this.reportsProviderOptions ? providerFindingsOf(this.options.provider) : [],
       ...this.reportsExternalDnsOptions ? this.externalDns.findings(this.type) : [],
     ];
     const selection = this.selection;

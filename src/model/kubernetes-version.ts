@@ -18,6 +18,21 @@ export class KubernetesVersion {
     return new KubernetesVersion(String(text), Number(match[1]), Number(match[2]), true);
   }
 
+  /**
+   * A `kubernetesVersion` prop as given, untyped input included: a `KubernetesVersion` as it is, a string such as
+   * `"1.22"` read as `of()` reads it (constructs also report that a string is not a `KubernetesVersion`), anything
+   * else an invalid version; `undefined` is `fallback`.
+   */
+  public static ofProp(value: unknown, fallback: KubernetesVersion = KubernetesVersion.V1_28): KubernetesVersion {
+    if (value === undefined) return fallback;
+    if (value instanceof KubernetesVersion) return value;
+    const other = value as Partial<KubernetesVersion> | null;
+    if (typeof other === 'object' && other !== null && typeof other.text === 'string' && typeof other.isAtLeast === 'function') {
+      return KubernetesVersion.of(other.text);
+    }
+    return KubernetesVersion.of(typeof value === 'string' ? value : String(value));
+  }
+
   /** As `of()`, but throws on a text that is not a Kubernetes version. */
   public static parse(text: string): KubernetesVersion {
     const version = KubernetesVersion.of(text);

@@ -197,6 +197,17 @@ const OPTION_OWNERS: Record<string, string[]> = {
  * two Services when the provider (or the Kubernetes version) cannot carry both in one.
  */
 export abstract class LoadBalancerProvider {
+  /**
+   * Whether `value` is a provider (of this copy of the library or another), as untyped input may give a string such
+   * as `'aws'` instead: constructs report that (UDP143) rather than fail.
+   */
+  public static isProvider(value: unknown): value is LoadBalancerProvider {
+    if (value instanceof LoadBalancerProvider) return true;
+    const p = value as Partial<LoadBalancerProvider> | null;
+    return typeof p === 'object' && p !== null && typeof p.settings === 'function'
+      && typeof p.mixedProtocol === 'function' && typeof p.checkOptions === 'function';
+  }
+
   /** The AWS Load Balancer Controller (v2.x): an NLB, internal and with IP targets unless told otherwise. */
   public static awsLoadBalancerController(options: AwsLoadBalancerControllerOptions = {}): LoadBalancerProvider {
     return new AwsLoadBalancerController(options);

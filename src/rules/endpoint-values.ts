@@ -1,6 +1,7 @@
-import { Severity } from './finding';
-import { RuleInfo } from './rule';
+import { Finding, Severity } from './finding';
+import { findingOf, RuleInfo } from './rule';
 import { Sources } from './sources';
+import type { KubernetesVersion } from '../model/kubernetes-version';
 
 /** UDP310: the Kubernetes version is a Kubernetes version. */
 export const KUBERNETES_VERSION: RuleInfo = {
@@ -10,6 +11,28 @@ export const KUBERNETES_VERSION: RuleInfo = {
   why: 'Whether TCP and UDP fit in one LoadBalancer Service depends on it.',
   source: Sources.MIXED_PROTOCOL_LB,
 };
+
+/**
+ * UDP310 for a `kubernetesVersion` prop: given as something other than a `KubernetesVersion` (untyped input: a string
+ * is read, and still reported), or a version that is not one. `version` is what `KubernetesVersion.ofProp` read.
+ */
+export function kubernetesVersionFindings(given: unknown, version: KubernetesVersion): Finding[] {
+  if (given !== undefined && typeof given !== 'object') {
+    return [findingOf(KUBERNETES_VERSION, {
+      field: 'kubernetesVersion',
+      value: given,
+      message: `is a ${typeof given}, not a KubernetesVersion`,
+      allowed: `KubernetesVersion.of(${JSON.stringify(String(given))})`,
+    })];
+  }
+  if (version.valid) return [];
+  return [findingOf(KUBERNETES_VERSION, {
+    field: 'kubernetesVersion',
+    value: version.text,
+    message: 'is not a Kubernetes version',
+    allowed: 'a version such as "1.28", "v1.28" or "1.28.3"',
+  })];
+}
 
 /** UDP311: SINGLE asked where one Service cannot carry both protocols. */
 export const SINGLE_UNSUPPORTED: RuleInfo = {

@@ -73,8 +73,18 @@ export const NLB_CONTROLLER: RuleInfo = {
   source: ProviderSources.AWS_LBC_ANNOTATIONS,
 };
 
+/** UDP577: `healthSidecar` is the sidecar's props or `false`. */
+export const NLB_SIDECAR_PROPS: RuleInfo = {
+  id: 'UDP577',
+  severity: Severity.ERROR,
+  title: 'healthSidecar must be the sidecar\'s props or false',
+  why: 'The sidecar is the NLB\'s health check with ip targets: a value that is neither (a string or a number from '
+    + 'untyped input) cannot say what to probe, and guessing would build a health check the user did not ask for.',
+  source: ProviderSources.AWS_LBC_ANNOTATIONS,
+};
+
 /** The checks of `NlbUdpLoadBalancer` props of its own (the shared health-check, placement and attribute checks aside). */
 export const NLB_CONSTRUCT_RULES: readonly RuleInfo[] = [
   NLB_TCP_UDP_UNSUPPORTED, NLB_IN_TREE_IP_TARGETS, NLB_IN_TREE_UNSUPPORTED, NLB_SIDECAR_WORKLOAD, NLB_SIDECAR_TARGET_PORT,
-  NLB_PORT_PROTOCOL, NLB_CONTROLLER,
+  NLB_PORT_PROTOCOL, NLB_CONTROLLER, NLB_SIDECAR_PROPS,
 ];

@@ -201,6 +201,10 @@ export const PORTS_REQUIRED: Rule = {
   kinds: SERVICE,
   check(service) {
     const type = serviceType(service);
+    const given: unknown = specOf(service).type;
+    if (given !== undefined && given !== null && typeof given !== 'string') {
+      return [{ field: 'spec.type', value: given, message: 'must be a string', allowed: SERVICE_TYPES.join(', ') }];
+    }
     if (!SERVICE_TYPES.includes(type)) {
       return [{ field: 'spec.type', value: type, message: 'is not a Service type', allowed: SERVICE_TYPES.join(', ') }];
     }

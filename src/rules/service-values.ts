@@ -24,5 +24,15 @@ export const SELECTOR_WORKLOAD: RuleInfo = {
   source: Sources.CDK8S_PLUS,
 };
 
+/** UDP143: a `provider` is a `LoadBalancerProvider`. */
+export const PROVIDER_TYPE: RuleInfo = {
+  id: 'UDP143',
+  severity: Severity.ERROR,
+  title: 'provider must be a LoadBalancerProvider',
+  why: 'The provider decides the annotations, the class and whether TCP and UDP fit in one Service; a value that is '
+    + 'none (a name such as "aws" from a configuration file) would leave all of that out without a word.',
+  source: Sources.MIXED_PROTOCOL_LB,
+};
+
 /** The checks of construct props that have no object field of their own. */
-export const SERVICE_VALUE_RULES: readonly RuleInfo[] = [SELECTOR_EXPRESSIONS, SELECTOR_WORKLOAD];
+export const SERVICE_VALUE_RULES: readonly RuleInfo[] = [SELECTOR_EXPRESSIONS, SELECTOR_WORKLOAD, PROVIDER_TYPE];

@@ -103,7 +103,7 @@ export interface UdpHealthCheckProps {
   readonly period?: Duration;
   /**
    * The sidecar's image. It must provide `/bin/busybox` with `sh`, `nc` (with `-u` for exchange probes), `nslookup`,
-   * `awk`, `grep`, `head`, `wc`, `date`, `mv`, `rm` and `mkfifo`, or a `command` that runs the script otherwise.
+   * `awk`, `grep`, `dd`, `timeout`, `wc`, `date`, `mv`, `rm` and `mkfifo`, or a `command` that runs the script otherwise.
    *
    * @default UDP_HEALTH_DEFAULT_IMAGE ('busybox:1.36.1-uclibc')
    */

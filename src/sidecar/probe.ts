@@ -62,8 +62,8 @@ export interface ExchangeProbeOptions {
    */
   readonly expect?: string;
   /**
-   * How long to wait for the reply: whole seconds, 1 to 30. busybox netcat waits this long for further datagrams
-   * even after a reply, so an `exchange` probe always takes about this long (a refused port fails at once).
+   * How long to wait for the reply: whole seconds, 1 to 30. The probe ends at the first reply datagram; a server
+   * that does not answer costs the whole timeout, and a closed port fails at once (the kernel refuses it).
    *
    * @default Duration.seconds(1)
    */
@@ -216,9 +216,8 @@ export class UdpProbe {
   /** How long one run of this probe can take at most, in seconds (the sidecar runs probes one after another). */
   public worstCaseSeconds(): number {
     if (!this.timeout) return 1;
-    const seconds = Math.ceil(millisOf(this.timeout) / 1000);
-    // busybox netcat -w waits up to twice its timeout (once for the connect stage, once for the final reads).
-    return this.mode === UdpProbeMode.EXCHANGE ? 2 * seconds + 1 : seconds + 1;
+    // The timeout, plus a second for the programs around it (exchange: netcat is ended by `timeout` after it).
+    return Math.ceil(millisOf(this.timeout) / 1000) + 1;
   }
 
   /** A short description for messages, for example `exchange udp/9999`. */

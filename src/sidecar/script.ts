@@ -14,9 +14,9 @@ const SOURCE = String.raw`# udp-health: the UDP health-check sidecar of k8s-udp-
 #   TCP   on UDP_HEALTH_TCP_PORT: the port accepts connections only while healthy.
 # Checks never trigger probes, so a burst of checks from many load-balancer nodes costs nothing extra.
 #
-# Runs under busybox sh and calls only busybox applets (nc -ll -e, nslookup, awk, date, mv, rm, mkfifo, head, wc, grep)
-# that behave the same in the Debian busybox package (1.35) and the official busybox image (1.36). The UDP client of
-# the exchange mode is UDP_HEALTH_NC (default "busybox nc", which needs nc -u: the official image has it).
+# Runs under busybox sh and calls only busybox applets (nc -ll -e, nslookup, awk, date, mv, rm, mkfifo, dd, timeout,
+# wc, grep) of busybox's default configuration, which the official busybox image uses. The UDP client of the exchange
+# mode is UDP_HEALTH_NC (default "busybox nc", which needs nc -u: busybox's netcat 1.10 port, in the official image).
 #
 # Probes, one per line of UDP_HEALTH_PROBES, fields separated by one space, octal-escaped where noted:
 #   bound PORT
@@ -98,7 +98,15 @@ probe_bound() {
 
 probe_exchange() {
   # $1 host, $2 port, $3 timeout, $4 payload (printf-escaped), $5 expected pattern (printf-escaped) or "-"
-  printf "$4" | $NC -n -u -w "$3" "$1" "$2" 2>/dev/null | busybox head -c 4096 >"$D/reply"
+  # netcat relays the reply into a FIFO; the probe keeps the first read of it (the first datagram, up to 4096 bytes)
+  # and ends netcat at once: netcat itself would wait for more datagrams for twice its -w. No reply: timeout ends
+  # netcat after $3 seconds. A closed port is refused at once (ICMP port unreachable), and netcat exits.
+  # (dd opens the FIFO itself: a signal to this shell, such as the end of printf, would interrupt the shell's open.)
+  printf "$4" | busybox timeout "$3" $NC -n -u -w "$3" "$1" "$2" 2>/dev/null >"$D/udp" &
+  nc_pid=$!
+  busybox dd if="$D/udp" of="$D/reply" bs=4096 count=1 2>/dev/null
+  kill "$nc_pid" 2>/dev/null
+  wait "$nc_pid" 2>/dev/null
   size=$(busybox wc -c <"$D/reply")
   if [ "$size" -eq 0 ]; then
     why="udp/$2 no reply within $\{3}s"
@@ -181,10 +189,10 @@ main() {
   case "$P" in '' | 0 | *[!0-9]*) echo "udp-health: UDP_HEALTH_PERIOD must be whole seconds (1 or more), not '$P'" >&2; exit 2 ;; esac
   [ -n "$UDP_HEALTH_PROBES" ] || { echo 'udp-health: UDP_HEALTH_PROBES is empty' >&2; exit 2; }
   [ -n "$HTTP_PORT$TCP_PORT" ] || { echo 'udp-health: set UDP_HEALTH_HTTP_PORT or UDP_HEALTH_TCP_PORT' >&2; exit 2; }
-  busybox rm -f "$D/state" "$D/state.tmp" "$D/reply" "$D/tick"
+  busybox rm -f "$D/state" "$D/state.tmp" "$D/reply" "$D/tick" "$D/udp"
   # The pause between rounds is a read with a timeout on a FIFO nobody writes to: no sleep process stays resident,
-  # and a trapped SIGTERM ends the read at once.
-  busybox mkfifo "$D/tick" || exit 2
+  # and a trapped SIGTERM ends the read at once. The exchange probes read netcat's output from the other FIFO.
+  busybox mkfifo "$D/tick" "$D/udp" || exit 2
   exec 3<>"$D/tick"
   http_pid= tcp_pid= last=
   trap cleanup TERM INT HUP
@@ -213,9 +221,10 @@ esac
 /**
  * The sidecar's shell script, exactly as the construct puts it into the ConfigMap (key `udp-health.sh`).
  *
- * It runs under busybox `sh` and calls only busybox applets that behave the same in the Debian `busybox` package
- * (1.35) and the official `busybox` image (1.36): `nc -ll -e`, `nslookup -port= -timeout= -retry=`, `awk`, `date`,
- * `mv`, `rm`, `mkfifo`, `head -c`, `wc -c`, `grep -q -E`, and the shell's own `read -t`. The exchange mode's UDP client is `UDP_HEALTH_NC`
- * (default `busybox nc`, which needs `nc -u`: the official image's netcat has it, Debian's busybox netcat does not).
+ * It runs under busybox `sh` and calls only applets of busybox's default configuration, which the official `busybox`
+ * image uses: `nc -ll -e`, `nc -n -u -w` (busybox's netcat 1.10 port), `nslookup -port= -timeout= -retry=`, `awk`,
+ * `date`, `mv`, `rm`, `mkfifo`, `dd`, `timeout`, `wc -c`, `grep -q -E`, and the shell's own `read -t`, `printf`, `kill`
+ * and `wait`. The exchange mode's UDP client is `UDP_HEALTH_NC` (default `busybox nc`; Debian's busybox package builds
+ * its netcat without `-u`).
  */
 export const SIDECAR_SCRIPT: string = SOURCE.replace(/\$\\\{/g, '$' + '{');

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { currentSynthesis, watchSyntheses } from './synthesis';
 import { OBJECT_RULES } from '../rules/catalog';
 import { checkObjects, ObjectCheckOptions } from '../rules/engine';
 import { Finding } from '../rules/finding';
@@ -30,8 +30,8 @@ export type ObjectsProducer = () => ConstructObjects;
 /** The constructs of one chart whose objects are checked, in creation order. */
 interface ChartMembers {
   readonly members: IConstruct[];
-  /** The last run: what it checked (a digest of the objects' JSON, and who owns each object) and what it found. */
-  last?: { readonly checked: string; readonly owners: readonly IConstruct[]; readonly findings: Map<IConstruct, Finding[]> };
+  /** The run of the synthesis in progress, read by its later validation passes. */
+  last?: { readonly synthesis: object; readonly findings: Map<IConstruct, Finding[]> };
   /** The findings of the current validation pass by construct, and who has not read theirs yet. */
   pass?: { readonly findings: Map<IConstruct, Finding[]>; readonly unread: Set<IConstruct> };
 }
@@ -48,6 +48,7 @@ const chartOf = new WeakMap<IConstruct, IConstruct>();
  */
 export function registerObjects(construct: IConstruct, producer: ObjectsProducer): void {
   producers.set(construct, producer);
+  watchSyntheses(construct);
   const chart = nearestChart(construct);
   chartOf.set(construct, chart);
   let entry = charts.get(chart);
@@ -105,10 +106,12 @@ export function withChartRuns<T>(read: () => T): T {
 let session: Map<ChartMembers, Map<IConstruct, Finding[]>> | undefined;
 
 /**
- * Runs the object rules over what the chart's constructs emit. cdk8s validates the whole app once more for each chart
- * it synthesizes: when the objects are the same as at the last run, its findings are reused rather than found again.
+ * Runs the object rules over what the chart's constructs emit, once per synthesis: cdk8s validates the whole app once
+ * more for each chart it synthesizes, and those later passes read the findings of the first.
  */
 function runChart(entry: ChartMembers): Map<IConstruct, Finding[]> {
+  const synthesis = currentSynthesis();
+  if (synthesis && entry.last?.synthesis === synthesis) return entry.last.findings;
   const objects: KubeObject[] = [];
   const owners: IConstruct[] = [];
   const perObject = new Map<KubeObject, ObjectCheckOptions>();
@@ -130,9 +133,6 @@ function runChart(entry: ChartMembers): Map<IConstruct, Finding[]> {
       }
     }
   }
-  const checked = createHash('sha256').update(JSON.stringify(objects)).digest('base64');
-  const last = entry.last;
-  if (last && last.checked === checked && sameOwners(last.owners, owners)) return last.findings;
   const findings = new Map<IConstruct, Finding[]>();
   for (const finding of checkObjects(objects, OBJECT_RULES, { perObject })) {
     const owner = owners[finding.object!.index];
@@ -140,12 +140,8 @@ function runChart(entry: ChartMembers): Map<IConstruct, Finding[]> {
     if (found) found.push(finding);
     else findings.set(owner, [finding]);
   }
-  entry.last = { checked, owners, findings };
+  entry.last = synthesis ? { synthesis, findings } : undefined;
   return findings;
-}
-
-function sameOwners(a: readonly IConstruct[], b: readonly IConstruct[]): boolean {
-  return a.length === b.length && a.every((owner, i) => owner === b[i]);
 }
 
 /** The chart a construct is in, or the root of its tree when it is in none. */

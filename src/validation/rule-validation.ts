@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { withChartRuns } from './object-validation';
+import { currentSynthesis, watchSyntheses } from './synthesis';
 import { Finding, formatFinding, Severity } from '../rules/finding';
 
 /** Produces the findings of one construct: its objects run through the rule engine, plus checks of its props. */
@@ -66,8 +67,13 @@ function findingsOf(construct: IConstruct): Finding[] {
  */
 export function addRuleValidation(construct: IConstruct, producer: FindingsProducer): void {
   producers.set(construct, producer);
+  watchSyntheses(construct);
+  // the errors of the first validation pass of a synthesis, returned again by its later passes
+  let last: { readonly synthesis: object; readonly errors: string[] } | undefined;
   construct.node.addValidation({
     validate: () => {
+      const synthesis = currentSynthesis();
+      if (synthesis && last?.synthesis === synthesis) return last.errors;
       const errors: string[] = [];
       for (const finding of findingsOf(construct)) {
         const message = formatFinding(finding, construct.node.path);
@@ -78,6 +84,7 @@ export function addRuleValidation(construct: IConstruct, producer: FindingsProdu
           warningHandler(`warning: ${message}`);
         }
       }
+      last = synthesis ? { synthesis, errors } : undefined;
       return errors;
     },
   });

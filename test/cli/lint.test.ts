@@ -136,6 +136,30 @@ describe('k8s-udp lint: human output and exit codes', () => {
     });
   });
 
+  test('input without any Kubernetes object (empty helm template output) is an input error, unless --allow-empty', async () => {
+    expect(await run(['lint', '-'], { stdin: '' })).toEqual({
+      code: 2,
+      stdout: 'k8s-udp: no findings (0 objects in 1 file, 1 input error)\n',
+      stderr: 'stdin: error has no Kubernetes object to lint (pass --allow-empty when that is expected)\n',
+    });
+    expect((await run(['lint', '-', '--allow-empty'], { stdin: '# nothing rendered\n' })).code).toBe(0);
+  });
+
+  test('a binary file and a document that is no object are input errors, never a pass', async () => {
+    const binary = await run(['lint', '-', '--stdin-name', 'image.png'], { stdin: '\u0089PNG\r\n\u001a\n\u0000\u0000' });
+    expect(binary.code).toBe(2);
+    expect(binary.stderr).toBe('image.png: error is not a text file (it holds NUL bytes)\n');
+    const list = await run(['lint', '-'], { stdin: '- apiVersion: v1\n  kind: Service\n' });
+    expect(list.code).toBe(2);
+    expect(list.stderr).toBe('stdin:1:1: error is not a Kubernetes object: the document is a list\n');
+  });
+
+  test('a Service whose type is no string is UDP117', async () => {
+    const result = await run(['lint', '-'], { stdin: 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  type: 7\n  ports: [{port: 53, protocol: UDP}]\n' });
+    expect(result.code).toBe(1);
+    expect(result.stdout.split('\n')[0]).toMatch(/^stdin:5:9: error \[UDP117\] Service s: spec.type 7: must be a string \(ClusterIP, NodePort, LoadBalancer, ExternalName; /);
+  });
+
   test('standard input with - and --stdin-name', async () => {
     const stdin = fs.readFileSync(path.join(__dirname, 'fixtures', 'list.json'), 'utf8');
     const result = await run(['lint', '-', '--stdin-name', 'rendered/all.json'], { stdin });

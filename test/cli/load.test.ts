@@ -53,9 +53,13 @@ describe('parseManifests', () => {
     '    metadata: {name: two}', // 30
   ].join('\n');
 
-  test('objects with their lines; comments-only, kind-less and non-mapping documents are skipped; Lists unfold', () => {
+  test('objects with their lines; comments-only documents are skipped; kind-less and non-mapping documents and List items are reported; Lists unfold', () => {
     const { objects, problems } = parseManifests(text, 'x.yaml');
-    expect(problems).toEqual([]);
+    expect(problems).toEqual([
+      { file: 'x.yaml', position: { line: 17, column: 1 }, message: 'is not a Kubernetes object: it has no apiVersion and no kind' },
+      { file: 'x.yaml', position: { line: 19, column: 1 }, message: 'is not a Kubernetes object: the document is a list' },
+      { file: 'x.yaml', position: { line: 27, column: 5 }, message: 'items[1] of the ConfigMapList is not a Kubernetes object: it is a number' },
+    ]);
     expect(objects.map((o) => [o.object.kind, (o.object.metadata as { name: string }).name, o.position])).toEqual([
       ['Service', 'a', { line: 2, column: 1 }],
       ['ConfigMap', 'one', { line: 24, column: 5 }],
@@ -95,8 +99,24 @@ describe('parseManifests', () => {
     expect(objects[0].locate('spec.ports[0].port')).toEqual({ line: 4, column: 31 });
   });
 
-  test('an empty file has no objects and no problems', () => {
+  test('an empty file has no objects and no problems (the command line says that nothing was linted)', () => {
     expect(parseManifests('', 'e.yaml')).toEqual({ objects: [], problems: [] });
+  });
+
+  test('a binary file is not a text file; a scalar document is not an object', () => {
+    expect(parseManifests('\u0000\u0001binary', 'b.bin').problems).toEqual([{ file: 'b.bin', message: 'is not a text file (it holds NUL bytes)' }]);
+    expect(parseManifests('7\n', 'n.yaml').problems).toEqual([
+      { file: 'n.yaml', position: { line: 1, column: 1 }, message: 'is not a Kubernetes object: the document is a number' },
+    ]);
+  });
+
+  test('a directory skips the files of kustomize and Helm that are no manifests (kustomization.yaml, Chart.yaml, values*.yaml)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-udp-not-manifests-'));
+    for (const name of ['kustomization.yaml', 'Chart.yaml', 'values.yaml', 'values.prod.yaml', 'service.yaml']) {
+      fs.writeFileSync(path.join(dir, name), 'a: 1\n');
+    }
+    expect(manifestFiles(dir).map((f) => path.basename(f))).toEqual(['service.yaml']);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
 

@@ -2,7 +2,9 @@
  * The packed package, installed into fresh apps with only its peers, as users install it:
  * - with cdk8s-plus-32 (no cdk8s-plus-28 anywhere), it type-checks with the tsconfig `cdk8s init typescript-app`
  *   writes and synthesizes a UDP Service and an NLB in front of a cdk8s-plus-32 Deployment, made right for UDP;
- * - with no cdk8s-plus at all, every construct works with label selectors.
+ * - with no cdk8s-plus at all, every construct works with label selectors;
+ * - with @pulumi/pulumi and @pulumi/aws, `k8s-udp-constructs/pulumi` type-checks with the tsconfig `pulumi new
+ *   typescript` writes (node10 module resolution) and with node16, nodenext and bundler resolution.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -52,7 +54,9 @@ let packed: string;
 
 beforeAll(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-udp-consumer-'));
-  run(NPM, ['exec', '--', 'tsc', '--build'], ROOT);
+  // a fresh build: outputs of removed sources must not reach the package
+  fs.rmSync(path.join(ROOT, 'lib'), { recursive: true, force: true });
+  run(NPM, ['exec', '--', 'tsc', '-p', 'tsconfig.json'], ROOT);
   packed = path.join(work, run(NPM, ['pack', '--pack-destination', work, '--silent'], ROOT).trim().split('\n').pop()!);
   app = path.join(work, 'app');
   fs.mkdirSync(app);
@@ -68,6 +72,20 @@ beforeAll(() => {
 }, 600_000);
 
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+test('the package holds the code, its types and maps, the docs and the example sources, within its size budget', () => {
+  const [pack] = JSON.parse(run(NPM, ['pack', '--dry-run', '--json', '--silent'], ROOT)) as Array<{
+    size: number; unpackedSize: number; files: Array<{ path: string }>;
+  }>;
+  const tops = [...new Set(pack.files.map((f) => f.path.split('/')[0]))].sort();
+  expect(tops).toEqual(['API.md', 'LICENSE', 'README.md', 'docs', 'examples', 'lib', 'package.json']);
+  const outside = pack.files.map((f) => f.path).filter((p) => p.startsWith('lib/') && !/\.(js|d\.ts|js\.map)$/.test(p));
+  expect(outside).toEqual([]);
+  expect(pack.files.map((f) => f.path).filter((p) => p.startsWith('examples/') && !/\.(ts|ya?ml)$/.test(p))).toEqual([]);
+  // budget: what `npm install` downloads and unpacks for this package alone
+  expect(pack.size).toBeLessThan(700 * 1024);
+  expect(pack.unpackedSize).toBeLessThan(2.5 * 1024 * 1024);
+});
 
 test('no cdk8s-plus but the app\'s own is installed', () => {
   const plus = fs.readdirSync(path.join(app, 'node_modules')).filter((name) => name.startsWith('cdk8s-plus-'));
@@ -121,3 +139,87 @@ app.synth();
   ]);
   expect(objects.filter((o) => o.kind === 'Service').map((o) => o.spec.selector)).toEqual([{ app: 'dns' }, { app: 'dns' }, { app: 'dns' }]);
 }, 300_000);
+
+test('an example copied out of the installed package runs as it is in a cdk8s init app', () => {
+  const copied = path.join(work, 'copied');
+  fs.mkdirSync(copied);
+  fs.writeFileSync(path.join(copied, 'package.json'), JSON.stringify({ name: 'copied', version: '0.0.0', private: true }));
+  fs.copyFileSync(CDK8S_INIT_TSCONFIG, path.join(copied, 'tsconfig.json'));
+  run(NPM, [
+    'install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error',
+    packed, `cdk8s@${installed('cdk8s')}`, `constructs@${installed('constructs')}`, `cdk8s-plus-28@${installed('cdk8s-plus-28')}`,
+    `typescript@${installed('typescript')}`, `@types/node@${installed('@types/node')}`,
+  ], copied);
+  fs.copyFileSync(path.join(copied, 'node_modules', 'k8s-udp-constructs', 'examples', 'nlb-udp-eks', 'main.ts'), path.join(copied, 'main.ts'));
+  run(NPM, ['exec', '--', 'tsc'], copied);
+  run(process.execPath, ['main.js'], copied);
+  const written = fs.readdirSync(path.join(copied, 'dist'));
+  expect(written).toEqual(['nlb-udp-eks.k8s.yaml']);
+  const objects = parseAllDocuments(fs.readFileSync(path.join(copied, 'dist', written[0]), 'utf8')).map((d) => d.toJS());
+  expect(objects.find((o) => o.kind === 'Service').metadata.annotations['service.beta.kubernetes.io/aws-load-balancer-scheme'])
+    .toBe('internet-facing');
+}, 300_000);
+
+/** The tsconfig.json that `pulumi new typescript` writes. */
+const PULUMI_NEW_TSCONFIG = {
+  compilerOptions: {
+    strict: true,
+    outDir: 'bin',
+    target: 'es2020',
+    module: 'commonjs',
+    moduleResolution: 'node',
+    sourceMap: true,
+    experimentalDecorators: true,
+    pretty: true,
+    noFallthroughCasesInSwitch: true,
+    noImplicitReturns: true,
+    forceConsistentCasingInFileNames: true,
+  },
+  files: ['index.ts'],
+};
+
+const PULUMI_PROGRAM = `import { NlbUdpLoadBalancer } from 'k8s-udp-constructs/pulumi';
+
+const nlb = new NlbUdpLoadBalancer('game', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'],
+  listeners: [{ port: 7777, protocol: 'UDP', targetPort: 30777 }],
+});
+export const dnsName = nlb.dnsName;
+`;
+
+describe('the Pulumi entry point', () => {
+  let pulumiApp: string;
+  beforeAll(() => {
+    pulumiApp = path.join(work, 'pulumi');
+    fs.mkdirSync(pulumiApp);
+    fs.writeFileSync(path.join(pulumiApp, 'package.json'), JSON.stringify({ name: 'pulumi-app', version: '0.0.0', private: true }));
+    fs.writeFileSync(path.join(pulumiApp, 'index.ts'), PULUMI_PROGRAM);
+    run(NPM, [
+      'install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error',
+      packed, `cdk8s@${installed('cdk8s')}`, `constructs@${installed('constructs')}`,
+      `@pulumi/pulumi@${installed('@pulumi/pulumi')}`, `@pulumi/aws@${installed('@pulumi/aws')}`,
+      `typescript@${installed('typescript')}`, `@types/node@${installed('@types/node')}`,
+    ], pulumiApp);
+  }, 600_000);
+
+  test.each([
+    ['node10 (pulumi new typescript)', {}],
+    ['node16', { module: 'node16', moduleResolution: 'node16' }],
+    ['nodenext', { module: 'nodenext', moduleResolution: 'nodenext' }],
+    ['bundler', { module: 'esnext', moduleResolution: 'bundler' }],
+  ])('type-checks with %s module resolution', (_name, options) => {
+    const tsconfig = { ...PULUMI_NEW_TSCONFIG, compilerOptions: { ...PULUMI_NEW_TSCONFIG.compilerOptions, ...options, noEmit: true } };
+    fs.writeFileSync(path.join(pulumiApp, 'tsconfig.json'), JSON.stringify(tsconfig, null, 2));
+    run(NPM, ['exec', '--', 'tsc', '-p', 'tsconfig.json'], pulumiApp);
+  }, 300_000);
+
+  test('runs under the shipped mocks with `k8s-udp preview`: no Pulumi CLI, no credentials', () => {
+    fs.writeFileSync(path.join(pulumiApp, 'tsconfig.json'), JSON.stringify(PULUMI_NEW_TSCONFIG, null, 2));
+    run(NPM, ['exec', '--', 'tsc', '-p', 'tsconfig.json'], pulumiApp);
+    const text = run(NPM, ['exec', '--', 'k8s-udp', 'preview', 'bin/index.js', '--format', 'json'], pulumiApp);
+    const preview = JSON.parse(text) as { resources: Array<{ type: string; name: string }>; outputs: Record<string, unknown> };
+    expect(preview.resources.filter((r) => r.type === 'aws:lb/loadBalancer:LoadBalancer').map((r) => r.name)).toEqual(['game-nlb']);
+    expect(preview.outputs.dnsName).toMatch(/^game-nlb-[0-9a-f]+\.elb\.us-east-1\.amazonaws\.com$/);
+  }, 300_000);
+});

@@ -203,7 +203,7 @@ function expectedLine(spec: ProbeSpec): { line: string; worst: number } {
     const bytes = typeof o.payload === 'string' ? Buffer.from(o.payload, 'utf8') : o.payload;
     const t = o.timeout ?? 1;
     const expectField = o.expect === undefined ? '-' : octal(Buffer.from(o.expect, 'utf8'));
-    return { line: `exchange ${o.host ?? '127.0.0.1'} ${spec.port} ${t} ${octal(bytes)} ${expectField}`, worst: 2 * t + 1 };
+    return { line: `exchange ${o.host ?? '127.0.0.1'} ${spec.port} ${t} ${octal(bytes)} ${expectField}`, worst: t + 1 };
   }
   const o = (spec.options ?? {}) as DnsOptions;
   const t = o.timeout ?? 2;

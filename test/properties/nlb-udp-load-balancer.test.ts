@@ -111,8 +111,10 @@ const validSpec: fc.Arbitrary<Spec> = fc.record({
   const udpOnly = ports.some((p) => p.protocol !== NlbPortProtocol.TCP_UDP);
   let hc = g.healthCheck;
   let sidecar = g.sidecar;
-  // the sidecar needs a cdk8s-plus workload: with plain labels, a health port of your own
-  if (ip && udpOnly && g.selector === 'labels' && sidecar !== false && hc?.port === undefined) hc = { ...hc, port: 8080 };
+  // the sidecar (the default for a UDP-only port, or asked for by its props) needs a cdk8s-plus workload: with plain
+  // labels, a health port of your own
+  const sidecarAsked = udpOnly ? sidecar !== false : sidecar !== undefined && sidecar !== false;
+  if (ip && sidecarAsked && g.selector === 'labels' && hc?.port === undefined) hc = { ...hc, port: 8080 };
   // the sidecar's ports must differ
   if (sidecar && sidecar.tcpPort !== undefined && sidecar.tcpPort === (sidecar.httpPort ?? 10080)) sidecar = { ...sidecar, tcpPort: undefined };
   const internetFacing = g.scheme === LoadBalancerScheme.INTERNET_FACING;

@@ -4,9 +4,11 @@
  * script's mount path becomes a temporary file, and the in-memory emptyDir becomes a temporary directory.
  * Also: real UDP servers on loopback (echo, DNS responder, silent bound socket) to probe.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as dgram from 'node:dgram';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, symlinkSync, writeFileSync,
+} from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,14 +17,41 @@ import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { UdpHealthCheck, UdpHealthCheckProps, UDP_HEALTH_SCRIPT_DIR, UDP_HEALTH_SCRIPT_KEY } from '../../src/sidecar';
 
-/** The OS programs the sidecar tests run, and the command that installs them. */
+/**
+ * The OS programs the sidecar tests run besides the busybox of `sidecarBusybox()`, and the Debian package of each:
+ * netcat-traditional, for the one test of the `udpClient` override (a netcat 1.10 other than busybox's own).
+ */
 export const REQUIRED_PROGRAMS: ReadonlyArray<{ path: string; pkg: string }> = [
-  { path: '/bin/busybox', pkg: 'busybox' },
   { path: '/bin/nc.traditional', pkg: 'netcat-traditional' },
 ];
 
-/** Throws, naming the install command, when a program the sidecar tests need is missing. Never skips. */
+const BUILD_SCRIPT = join(__dirname, '..', '..', 'scripts', 'build-busybox.sh');
+let builtBusybox: string | undefined;
+
+/**
+ * The busybox the sidecar runs in the tests and the benchmark: busybox built from Debian's source package with the
+ * official busybox image's configuration, static with musl, by `scripts/build-busybox.sh` (which the test set-up,
+ * `scripts/os-packages.sh`, runs). Throws with the command to run when it is not built. Never builds it itself.
+ * `cacheDir` replaces the build cache directory (for the test of that message).
+ */
+export function sidecarBusybox(cacheDir?: string): string {
+  if (cacheDir === undefined && builtBusybox) return builtBusybox;
+  const env = cacheDir === undefined ? process.env : { ...process.env, K8S_UDP_CACHE_DIR: cacheDir };
+  const result = spawnSync('bash', [BUILD_SCRIPT, '--path'], { encoding: 'utf8', env });
+  if (result.status !== 0) {
+    throw new Error((result.stderr || String(result.error ?? '')).trim() || `${BUILD_SCRIPT} --path failed`);
+  }
+  const path = result.stdout.trim();
+  if (cacheDir === undefined) builtBusybox = path;
+  return path;
+}
+
+/**
+ * Throws, naming the command to run, when a program the sidecar tests need is missing: the busybox of
+ * `sidecarBusybox()` and `programs`. Never skips.
+ */
 export function requirePrograms(programs: ReadonlyArray<{ path: string; pkg: string }> = REQUIRED_PROGRAMS): void {
+  sidecarBusybox();
   const missing = programs.filter((p) => !existsSync(p.path));
   if (missing.length > 0) {
     throw new Error(`missing ${missing.map((p) => p.path).join(', ')}: run "bash scripts/os-packages.sh" `
@@ -46,8 +75,12 @@ export async function freePort(kind: 'tcp' | 'udp'): Promise<number> {
   return port;
 }
 
-/** What a UDP server does with a datagram. */
-export type UdpBehaviour = 'echo' | 'silent' | { dns: 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL' | 'REFUSED' };
+/**
+ * What a UDP server does with a datagram: echo it, ignore it, answer as a DNS server, or send `replies`, one datagram
+ * each, `gapMs` apart.
+ */
+export type UdpBehaviour = 'echo' | 'silent' | { dns: 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL' | 'REFUSED' }
+| { replies: readonly string[]; gapMs: number };
 
 const RCODES = { NOERROR: 0, SERVFAIL: 2, NXDOMAIN: 3, REFUSED: 5 } as const;
 
@@ -86,6 +119,12 @@ export class UdpServer {
       this.received++;
       const behaviour = this.behaviour;
       if (behaviour === 'silent') return;
+      if (typeof behaviour === 'object' && 'replies' in behaviour) {
+        behaviour.replies.forEach((reply, i) => {
+          setTimeout(() => this.socket?.send(reply, remote.port, remote.address), i * behaviour.gapMs);
+        });
+        return;
+      }
       const reply = behaviour === 'echo' ? message : dnsAnswer(message, behaviour.dns);
       if (reply) socket.send(reply, remote.port, remote.address);
     });
@@ -181,40 +220,58 @@ export function synthesizeSidecar(props: UdpHealthCheckProps, udpPorts: readonly
   return { command: container.command, env, script: configMap.data[UDP_HEALTH_SCRIPT_KEY] };
 }
 
+const appletLists = new Map<string, string[]>();
+
+/** The applets a busybox binary provides (`busybox --list`). */
+function applets(busybox: string): string[] {
+  let list = appletLists.get(busybox);
+  if (!list) {
+    list = execFileSync(busybox, ['--list'], { encoding: 'utf8' }).split('\n').filter((name) => /^[\w.[-]+$/.test(name));
+    appletLists.set(busybox, list);
+  }
+  return list;
+}
+
 /** The sidecar running on this machine. */
 export class RunningSidecar {
   /**
    * Starts the sidecar from what `synthesizeSidecar` returned: the command with the script's mount path replaced by
    * a temporary copy of the ConfigMap's script, the container's environment with the state directory replaced
-   * (and `options.env` on top, for tests of the script's own limits).
+   * (and `options.env` on top, for tests of the script's own limits). Like the image, the sidecar finds only busybox
+   * and its applets on its PATH: a directory with `options.busybox` (default: `sidecarBusybox()`) and a link to it
+   * for each applet, which also replaces `/bin/busybox` in the command.
    */
   public static start(sidecar: SynthesizedSidecar, options: { busybox?: string; env?: Record<string, string> } = {}): RunningSidecar {
+    const busybox = options.busybox ?? sidecarBusybox();
     const dir = mkdtempSync(join(tmpdir(), 'udp-health-'));
     const scriptPath = join(dir, UDP_HEALTH_SCRIPT_KEY);
     writeFileSync(scriptPath, sidecar.script, { mode: 0o444 });
     const stateDir = join(dir, 'state');
     mkdirSync(stateDir);
-    const mounted = `${UDP_HEALTH_SCRIPT_DIR}/${UDP_HEALTH_SCRIPT_KEY}`;
-    let command = sidecar.command.map((part) => (part === mounted ? scriptPath : part));
-    let path = '/usr/bin:/bin';
-    if (options.busybox) {
-      // Another busybox binary (the benchmark's static one): first on PATH, and the command's /bin/busybox.
-      const bin = join(dir, 'bin');
-      mkdirSync(bin);
-      symlinkSync(options.busybox, join(bin, 'busybox'));
-      path = `${bin}:${path}`;
-      command = command.map((part) => (part === '/bin/busybox' ? options.busybox! : part));
+    const bin = join(dir, 'bin');
+    mkdirSync(bin);
+    symlinkSync(busybox, join(bin, 'busybox'));
+    for (const applet of applets(busybox)) {
+      if (applet !== 'busybox') symlinkSync('busybox', join(bin, applet));
     }
+    const mounted = `${UDP_HEALTH_SCRIPT_DIR}/${UDP_HEALTH_SCRIPT_KEY}`;
+    const command = sidecar.command.map((part) => (part === mounted ? scriptPath : part === '/bin/busybox' ? join(bin, 'busybox') : part));
+    const path = bin;
     const env = { PATH: path, ...sidecar.env, UDP_HEALTH_STATE_DIR: stateDir, ...options.env };
     // A process group of its own, so that stop() can end every process the sidecar started, even orphaned ones.
     const child = spawn(command[0], command.slice(1), { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    return new RunningSidecar(child, dir, sidecar.env);
+    return new RunningSidecar(child, dir, sidecar.env, realpathSync(busybox));
   }
 
   /** What the sidecar printed (stdout and stderr). */
   public log = '';
 
-  private constructor(private readonly child: ChildProcess, private readonly dir: string, public readonly env: Record<string, string>) {
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly dir: string,
+    public readonly env: Record<string, string>,
+    private readonly busybox: string,
+  ) {
     child.stdout?.on('data', (chunk) => { this.log += String(chunk); });
     child.stderr?.on('data', (chunk) => { this.log += String(chunk); });
   }
@@ -266,13 +323,39 @@ export class RunningSidecar {
   }
 
   /**
+   * The sidecar's processes outside its process tree: busybox `timeout` runs the watchdog that would end an exchange
+   * probe's netcat as a daemon, which outlives the probe by up to a second (in the pod it is adopted by the
+   * container's first process, the prober, and counts in the container's memory). Found by their busybox binary and
+   * their command line (`timeout`, and the address of one of this sidecar's exchange probes).
+   */
+  public strays(): number[] {
+    const targets = (this.env.UDP_HEALTH_PROBES ?? '').split('\n')
+      .filter((line) => line.startsWith('exchange '))
+      .map((line) => ` ${line.split(' ').slice(1, 3).join(' ')} `);
+    const tree = new Set(this.processes());
+    const strays: number[] = [];
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry) || tree.has(Number(entry))) continue;
+      try {
+        if (readlinkSync(`/proc/${entry}/exe`) !== this.busybox) continue;
+        const cmdline = ` ${readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ')}`;
+        if (cmdline.includes(' timeout ') && targets.some((target) => cmdline.includes(target))) strays.push(Number(entry));
+      } catch {
+        // gone, or not ours to read
+      }
+    }
+    return strays;
+  }
+
+  /**
    * The memory of the sidecar's processes, summed, in KiB, from /proc/<pid>/smaps_rollup: `rss` (VmRSS, pages shared
    * between the processes counted once per process), `pss` (shared pages divided among their users) and `anon` (the
-   * anonymous pages the processes allocated themselves: heap, stack, data; no file-backed program text).
+   * anonymous pages the processes allocated themselves: heap, stack, data; no file-backed program text). The
+   * processes are those of its process tree and its `strays()`.
    */
   public memoryBreakdownKiB(): { rss: number; pss: number; anon: number; processes: number } {
     const total = { rss: 0, pss: 0, anon: 0, processes: 0 };
-    for (const pid of this.processes()) {
+    for (const pid of [...this.processes(), ...this.strays()]) {
       try {
         const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
         const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(rollup)?.[1] ?? 0);

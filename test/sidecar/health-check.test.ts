@@ -1,6 +1,7 @@
 /**
  * The construct side of the sidecar: the exact objects it adds to a workload, and the exact errors of bad props.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -8,7 +9,7 @@ import * as path from 'node:path';
 import { App, Chart, Duration, Size, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { requirePrograms } from './harness';
+import { requirePrograms, sidecarBusybox } from './harness';
 import { Severity } from '../../src/rules';
 import {
   DnsQueryType, DnsResponseCode, printfEscape, SIDECAR_RULES, SIDECAR_SCRIPT, UDP_HEALTH_DEFAULT_IMAGE, UdpHealthCheck,
@@ -130,7 +131,7 @@ describe('UdpHealthCheck.addTo a Deployment', () => {
     expect(container.env).toEqual([
       { name: 'UDP_HEALTH_PROBES', value: 'exchange ::1 9999 3 \\033\\000\\045 a\\040b' },
       { name: 'UDP_HEALTH_PERIOD', value: '10' },
-      { name: 'UDP_HEALTH_MAX_AGE', value: '35' },
+      { name: 'UDP_HEALTH_MAX_AGE', value: '29' },
       { name: 'UDP_HEALTH_STATE_DIR', value: '/run/udp-health' },
       { name: 'UDP_HEALTH_TCP_PORT', value: '12000' },
       { name: 'UDP_HEALTH_NC', value: 'nc.openbsd' },
@@ -371,7 +372,7 @@ describe('UdpProbe', () => {
     const bound = UdpProbe.bound(514);
     expect([bound.mode, bound.port, bound.host, bound.timeout, bound.toScriptLine(), bound.toString()]).toEqual(
       ['bound', 514, undefined, undefined, 'bound 514', 'bound udp/514']);
-    expect([bound.worstCaseSeconds(), ex.worstCaseSeconds(), dns.worstCaseSeconds()]).toEqual([1, 3, 3]);
+    expect([bound.worstCaseSeconds(), ex.worstCaseSeconds(), dns.worstCaseSeconds()]).toEqual([1, 2, 3]);
   });
 
   test('printfEscape keeps letters and digits and escapes every other byte in octal', () => {
@@ -382,9 +383,29 @@ describe('UdpProbe', () => {
 
 describe('test prerequisites', () => {
   test('a missing OS program fails with the command that installs it', () => {
-    expect(() => requirePrograms([{ path: '/nonexistent/busybox', pkg: 'busybox' }])).toThrow(
-      'missing /nonexistent/busybox: run "bash scripts/os-packages.sh" (or as root: apt-get update && apt-get install -y busybox)');
+    expect(() => requirePrograms([{ path: '/nonexistent/nc', pkg: 'netcat-traditional' }])).toThrow(
+      'missing /nonexistent/nc: run "bash scripts/os-packages.sh" (or as root: apt-get update && apt-get install -y netcat-traditional)');
     expect(() => requirePrograms()).not.toThrow();
+  });
+
+  test('a busybox not built yet fails with the command that builds it', () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-udp-cache-'));
+    try {
+      expect(() => sidecarBusybox(empty)).toThrow(
+        'build-busybox.sh: the sidecar tests\' busybox is not built: run "bash scripts/build-busybox.sh" '
+        + '(or "bash scripts/os-packages.sh", which runs it)');
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
+  test('the built busybox is static, and its nc is netcat 1.10 with the options the sidecar uses', () => {
+    const busybox = sidecarBusybox();
+    expect(fs.readFileSync(busybox).subarray(0, 4)).toEqual(Buffer.from('\x7fELF', 'latin1'));
+    const help = spawnSync(busybox, ['nc', '--help'], { encoding: 'utf8' }).stderr;
+    for (const option of ['-e PROG', '-l\t', '-p PORT', '-w SEC', '-n\t', '-u\tUDP mode']) expect(help).toContain(option);
+    // no program interpreter (PT_INTERP): nothing to load but the binary itself, like the image's
+    expect(spawnSync('readelf', ['-l', busybox], { encoding: 'utf8' }).stdout).not.toContain('program interpreter');
   });
 });
 

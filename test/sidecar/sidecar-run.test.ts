@@ -1,6 +1,10 @@
 /**
- * The sidecar script run for real on loopback: busybox sh with the synthesized command, environment and ConfigMap
- * script, probing real UDP servers (node dgram). Health transitions are timed with generous bounds (slow CI).
+ * The sidecar script run for real on loopback: the synthesized command, environment and ConfigMap script, under the
+ * busybox the official image runs, built from source with the image's configuration (scripts/build-busybox.sh):
+ * its sh, its nc (the HTTP and TCP listeners, and the UDP client of exchange probes), its nslookup, awk and the rest,
+ * and nothing else on PATH. One test (marked below) replaces the UDP client with netcat-traditional, through the
+ * `udpClient` option. The servers probed are real UDP sockets (node dgram). Health transitions are timed with
+ * generous bounds (slow CI).
  */
 import * as net from 'node:net';
 import { Duration } from 'cdk8s';
@@ -15,7 +19,7 @@ const sidecars: RunningSidecar[] = [];
 const udpServers: UdpServer[] = [];
 
 beforeAll(() => {
-  // Fails every test of this file, with the install command, when busybox or netcat-traditional is missing.
+  // Fails every test of this file, with the command to run, when the built busybox or netcat-traditional is missing.
   requirePrograms();
 });
 
@@ -49,10 +53,10 @@ async function expectHealth(port: number, status: number, withinMs: number): Pro
   return body;
 }
 
-// The sidecar probes every second; a round of one bound or dns probe takes at most 2 s, one exchange probe 3 s
-// (netcat waits twice its 1 s timeout). Bounds below are about twice period + round, plus slack for slow machines.
+// The sidecar probes every second; a round of one probe takes at most 2 s (its 1 s timeout, then the round's end).
+// Bounds below are about twice period + round, plus slack for slow machines.
 const BOUND_MS = 8_000;
-const EXCHANGE_MS = 12_000;
+const EXCHANGE_MS = 8_000;
 
 describe('bound mode', () => {
   test('healthy while a silent socket is bound, unhealthy when it closes, healthy when it is bound again', async () => {
@@ -73,7 +77,6 @@ describe('exchange mode', () => {
     const udp = await server('echo');
     const { port } = await sidecar({
       probes: [UdpProbe.exchange(udp.port, { payload: 'ping 100% \u0000binary', expect: '^ping 100%' })],
-      udpClient: 'nc.traditional',
     }, [udp.port]);
 
     expect(await expectHealth(port, 200, EXCHANGE_MS)).toMatch(new RegExp(`^healthy: udp/${udp.port} replied \\(probed \\d+s ago\\)\\n$`));
@@ -88,7 +91,6 @@ describe('exchange mode', () => {
     const { port } = await sidecar({
       probes: [UdpProbe.exchange(udp.port, { payload: 'ping' })],
       period: Duration.seconds(5),
-      udpClient: 'nc.traditional',
     }, [udp.port]);
     await expectHealth(port, 200, EXCHANGE_MS);
     const before = udp.received;
@@ -99,6 +101,16 @@ describe('exchange mode', () => {
     expect(udp.received - before).toBeLessThanOrEqual(1);
   });
 
+  test('the first reply datagram decides: the probe does not wait for more', async () => {
+    // The server answers "first" at once and "second" 1.5 s later, within the probe's 3 s timeout. busybox nc alone
+    // would relay both (it waits for further datagrams for twice its -w); the probe keeps the first and ends it.
+    const udp = await server({ replies: ['first', 'second'], gapMs: 1_500 });
+    const { port } = await sidecar({
+      probes: [UdpProbe.exchange(udp.port, { payload: 'ping', expect: 'second', timeout: Duration.seconds(3) })],
+    }, [udp.port]);
+    expect(await expectHealth(port, 503, EXCHANGE_MS)).toMatch(new RegExp(`^unhealthy: udp/${udp.port} reply does not match `));
+  });
+
   test('a reply that does not match the pattern is unhealthy, and a silent server is unhealthy', async () => {
     const echo = await server('echo');
     const silent = await server('silent');
@@ -107,13 +119,31 @@ describe('exchange mode', () => {
         UdpProbe.exchange(echo.port, { payload: 'hello', expect: '^pong$' }),
         UdpProbe.exchange(silent.port, { payload: 'hello' }),
       ],
-      udpClient: 'nc.traditional',
     }, [echo.port, silent.port]);
 
     const body = await expectHealth(port, 503, EXCHANGE_MS);
     expect(body).toMatch(new RegExp(
       `^unhealthy: udp/${echo.port} reply does not match; udp/${silent.port} no reply within 1s \\(probed \\d+s ago\\)\\n$`));
     expect(silent.received).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('exchange mode with another UDP client', () => {
+  // The one test with netcat-traditional instead of the image's busybox nc: the `udpClient` option, for images whose
+  // busybox has no `nc -u` (Debian's busybox package). The script drives this netcat exactly as busybox's.
+  test('udpClient "/bin/nc.traditional": healthy while the echo server replies, unhealthy when it stops, healthy again', async () => {
+    const udp = await server('echo');
+    const { s, port } = await sidecar({
+      probes: [UdpProbe.exchange(udp.port, { payload: 'ping', expect: '^ping$' })],
+      udpClient: '/bin/nc.traditional',
+    }, [udp.port]);
+    expect(s.env.UDP_HEALTH_NC).toBe('/bin/nc.traditional');
+
+    expect(await expectHealth(port, 200, EXCHANGE_MS)).toMatch(new RegExp(`^healthy: udp/${udp.port} replied \\(probed \\d+s ago\\)\\n$`));
+    await udp.stop();
+    expect(await expectHealth(port, 503, EXCHANGE_MS)).toMatch(new RegExp(`^unhealthy: udp/${udp.port} no reply within 1s`));
+    await udp.start();
+    await expectHealth(port, 200, EXCHANGE_MS);
   });
 });
 
@@ -238,7 +268,7 @@ describe('robustness', () => {
     const baseline = s.processes().length;
 
     // A storm of 60 simultaneous connections: 40 send random bytes, 10 send 64 KiB without a newline, 10 send
-    // nothing at all (slow clients). netcat's listen backlog is tiny (1 in the image's netcat, 2 in Debian's), so the
+    // nothing at all (slow clients). netcat's listen backlog is 1 (busybox's netcat 1.10 port, as in the image), so the
     // kernel makes most of them retransmit their SYN: they are served over several seconds, one short-lived process
     // each, each with read deadlines. Connections not served within 10 s give up (rawExchange's timeout).
     const storm: Array<Promise<string>> = [];
