@@ -38,6 +38,13 @@ export async function drawDiagram(inputs: readonly string[], flags: DiagramFlags
   if (!DIAGRAM_FORMATS.includes(format)) throw new UsageError(`--format: "${flags.format}" is not ${DIAGRAM_FORMATS.join(', ')}`);
   const config = resolveConfig({ ...flags, format: 'human' }, io.cwd);
   const loaded = await loadInputs(inputs, { cwd: io.cwd, readStdin: io.readStdin, stdinName: config.stdinName });
+  if (loaded.objects.length === 0 && loaded.problems.length === 0 && !flags.allowEmpty) {
+    // as for lint: empty `helm template` output or a wrong path is no picture to keep
+    loaded.problems.push({
+      file: loaded.files.join(', ') || inputs.join(', '),
+      message: 'has no Kubernetes object to draw (pass --allow-empty when that is expected)',
+    });
+  }
   const objects = loaded.objects.map((o) => o.object);
   const findings = checkObjects(objects, LINT_RULES, config.check);
   const diagram = Diagram.fromObjects(objects, { findings });

@@ -172,6 +172,7 @@ function program(io: CliIo, exit: { code: ExitCode }): Command {
     .option('--config <file>', 'configuration file (default: .k8s-udp.yaml in the working directory, when present)')
     .option('--no-config', 'ignore .k8s-udp.yaml')
     .option('--stdin-name <path>', 'the file name to report standard input under', 'stdin')
+    .option('--allow-empty', 'exit 0 when the inputs hold no Kubernetes object (by default that is an input error, exit 2)')
     .action(async (inputs: string[], flags: DiagramFlags) => {
       exit.code = await drawDiagram(inputs, flags, io) ? ExitCode.CLEAN : ExitCode.USAGE_OR_INPUT;
     });

@@ -79,6 +79,15 @@ describe('k8s-udp diagram', () => {
       + 'collection must be sufficiently indented and end with a ] (and 1 more error)\n');
   });
 
+  test('input with no Kubernetes object is an input error, as for lint, unless --allow-empty', async () => {
+    expect(await run(['diagram', '-'], { stdin: '# nothing rendered\n' })).toEqual({
+      code: 2,
+      stdout: '  client(["client"])\n'.replace(/^/, 'flowchart LR\n') + COREDNS_MERMAID.split('\n').slice(-4).join('\n'),
+      stderr: 'stdin: error has no Kubernetes object to draw (pass --allow-empty when that is expected)\n',
+    });
+    expect(await run(['diagram', '-', '--allow-empty'], { stdin: '' })).toMatchObject({ code: 0, stderr: '' });
+  });
+
   test('an unknown format is a usage error, exit 2', async () => {
     const result = await run(['diagram', fixture('nlb.yaml'), '--format', 'png']);
     expect(result.code).toBe(2);
