@@ -104,6 +104,10 @@ export async function lint(inputs: readonly string[], flags: LintFlags, io: CliI
     objects: loaded.objects.length,
     files: loaded.files,
     rules: LINT_RULES.filter((r) => !disabled.has(r.id)).map((r) => ({ ...r, severity: config.check.severities?.[r.id] ?? r.severity })),
+    assumed: {
+      kubernetesVersion: config.check.kubernetesVersion ? `${config.check.kubernetesVersion.major}.${config.check.kubernetesVersion.minor}` : undefined,
+      provider: config.check.provider?.description,
+    },
   };
   if (config.format === 'json') {
     io.stdout(`${JSON.stringify(jsonReport(report), null, 2)}\n`);

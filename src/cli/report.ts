@@ -26,6 +26,16 @@ export interface LintReport {
   readonly files: string[];
   /** The rules that ran (for SARIF's rule descriptors). */
   readonly rules: readonly RuleInfo[];
+  /** The cluster the rules assumed, when told (`--kubernetes-version`, `--provider`). */
+  readonly assumed?: { readonly kubernetesVersion?: string; readonly provider?: string };
+}
+
+/** What the rules assumed of the cluster, for the summary: `; Kubernetes 1.22, provider ...`, or nothing. */
+function assumedText(report: LintReport): string {
+  const parts: string[] = [];
+  if (report.assumed?.kubernetesVersion) parts.push(`Kubernetes ${report.assumed.kubernetesVersion}`);
+  if (report.assumed?.provider) parts.push(`provider ${report.assumed.provider}`);
+  return parts.length > 0 ? `; assumed ${parts.join(', ')}` : '';
 }
 
 /** The counts of a report. */
@@ -72,7 +82,7 @@ export function formatHuman(report: LintReport, color: boolean): { stdout: strin
   const { errors, warnings } = countOf(report);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const scope = `${plural(report.objects, 'object')} in ${plural(report.files.length, 'file')}`;
-  const unreadable = report.problems.length > 0 ? `, ${plural(report.problems.length, 'input error')}` : '';
+  const unreadable = (report.problems.length > 0 ? `, ${plural(report.problems.length, 'input error')}` : '') + assumedText(report);
   if (report.findings.length > 0) out.push('');
   out.push(errors + warnings === 0
     ? `k8s-udp: no findings (${scope}${unreadable})`
@@ -93,6 +103,10 @@ export interface JsonReport {
     readonly objects: number;
     readonly files: number;
     readonly inputErrors: number;
+    /** The Kubernetes version the rules assumed, when told. */
+    readonly kubernetesVersion?: string;
+    /** The load-balancer implementation the rules assumed, when told. */
+    readonly provider?: string;
   };
   /** The findings. */
   readonly findings: ReadonlyArray<{
@@ -120,7 +134,15 @@ export function jsonReport(report: LintReport): JsonReport {
   const { errors, warnings } = countOf(report);
   return {
     version: 1,
-    summary: { errors, warnings, objects: report.objects, files: report.files.length, inputErrors: report.problems.length },
+    summary: {
+      errors,
+      warnings,
+      objects: report.objects,
+      files: report.files.length,
+      inputErrors: report.problems.length,
+      kubernetesVersion: report.assumed?.kubernetesVersion,
+      provider: report.assumed?.provider,
+    },
     findings: report.findings.map((f) => ({
       ruleId: f.ruleId,
       severity: f.severity,

@@ -25,6 +25,7 @@ import { findingOf } from '../rules/rule';
 import { UdpHealthCheck, UdpHealthCheckProps } from '../sidecar/health-check';
 import { isDuration } from '../sidecar/millis';
 import { UdpProbe } from '../sidecar/probe';
+import { delegateFindings } from '../sidecar/reporting';
 import { addRuleValidation } from '../validation/rule-validation';
 import { describeValue, recognizeSelection } from '../workloads/recognize';
 import { PodSelection } from '../workloads/types';
@@ -285,6 +286,8 @@ export class NlbUdpLoadBalancer extends Construct {
 
   private readonly props: NlbUdpLoadBalancerProps;
   private readonly kubernetesVersion: KubernetesVersion;
+  /** The findings of the sidecar this construct made, named as the props that made it. */
+  private readonly sidecarFindings: () => Finding[];
   /** The computed annotations, with those of ports added later. */
   private readonly computed: Record<string, string>;
   /** The ports as given, in order: those of `props.ports` (replayed through `addPort()`), then those added later. */
@@ -303,9 +306,14 @@ export class NlbUdpLoadBalancer extends Construct {
 
     // one sidecar per pod: a second NLB in front of the same workload is checked through the one already there
     const pod = workloadOf(props.selector);
+    const existing = pod && UdpHealthCheck.of(pod.construct);
     this.healthSidecar = this.needsSidecar(ports) && pod
-      ? UdpHealthCheck.of(pod.construct) ?? UdpHealthCheck.addTo(pod.construct, this.sidecarProps(ports))
+      ? existing ?? UdpHealthCheck.addTo(pod.construct, this.sidecarProps(ports))
       : undefined;
+    // a sidecar made here from `healthSidecar` is reported here, under the prop names the user wrote
+    this.sidecarFindings = this.healthSidecar && this.healthSidecar !== existing
+      ? delegateFindings(this.healthSidecar, 'healthSidecar.')
+      : () => [];
 
     this.computed = this.renderAnnotations(ports);
     const own = props.metadata?.annotations ?? {};
@@ -581,6 +589,14 @@ export class NlbUdpLoadBalancer extends Construct {
     })];
   }
 
+  /** The fix of UDP570, as code: the controller's version, the Kubernetes version, or the other construct. */
+  private tcpUdpHint(): string | undefined {
+    if (this.controller.isInTree) return 'the in-tree provider never builds TCP_UDP listeners: controller: NlbController.awsLoadBalancerController({ version: \'2.13\' })';
+    if (this.kubernetesVersion.valid && !this.kubernetesVersion.isAtLeast('1.24')) return 'before Kubernetes 1.24, use DualProtocolEndpoint, which splits TCP and UDP into two Services';
+    if (this.controller.version === undefined) return 'say which controller runs: controller: NlbController.awsLoadBalancerController({ version: \'2.13\' }) (or the version you run, 2.13 or later)';
+    return `controller ${this.controller.version} builds no TCP_UDP listener: upgrade it to 2.13 or later and say so with controller: NlbController.awsLoadBalancerController({ version: '2.13' })`;
+  }
+
   /** UDP501 for a health check that is no object; UDP504/UDP505 for an interval or timeout that is no Duration. */
   private healthCheckTypeFindings(): Finding[] {
     const given: unknown = this.props.healthCheck;
@@ -606,6 +622,7 @@ export class NlbUdpLoadBalancer extends Construct {
     const ports = this.given;
     const findings: Finding[] = [
       ...this.controllerFindings(),
+      ...this.sidecarFindings(),
       ...checkPlacement({
         scheme: p.scheme,
         subnets: p.subnets,
@@ -649,6 +666,7 @@ export class NlbUdpLoadBalancer extends Construct {
           value: NlbPortProtocol.TCP_UDP,
           message: `cannot be one TCP_UDP listener: ${decision.reason}`,
           allowed: 'the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or separate UDP and TCP endpoints (DualProtocolEndpoint)',
+          hint: this.tcpUdpHint(),
         }));
       }
     }

@@ -72,6 +72,8 @@ export function renderValue(value: unknown): string {
 export function formatFinding(finding: Finding, where: string): string {
   const detail = [finding.allowed, finding.source].filter((x) => x !== undefined && x !== '').join('; ');
   const hint = finding.hint ? ` Fix: ${finding.hint}` : '';
-  return `[${finding.ruleId}] ${where}: ${finding.field} ${renderValue(finding.value)}: ${finding.message}` +
+  // (no `where` when the message is shown under its path already, as cdk8s shows validation errors)
+  const at = where === '' ? '' : `${where}: `;
+  return `[${finding.ruleId}] ${at}${finding.field} ${renderValue(finding.value)}: ${finding.message}` +
     (detail ? ` (${detail})` : '') + hint;
 }

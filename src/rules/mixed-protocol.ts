@@ -54,7 +54,7 @@ export const MIXED_PROTOCOL_VERSION: Rule = {
     return [{
       field: 'spec.ports',
       value: [...protocols(service)].sort(),
-      message: `mixes TCP and UDP, which ${decision.reason}`,
+      message: `mixes TCP and UDP: ${decision.reason}`,
       allowed: 'one protocol per LoadBalancer Service before 1.24',
       hint: 'split it into <name>-tcp and <name>-udp Services (DualProtocolEndpoint does it for you)',
     }];
@@ -95,9 +95,15 @@ export const TCP_UDP_LISTENER_OPT_IN: Rule = {
     + 'listener for one protocol of the pair and silently drops the other (aws-load-balancer-controller #4405).',
   source: ProviderSources.AWS_LBC_ANNOTATIONS,
   kinds: SERVICE,
-  check(service) {
+  check(service, context) {
     if (serviceType(service) !== 'LoadBalancer' || awsImplementationOf(service) !== 'aws-load-balancer-controller') return [];
     if (annotationsOf(service)[TCP_UDP_LISTENER] === 'true') return [];
+    // where the cluster or the controller cannot carry both protocols in one Service at all, UDP301 or UDP302 says to
+    // split it: asking for the opt-in as well would be contradictory advice
+    const version = context.kubernetesVersion;
+    if (version?.valid && !decideMixedProtocol('LoadBalancer', version, LoadBalancerProvider.generic({ mixedProtocol: true })).single) return [];
+    const provider = providerFor(service, context);
+    if (provider && !provider.mixedProtocol().supported) return [];
     const byPort = new Map<unknown, Set<string>>();
     for (const p of servicePorts(service)) byPort.set(p.entry.port, (byPort.get(p.entry.port) ?? new Set()).add(p.protocol));
     const result: Violation[] = [];

@@ -4,6 +4,7 @@ import { Duration, Size } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { isDuration, millisOf } from './millis';
 import { DnsQueryType, DnsResponseCode, UdpProbe, UdpProbeMode } from './probe';
+import { isDelegated } from './reporting';
 import {
   SIDECAR_CONTAINER_NAME, SIDECAR_DNS_NAME, SIDECAR_DNS_RCODES, SIDECAR_DNS_TYPE, SIDECAR_EXCHANGE_EXPECT,
   SIDECAR_EXCHANGE_PAYLOAD, SIDECAR_IMAGE_COMMAND, SIDECAR_NO_PROBES, SIDECAR_NOTHING_SERVED, SIDECAR_PERIOD,
@@ -284,7 +285,8 @@ export class UdpHealthCheck extends Construct {
       immutable: false,
     });
     // Errors fail synthesis together with every other error of the app; warnings go to UdpRules' warning handler.
-    addRuleValidation(this, () => this.findings());
+    // (a sidecar made from another construct's props is reported by that construct, under the names its user wrote)
+    addRuleValidation(this, () => (isDelegated(this) ? [] : this.findings()));
 
     const pod = this.workload;
     if (!(pod instanceof Workload)) return;

@@ -78,7 +78,8 @@ export function addRuleValidation(construct: IConstruct, producer: FindingsProdu
       for (const finding of findingsOf(construct)) {
         const message = formatFinding(finding, construct.node.path);
         if (finding.severity === Severity.ERROR) {
-          errors.push(message);
+          // cdk8s shows each error under its construct path, "[path] message": the path once
+          errors.push(formatFinding(finding, ''));
         } else if (!printed.has(message)) {
           printed.add(message);
           warningHandler(`warning: ${message}`);

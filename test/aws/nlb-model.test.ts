@@ -165,11 +165,12 @@ describe('pinNodePorts: one source of truth for the NodePorts of the chart and t
     expect(Object.isFrozen(ports.dns)).toBe(true);
   });
   test('every problem at once', () => {
+    const svc = 'https://github.com/kubernetes/kubernetes/blob/release-1.28/pkg/apis/core/validation/validation.go';
+    const alloc = 'https://github.com/kubernetes/kubernetes/blob/release-1.28/pkg/registry/core/service/storage/alloc.go';
     expect(() => pinNodePorts({ a: { port: 0, nodePort: 29999 }, b: { port: 53, nodePort: 30053 }, c: { port: 54, nodePort: 30053 } })).toThrow(
-      'pinNodePorts:\n' +
-      'a.port 0: must be a whole number between 1 and 65535\n' +
-      'a.nodePort 29999: is not in the NodePort range 30000-32767\n' +
-      'c.nodePort 30053: is already used by b (port 53)');
+      `[UDP101] pinNodePorts: a.port 0: must be a whole number between 1 and 65535 (1..65535; ${svc})\n`
+      + `[UDP102] pinNodePorts: a.nodePort 29999: is not in the NodePort range (30000-32767, the cluster's --service-node-port-range (pass the range as the second argument if yours differs); ${alloc})\n`
+      + `[UDP141] pinNodePorts: c.nodePort 30053: is already used by b (port 53): the API server refuses the second ("provided port is already allocated") (one NodePort per port; a TCP and a UDP entry of one port share one entry; ${alloc})`);
     expect(() => pinNodePorts({ a: { port: 53, nodePort: 20053 } }, PortRange.of(20000, 22767))).not.toThrow();
   });
 });

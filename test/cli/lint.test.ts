@@ -246,6 +246,15 @@ describe('--kubernetes-version and --provider reach the mixed-protocol rules', (
     expect(gke.stdout.split('\n')[0]).toMatch(/^stdin:7:5: error \[UDP302\] Service dns: spec.ports \["TCP","UDP"\]: mixes TCP and UDP, but GKE/);
     expect((await run(['lint', '-', '--provider', 'gke:l4-rbs', '--kubernetes-version', '1.28'], { stdin: mixed })).code).toBe(0);
   });
+
+  test('the summary says which Kubernetes version and provider the rules assumed', async () => {
+    const told = await run(['lint', '-', '--kubernetes-version', '1.23', '--provider', 'aws-lbc:2.13'], { stdin: mixed });
+    expect(told.stdout.trim().split('\n').pop()).toBe(
+      'k8s-udp: 1 error, 0 warnings (1 object in 1 file; assumed Kubernetes 1.23, provider the AWS Load Balancer Controller 2.13)');
+    const json = JSON.parse((await run(['lint', '-', '--format', 'json', '--kubernetes-version', '1.23'], { stdin: mixed })).stdout);
+    expect(json.summary).toMatchObject({ kubernetesVersion: '1.23' });
+    expect(json.summary.provider).toBeUndefined();
+  });
 });
 
 describe('the configuration file', () => {

@@ -290,6 +290,6 @@ describe('DualProtocolEndpoint dns bad input: each reported with its exact messa
     const c = chart();
     new DualProtocolEndpoint(c, 'kerberos', { ...KERBEROS, dns: { service: '', hostname: 'kdc.example.com', domain: 'example.com', priority: -1 } });
     expect(UdpRules.findings(c).map((f) => `${f.ruleId} ${f.field}`)).toEqual(['UDP403 dns.service', 'UDP405 dns.priority']);
-    expect(() => Testing.synth(c)).toThrow(/\[UDP403\] test\/kerberos: dns.service ""/);
+    expect(() => Testing.synth(c)).toThrow(/\[test\/kerberos\] \[UDP403\] dns.service ""/);
   });
 });

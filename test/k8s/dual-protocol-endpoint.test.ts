@@ -206,7 +206,7 @@ describe('DualProtocolEndpoint bad input', () => {
       provider: LoadBalancerProvider.metalLb({ version: '0.14' }),
     })).toEqual([
       `[UDP311] test/dns: mixedProtocol "single": cannot be one Service: Kubernetes 1.22 rejects TCP and UDP in one LoadBalancer Service (MixedProtocolLBService is alpha and off by default before 1.24) (MixedProtocolMode.AUTO or SPLIT (two Services, <name>-tcp and <name>-udp), or a version and provider that support it; ${Sources.MIXED_PROTOCOL_LB})`,
-      `[UDP301] test/dns/service: spec.ports ["TCP","UDP"]: mixes TCP and UDP, which Kubernetes 1.22 rejects TCP and UDP in one LoadBalancer Service (MixedProtocolLBService is alpha and off by default before 1.24) (one protocol per LoadBalancer Service before 1.24; ${Sources.MIXED_PROTOCOL_LB}) Fix: split it into <name>-tcp and <name>-udp Services (DualProtocolEndpoint does it for you)`,
+      `[UDP301] test/dns/service: spec.ports ["TCP","UDP"]: mixes TCP and UDP: Kubernetes 1.22 rejects TCP and UDP in one LoadBalancer Service (MixedProtocolLBService is alpha and off by default before 1.24) (one protocol per LoadBalancer Service before 1.24; ${Sources.MIXED_PROTOCOL_LB}) Fix: split it into <name>-tcp and <name>-udp Services (DualProtocolEndpoint does it for you)`,
     ]);
   });
 

@@ -197,7 +197,7 @@ describe('hostname and ttl bad input: each reported with its exact message, and 
   test('errors fail synthesis, all together', () => {
     const c = chart();
     new UdpService(c, 'svc', { metadata: { name: 'svc' }, ports: [{ port: 53 }], hostname: 'x_y.example.com', ttl: 0 });
-    expect(() => Testing.synth(c)).toThrow(/\[UDP401\] test\/svc: hostname "x_y.example.com"[\s\S]*\[UDP402\] test\/svc: ttl 0/);
+    expect(() => Testing.synth(c)).toThrow(/\[test\/svc\] \[UDP401\] hostname "x_y.example.com"[\s\S]*\[test\/svc\] \[UDP402\] ttl 0/);
   });
 
   test('a rule id can be silenced', () => {

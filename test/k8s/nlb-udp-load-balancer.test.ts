@@ -275,7 +275,7 @@ describe('NlbUdpLoadBalancer bad input', () => {
 
   test('the in-tree controller with TCP+UDP in one Service', () => {
     expect(M({ controller: NlbController.inTree(), ports: [{ port: 53, protocol: NlbPortProtocol.TCP_UDP }] }).filter((m) => !m.startsWith('[UDP204]'))).toEqual([
-      `[UDP570] test/nlb: ports[0].protocol "TCP_UDP": cannot be one TCP_UDP listener: the in-tree AWS cloud provider never supports mixed protocols ("mixed protocol is not supported for LoadBalancer") (the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or separate UDP and TCP endpoints (DualProtocolEndpoint); ${ProviderSources.AWS_LBC_ANNOTATIONS})`,
+      `[UDP570] test/nlb: ports[0].protocol "TCP_UDP": cannot be one TCP_UDP listener: the in-tree AWS cloud provider never supports mixed protocols ("mixed protocol is not supported for LoadBalancer") (the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or separate UDP and TCP endpoints (DualProtocolEndpoint); ${ProviderSources.AWS_LBC_ANNOTATIONS}) Fix: the in-tree provider never builds TCP_UDP listeners: controller: NlbController.awsLoadBalancerController({ version: '2.13' })`,
     ]);
   });
 
@@ -289,7 +289,7 @@ describe('NlbUdpLoadBalancer bad input', () => {
   test('a TCP_UDP pair on a controller older than 2.13', () => {
     const props = { controller: NlbController.awsLoadBalancerController({ version: '2.12' }), ports: [{ port: 53, protocol: NlbPortProtocol.TCP_UDP }] };
     expect(M(props).filter((m) => !m.startsWith('[UDP204]'))).toEqual([
-      `[UDP570] test/nlb: ports[0].protocol "TCP_UDP": cannot be one TCP_UDP listener: the AWS Load Balancer Controller 2.12 has no TCP_UDP listener (it needs 2.13 or later) (the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or separate UDP and TCP endpoints (DualProtocolEndpoint); ${ProviderSources.AWS_LBC_ANNOTATIONS})`,
+      `[UDP570] test/nlb: ports[0].protocol "TCP_UDP": cannot be one TCP_UDP listener: the AWS Load Balancer Controller 2.12 has no TCP_UDP listener (it needs 2.13 or later) (the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or separate UDP and TCP endpoints (DualProtocolEndpoint); ${ProviderSources.AWS_LBC_ANNOTATIONS}) Fix: controller 2.12 builds no TCP_UDP listener: upgrade it to 2.13 or later and say so with controller: NlbController.awsLoadBalancerController({ version: '2.13' })`,
     ]);
   });
 
@@ -461,7 +461,7 @@ describe('NlbUdpLoadBalancer bad input', () => {
       const { nlb, messages } = build({ controller: NlbController.awsLoadBalancerController({ version: '2.12' }) });
       nlb.addPort({ name: 'dns', port: 53, protocol: NlbPortProtocol.TCP_UDP });
       expect(messages().filter((m) => m.startsWith('[UDP570]'))).toEqual([
-        `[UDP570] test/nlb: ports[1].protocol "TCP_UDP": cannot be one TCP_UDP listener: the AWS Load Balancer Controller 2.12 has no TCP_UDP listener (it needs 2.13 or later) (the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or separate UDP and TCP endpoints (DualProtocolEndpoint); ${ProviderSources.AWS_LBC_ANNOTATIONS})`,
+        `[UDP570] test/nlb: ports[1].protocol "TCP_UDP": cannot be one TCP_UDP listener: the AWS Load Balancer Controller 2.12 has no TCP_UDP listener (it needs 2.13 or later) (the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or separate UDP and TCP endpoints (DualProtocolEndpoint); ${ProviderSources.AWS_LBC_ANNOTATIONS}) Fix: controller 2.12 builds no TCP_UDP listener: upgrade it to 2.13 or later and say so with controller: NlbController.awsLoadBalancerController({ version: '2.13' })`,
       ]);
     });
 

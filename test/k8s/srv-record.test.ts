@@ -182,7 +182,7 @@ describe('SrvRecord bad input: each reported with its exact message', () => {
     ]);
     // the accessors skip it rather than throw
     expect(record.values).toEqual(['0 100 88 kdc.example.com.']);
-    expect(() => Testing.synth(c)).toThrow(/\[UDP406\] test\/srv: targets\[1\]/);
+    expect(() => Testing.synth(c)).toThrow(/\[test\/srv\] \[UDP406\] targets\[1\]/);
   });
 
   test('a target passed to addTarget() that is not an object is reported the same way', () => {
@@ -214,6 +214,6 @@ describe('SrvRecord bad input: each reported with its exact message', () => {
     const c = chart();
     new SrvRecord(c, 'srv', { service: 'x_y', protocol: 'sctp' as SrvProtocol, domain: 'example.com', targets: [{ host: 'kdc.example.com', port: 99999 }], ttl: 0 });
     expect(UdpRules.findings(c).map((f) => f.ruleId)).toEqual(['UDP403', 'UDP404', 'UDP405', 'UDP402']);
-    expect(() => Testing.synth(c)).toThrow(/\[UDP403\] test\/srv: service "x_y"/);
+    expect(() => Testing.synth(c)).toThrow(/\[test\/srv\] \[UDP403\] service "x_y"/);
   });
 });

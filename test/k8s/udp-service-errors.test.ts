@@ -187,8 +187,8 @@ describe('synthesis with errors', () => {
     new UdpService(second, 'b', { metadata: { name: 'b' }, ports: [{ port: 53, nodePort: 30053 }] });
     expect(() => app.synth()).toThrow([
       'Validation failed with the following errors:',
-      `  [first/a] [UDP101] first/a: spec.ports[0].port 0: must be between 1 and 65535 inclusive (a whole number 1..65535; ${SVC})`,
-      `  [second/b] [UDP103] second/b: spec.ports[0].nodePort 30053: may not be used when type is 'ClusterIP' (type NodePort or LoadBalancer; ${SVC})`,
+      `  [first/a] [UDP101] spec.ports[0].port 0: must be between 1 and 65535 inclusive (a whole number 1..65535; ${SVC})`,
+      `  [second/b] [UDP103] spec.ports[0].nodePort 30053: may not be used when type is 'ClusterIP' (type NodePort or LoadBalancer; ${SVC})`,
     ].join('\n'));
     expect(fs.readdirSync(outdir)).toEqual([]);
   });
@@ -254,7 +254,7 @@ describe('one run of the rules per chart', () => {
     const service = new UdpService(c, 'svc', { metadata: { name: 'dns' }, ports: [{ port: 53 }] });
     expect(() => app.synthYaml()).not.toThrow();
     service.addPort({ port: 0, name: 'bad' });
-    expect(() => app.synthYaml()).toThrow(/\[UDP101\] test\/svc: spec.ports\[1\].port 0/);
+    expect(() => app.synthYaml()).toThrow(/\[test\/svc\] \[UDP101\] spec.ports\[1\].port 0/);
   });
 });
 

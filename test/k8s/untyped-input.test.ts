@@ -116,3 +116,27 @@ describe('NlbUdpLoadBalancer', () => {
     expect(Object.keys(nlb.annotations).filter((k) => k.includes('healthcheck'))).toEqual([]);
   });
 });
+
+describe('messages show the fix as code and the construct path once', () => {
+  test('UDP570 with no controller version says how to state it', () => {
+    const c = Testing.chart();
+    new NlbUdpLoadBalancer(c, 'dns', { selector: server(c), ports: [{ name: 'dns', port: 53, protocol: NlbPortProtocol.TCP_UDP }] });
+    const [message] = UdpRules.messages(c);
+    expect(message.startsWith('[UDP570] test/dns: ports[0].protocol "TCP_UDP": cannot be one TCP_UDP listener: ')).toBe(true);
+    expect(message.endsWith(' Fix: say which controller runs: controller: NlbController.awsLoadBalancerController({ version: \'2.13\' }) (or the version you run, 2.13 or later)')).toBe(true);
+  });
+
+  test('a finding about the NLB\'s healthSidecar names the prop the user wrote, on the NLB', () => {
+    const c = Testing.chart();
+    new NlbUdpLoadBalancer(c, 'nlb', { selector: server(c), ports: [{ port: 53 }], healthSidecar: { httpPort: 80 } });
+    expect(UdpRules.messages(c)).toEqual([
+      '[UDP615] test/nlb: healthSidecar.httpPort 80: is below 1024, which a non-root container without NET_BIND_SERVICE may not bind (1024..65535; https://www.kernel.org/doc/Documentation/networking/ip-sysctl.txt)',
+    ]);
+  });
+
+  test('a synthesis error names the construct path once', () => {
+    const c = Testing.chart();
+    new UdpService(c, 'svc', { selector: { app: 'dns' }, ports: [{ port: 0 }] });
+    expect(() => Testing.synth(c)).toThrow(/\n {2}\[test\/svc\] \[UDP101\] spec\.ports\[0\]\.port 0: must be between 1 and 65535/);
+  });
+});

@@ -18,7 +18,7 @@ test('UDP301 fires only with a declared version before 1.24', () => {
   expect(run([lb({}, mixed)])).toEqual([]);
   expect(run([lb({}, mixed)], { kubernetesVersion: KubernetesVersion.of('1.24') })).toEqual([]);
   expect(run([lb({}, mixed)], { kubernetesVersion: KubernetesVersion.of('1.19') })).toEqual([
-    `[UDP301] dns: spec.ports ["TCP","UDP"]: mixes TCP and UDP, which Kubernetes 1.19 rejects TCP and UDP in one LoadBalancer Service (MixedProtocolLBService appeared in 1.20) (one protocol per LoadBalancer Service before 1.24; ${Sources.MIXED_PROTOCOL_LB}) Fix: split it into <name>-tcp and <name>-udp Services (DualProtocolEndpoint does it for you)`,
+    `[UDP301] dns: spec.ports ["TCP","UDP"]: mixes TCP and UDP: Kubernetes 1.19 rejects TCP and UDP in one LoadBalancer Service (MixedProtocolLBService appeared in 1.20) (one protocol per LoadBalancer Service before 1.24; ${Sources.MIXED_PROTOCOL_LB}) Fix: split it into <name>-tcp and <name>-udp Services (DualProtocolEndpoint does it for you)`,
   ]);
 });
 
@@ -39,9 +39,12 @@ test('UDP303: AWS LBC same-port TCP+UDP without the TCP_UDP listener opt-in', ()
   expect(run([lb({ ...external, [`${LBC}aws-load-balancer-enable-tcp-udp-listener`]: 'true' }, mixed)])).toEqual([]);
   expect(run([lb({}, mixed, { loadBalancerClass: 'service.k8s.aws/nlb' })]).map((m) => m.slice(0, 8))).toEqual(['[UDP303]']);
   expect(run([lb(external, [[53, 'TCP'], [54, 'UDP']])])).toEqual([]);
-  // and with an old controller declared, the provider rule says why
+  // and with an old controller declared, the provider rule says why, and nothing asks for the opt-in it cannot use
   expect(run([lb(external, mixed)], { provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.12' }) }).map((m) => m.slice(0, 8)))
-    .toEqual(['[UDP302]', '[UDP303]']);
+    .toEqual(['[UDP302]']);
+  // on Kubernetes 1.22 the Service must be split (UDP301): the opt-in (UDP303), which needs 1.24, is not asked for too
+  expect(run([lb(external, mixed)], { kubernetesVersion: KubernetesVersion.of('1.22') }).map((m) => m.slice(0, 8)))
+    .toEqual(['[UDP301]']);
 });
 
 test('UDP141: a nodePort pinned by two Services, across namespaces, reported once', () => {

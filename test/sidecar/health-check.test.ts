@@ -354,8 +354,8 @@ describe('synthesis', () => {
     UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.bound(0)], period: Duration.seconds(0) });
     expect(() => app.synth()).toThrow([
       'Validation failed with the following errors:',
-      '  [c/d/UdpHealthCheck] [UDP603] c/d/UdpHealthCheck: probes[0].port 0: must be a whole number between 1 and 65535 (1..65535; https://github.com/kubernetes/kubernetes/blob/release-1.28/pkg/apis/core/validation/validation.go)',
-      '  [c/d/UdpHealthCheck] [UDP614] c/d/UdpHealthCheck: period "0s": must be whole seconds between 1 and 300 (1s..300s; https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/)',
+      '  [c/d/UdpHealthCheck] [UDP603] probes[0].port 0: must be a whole number between 1 and 65535 (1..65535; https://github.com/kubernetes/kubernetes/blob/release-1.28/pkg/apis/core/validation/validation.go)',
+      '  [c/d/UdpHealthCheck] [UDP614] period "0s": must be whole seconds between 1 and 300 (1s..300s; https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/)',
     ].join('\n'));
     expect(fs.readdirSync(outdir)).toEqual([]);
   });
