@@ -22,7 +22,7 @@ export function parseKubernetesVersion(text: string): KubernetesVersion {
 }
 
 /**
- * `aws-lbc[:version]`, `aws-in-tree`, `gke[:backend-service|l4-rbs]`, `aks`, `metallb[:version]`, `generic[:mixed]`.
+ * `aws-lbc[:version]`, `aws-in-tree`, `gke[:backend-service]`, `aks`, `metallb[:version]`, `generic[:mixed]`.
  * @throws on anything else
  */
 export function parseProvider(text: string): LoadBalancerProvider {

@@ -12,6 +12,7 @@ import { loadInputs } from './load';
 import { PreviewError, PreviewFlags, previewProgram, writePreview } from './preview';
 import { countOf, formatHuman, jsonReport, LintReport, LocatedFinding, sarifReport } from './report';
 import { LINT_RULES } from './rules';
+import { PROVIDER_FORMS } from '../model/load-balancer-provider';
 import { checkObjects } from '../rules/engine';
 
 /** Exit codes of `k8s-udp`. */
@@ -134,6 +135,29 @@ function listRules(format: string | undefined, io: CliIo): ExitCode {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
+/** `k8s-udp lint --help`: examples and exit codes after the options. */
+const LINT_HELP = `
+Examples:
+  k8s-udp lint dist/                                   every .yaml, .yml and .json below dist/
+  helm template dns ./chart | k8s-udp lint - --stdin-name chart.yaml
+  k8s-udp lint manifests/ --kubernetes-version 1.28 --provider aws-lbc:2.13
+  k8s-udp lint dist/ --format sarif > k8s-udp.sarif    for code scanning
+  k8s-udp lint dist/ --disable UDP205 --severity UDP204=error --strict
+
+Exit codes:
+  0  no error finding (warnings allowed, unless --strict)
+  1  at least one error finding (or a warning with --strict)
+  2  a usage error, or input that cannot be read, holds no Kubernetes object (see --allow-empty) or is no object
+`;
+
+/** \`k8s-udp --help\`: the commands' examples. */
+const ROOT_HELP = `
+Examples:
+  k8s-udp lint dist/                      check manifests (k8s-udp lint --help for its options and exit codes)
+  k8s-udp rules --format json             the rule catalog
+  k8s-udp preview index.ts                what a Pulumi program would create, under mocks
+`;
+
 /** The command line, as a commander program writing to `io`. */
 function program(io: CliIo, exit: { code: ExitCode }): Command {
   const root = new Command('k8s-udp')
@@ -141,7 +165,8 @@ function program(io: CliIo, exit: { code: ExitCode }): Command {
     .version(toolVersion(), '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run k8s-udp lint --help for usage)');
+    .showHelpAfterError('(run k8s-udp lint --help for usage)')
+    .addHelpText('after', ROOT_HELP);
 
   root.command('lint')
     .description('check manifests: files, directories (every .yaml, .yml and .json below) or - for standard input')
@@ -152,13 +177,14 @@ function program(io: CliIo, exit: { code: ExitCode }): Command {
     .option('--severity <id=level>', 'override a rule\'s severity, e.g. UDP205=error (repeatable)', collect)
     .option('--node-port-range <min-max>', 'the cluster\'s --service-node-port-range (default 30000-32767)')
     .option('--kubernetes-version <version>', 'the cluster\'s Kubernetes version, e.g. 1.28')
-    .option('--provider <provider>', 'the load-balancer implementation: aws-lbc[:version], aws-in-tree, gke[:l4-rbs], aks, metallb[:version], generic[:mixed]')
+    .option('--provider <provider>', `the load-balancer implementation: ${PROVIDER_FORMS}`)
     .option('--config <file>', 'configuration file (default: .k8s-udp.yaml in the working directory, when present)')
     .option('--no-config', 'ignore .k8s-udp.yaml')
     .option('--stdin-name <path>', 'the file name to report standard input under', 'stdin')
     .option('--color', 'color the human output (default: on a terminal, unless NO_COLOR is set)')
     .option('--no-color', 'never color')
     .option('--allow-empty', 'exit 0 when the inputs hold no Kubernetes object (by default that is an input error, exit 2)')
+    .addHelpText('after', LINT_HELP)
     .action(async (inputs: string[], flags: LintFlags) => {
       exit.code = await lint(inputs, flags, io);
     });
@@ -184,7 +210,7 @@ function program(io: CliIo, exit: { code: ExitCode }): Command {
   root.command('preview')
     .description('what a Pulumi program would create, run under Pulumi\'s mocks: no Pulumi CLI, no cloud credentials')
     .argument('<program>', 'the program: a .js file, or a .ts file of a project with ts-node')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['human', 'json']).default('human'))
     .option('--out <dir>', 'also write resources.json and outputs.json into this directory')
     .option('--project <name>', 'the project name the program sees (default: the program\'s folder)')
     .option('--stack <name>', 'the stack name the program sees (default: the program\'s file name)')
@@ -201,7 +227,7 @@ function program(io: CliIo, exit: { code: ExitCode }): Command {
 
   root.command('rules')
     .description('list the rules: id, default severity, title')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['human', 'json']).default('human'))
     .action((flags: { format?: string }) => {
       exit.code = listRules(flags.format, io);
     });

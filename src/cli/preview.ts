@@ -8,7 +8,7 @@ import type { MockPreview } from '../aws/preview';
 
 /** The flags of `k8s-udp preview`. */
 export interface PreviewFlags {
-  /** `--format`: text or json. */
+  /** `--format`: human or json. */
   readonly format?: string;
   /** `--out <dir>`: also write resources.json and outputs.json there. */
   readonly out?: string;

@@ -196,6 +196,7 @@ export function sarifReport(report: LintReport, toolVersion: string): Record<str
         driver: {
           name: 'k8s-udp',
           version: toolVersion,
+          informationUri: 'https://www.npmjs.com/package/k8s-udp-constructs',
           rules: report.rules.map((r) => ({
             id: r.id,
             shortDescription: { text: r.title },

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { HealthNodePortOptions, HealthNodePortService } from './health-node-port';
 import { providerFindingsOf } from './provider-findings';
 import { ProtocolServicePort, ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
 import { ServiceType } from './service-type';
@@ -56,6 +57,13 @@ export interface DualProtocolEndpointProps extends ServiceOptions {
    * @default - no SRV records
    */
   readonly dns?: DualProtocolDnsOptions;
+  /**
+   * A TCP NodePort on which a load balancer outside the cluster health-checks these pods: a Service `<name>-health`
+   * with the endpoint's selector and `externalTrafficPolicy` (see `UdpServiceProps.healthNodePort`). NodePort and
+   * LoadBalancer endpoints only (UDP144).
+   * @default - none
+   */
+  readonly healthNodePort?: HealthNodePortOptions;
 }
 
 /** One of the endpoint's addresses, for DNS (SRV records point clients at each). */
@@ -108,6 +116,8 @@ class EndpointService extends ServiceBase {
 export class DualProtocolEndpoint extends Construct {
   /** Whether the endpoint is two Services. */
   public readonly split: boolean;
+  /** The health NodePort Service (`healthNodePort`), when asked for. */
+  public readonly healthService?: ServiceBase;
   /** Why it is (or is not) split, in one line. */
   public readonly reason: string;
   /** The Kubernetes version it was laid out for. */
@@ -148,6 +158,7 @@ export class DualProtocolEndpoint extends Construct {
     }
     this.dns = props.dns ? new DualProtocolDns(this, props.dns, props.metadata) : undefined;
     for (const port of props.ports ?? []) this.addPort(port);
+    if (props.healthNodePort) this.healthService = new HealthNodePortService(this, 'health', props, props.healthNodePort);
     addRuleValidation(this, () => this.evaluate(decision.single, mode));
   }
 

@@ -2,6 +2,7 @@ export * from './service-type';
 export * from './session-affinity';
 export * from './service-base';
 export * from './udp-service';
+export type { HealthNodePortOptions } from './health-node-port';
 export * from './dual-protocol-endpoint';
 export * from './nlb-controller';
 export * from './nlb-udp-load-balancer';

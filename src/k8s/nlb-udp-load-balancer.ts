@@ -18,7 +18,7 @@ import { AWS_LBC_LOAD_BALANCER_CLASS, AwsNlbAnnotations as A, controllerHealthCh
 import { kubernetesVersionFindings } from '../rules/endpoint-values';
 import { Finding } from '../rules/finding';
 import {
-  NLB_CONTROLLER, NLB_IN_TREE_IP_TARGETS, NLB_IN_TREE_UNSUPPORTED, NLB_PORT_PROTOCOL, NLB_SIDECAR_PROPS,
+  NLB_CONTROLLER, NLB_IN_TREE_IP_TARGETS, NLB_IN_TREE_UNSUPPORTED, NLB_NODE_PORTS_INSTANCE, NLB_PORT_PROTOCOL, NLB_SIDECAR_PROPS,
   NLB_SIDECAR_TARGET_PORT, NLB_SIDECAR_WORKLOAD, NLB_TCP_UDP_UNSUPPORTED,
 } from '../rules/nlb-values';
 import { findingOf } from '../rules/rule';
@@ -156,6 +156,13 @@ export interface NlbUdpLoadBalancerProps extends ExternalDnsOptions {
    * @default TrafficPolicy.LOCAL
    */
   readonly externalTrafficPolicy?: TrafficPolicy;
+  /**
+   * Whether the cluster allocates NodePorts for the Service (`spec.allocateLoadBalancerNodePorts`). With ip targets the
+   * NLB sends traffic to the pods directly, so `false` spares a NodePort per port on every node; instance targets need
+   * them (UDP578).
+   * @default - unset: the cluster allocates them
+   */
+  readonly allocateLoadBalancerNodePorts?: boolean;
   /**
    * Client CIDRs allowed to reach the NLB (`spec.loadBalancerSourceRanges`).
    * @default - no restriction beyond the scheme's
@@ -324,6 +331,8 @@ export class NlbUdpLoadBalancer extends Construct {
       type: ServiceType.LOAD_BALANCER,
       externalTrafficPolicy: props.externalTrafficPolicy ?? TrafficPolicy.LOCAL,
       loadBalancerSourceRanges: props.sourceRanges,
+      // (a value that is no boolean is reported, UDP527, and sets nothing)
+      allocateLoadBalancerNodePorts: typeof props.allocateLoadBalancerNodePorts === 'boolean' ? props.allocateLoadBalancerNodePorts : undefined,
       loadBalancerClass: lbc && this.controller.useLoadBalancerClass ? AWS_LBC_LOAD_BALANCER_CLASS : undefined,
       nodePortRange: props.nodePortRange,
       provider: this.controller.asProvider(),
@@ -645,9 +654,18 @@ export class NlbUdpLoadBalancer extends Construct {
       ...checkSwitch(p.crossZone, 'crossZone'),
       ...checkSwitch(p.deletionProtection, 'deletionProtection'),
       ...checkSwitch(p.ipv6SourceNatPrefix, 'ipv6SourceNatPrefix'),
+      ...checkSwitch(p.allocateLoadBalancerNodePorts, 'allocateLoadBalancerNodePorts'),
       ...this.portFindings(),
     ];
     findings.push(...kubernetesVersionFindings(p.kubernetesVersion, this.kubernetesVersion));
+    if (p.allocateLoadBalancerNodePorts === false && this.targetType === NlbTargetType.INSTANCE) {
+      findings.push(findingOf(NLB_NODE_PORTS_INSTANCE, {
+        field: 'allocateLoadBalancerNodePorts',
+        value: false,
+        message: 'leaves instance targets without the NodePorts they receive the traffic on',
+        allowed: 'true or unset with instance targets; false with targetType NlbTargetType.IP',
+      }));
+    }
     const sidecarGiven: unknown = p.healthSidecar;
     if (sidecarGiven !== undefined && sidecarGiven !== false && this.givenSidecar() === undefined) {
       findings.push(findingOf(NLB_SIDECAR_PROPS, {

@@ -156,7 +156,8 @@ export abstract class ServiceBase extends Construct {
 
   private readonly _ports: ProtocolServicePort[] = [];
   private providerClass: string | undefined;
-  private readonly options: ServiceOptions;
+  /** The options the Service was made with. */
+  protected readonly options: ServiceOptions;
   private readonly selection: Recognized | undefined;
 
   protected constructor(scope: Construct, id: string, options: ServiceOptions) {

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { HealthNodePortOptions, HealthNodePortService } from './health-node-port';
 import { ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
 import { Protocol } from '../model/protocol';
 
@@ -12,6 +13,14 @@ export interface UdpServiceProps extends ServiceOptions {
    * @default - none: add them with `addPort()`
    */
   readonly ports?: UdpServicePort[];
+  /**
+   * A TCP NodePort on which a load balancer outside the cluster health-checks these pods (for example an NLB that
+   * targets the NodePorts): a Service `<name>-health` with this Service's selector and `externalTrafficPolicy`, so
+   * that with `Local` a node without a ready pod fails the check as it drops the UDP traffic. NodePort and
+   * LoadBalancer Services only (UDP144).
+   * @default - none
+   */
+  readonly healthNodePort?: HealthNodePortOptions;
 }
 
 /**
@@ -36,10 +45,14 @@ export interface UdpServiceProps extends ServiceOptions {
  * });
  */
 export class UdpService extends ServiceBase {
+  /** The health NodePort Service (`healthNodePort`), when asked for. */
+  public readonly healthService?: ServiceBase;
+
   constructor(scope: Construct, id: string, props: UdpServiceProps = {}) {
     super(scope, id, props);
     for (const port of props.ports ?? []) this.addPort(port);
     this.applyProvider({ protocols: [Protocol.UDP], split: false, endpointName: id });
+    if (props.healthNodePort) this.healthService = new HealthNodePortService(this, 'health', props, props.healthNodePort);
   }
 
   /** The ports, in order (a copy). */

@@ -95,7 +95,26 @@ export const SRV_HOST_MISSING: RuleInfo = {
 };
 
 /** Every DNS value rule (UDP401..UDP429), in id order. */
-export const DNS_RULES: readonly RuleInfo[] = [DNS_HOSTNAME, DNS_TTL, SRV_SERVICE, SRV_PROTOCOL, SRV_NUMBER, SRV_HOST_MISSING];
+/** UDP412: an SRV service name is the registered one where a common name is not. */
+export const SRV_SERVICE_REGISTERED: RuleInfo = {
+  id: 'UDP412',
+  severity: Severity.WARNING,
+  title: 'SRV service name that clients do not look up',
+  why: 'Clients look up the IANA-registered service name: DNS is registered as "domain" (_domain._udp), the KDC as '
+    + '"kerberos". A record under a common name such as _dns._udp is published, and never found.',
+  source: DnsSources.RFC6335_SERVICE_NAME,
+};
+
+export const DNS_RULES: readonly RuleInfo[] = [
+  DNS_HOSTNAME, DNS_TTL, SRV_SERVICE, SRV_PROTOCOL, SRV_NUMBER, SRV_HOST_MISSING, SRV_SERVICE_REGISTERED,
+];
+
+/** Common names of services whose registered SRV name differs (IANA Service Name and Transport Protocol Port Number Registry). */
+const REGISTERED_SERVICE_NAMES: Readonly<Record<string, string>> = {
+  dns: 'domain',
+  kdc: 'kerberos',
+  krb5: 'kerberos',
+};
 
 const LABEL = /^[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?$/;
 const SERVICE_NAME = /^[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?$/;
@@ -186,7 +205,17 @@ export function checkSrvService(value: unknown, field: string): Finding[] {
   } else if (!/[A-Za-z]/.test(label)) {
     problem = 'must contain at least one letter';
   }
-  if (!problem) return [];
+  if (!problem) {
+    const registered = REGISTERED_SERVICE_NAMES[label!.toLowerCase()];
+    if (registered === undefined || registered === label!.toLowerCase()) return [];
+    return [findingOf(SRV_SERVICE_REGISTERED, {
+      field,
+      value,
+      message: `is not the registered service name: clients look up _${registered}, not _${label!.toLowerCase()}`,
+      allowed: `"${registered}"`,
+      hint: `service: '${registered}'`,
+    })];
+  }
   return [findingOf(SRV_SERVICE, {
     field,
     value,

@@ -181,6 +181,9 @@ export interface GenericProviderOptions {
 
 const AWS = 'service.beta.kubernetes.io/';
 
+/** The forms `LoadBalancerProvider.parse` reads, as help and messages spell them (one spelling everywhere). */
+export const PROVIDER_FORMS = 'aws-lbc[:version], aws-in-tree, gke[:backend-service], aks, metallb[:version], generic[:mixed]';
+
 /** Every provider's option names, to tell a user whose option they passed. */
 const OPTION_OWNERS: Record<string, string[]> = {
   'aws-load-balancer-controller': ['version', 'scheme', 'targetType', 'useLoadBalancerClass'],
@@ -245,6 +248,7 @@ export abstract class LoadBalancerProvider {
    */
   public static parse(text: string): LoadBalancerProvider {
     const [name, arg] = text.trim().split(':', 2);
+    const refuse = () => new Error(`"${text}" is not a provider (${PROVIDER_FORMS})`);
     switch (name) {
       case 'aws-lbc':
       case 'aws-load-balancer-controller':
@@ -252,15 +256,18 @@ export abstract class LoadBalancerProvider {
       case 'aws-in-tree':
         return LoadBalancerProvider.awsInTree();
       case 'gke':
+        if (arg !== undefined && arg !== 'backend-service' && arg !== 'l4-rbs' && arg !== 'target-pool') throw refuse();
         return LoadBalancerProvider.gke({ mode: arg === 'backend-service' || arg === 'l4-rbs' ? GkeLoadBalancerMode.BACKEND_SERVICE : GkeLoadBalancerMode.TARGET_POOL });
       case 'aks':
+        if (arg !== undefined) throw refuse();
         return LoadBalancerProvider.aks();
       case 'metallb':
         return LoadBalancerProvider.metalLb({ version: arg });
       case 'generic':
+        if (arg !== undefined && arg !== 'mixed') throw refuse();
         return LoadBalancerProvider.generic({ mixedProtocol: arg === 'mixed' });
       default:
-        throw new Error(`"${text}" is not a provider (aws-lbc[:version], aws-in-tree, gke[:backend-service], aks, metallb[:version], generic[:mixed])`);
+        throw refuse();
     }
   }
 

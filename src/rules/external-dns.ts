@@ -136,7 +136,8 @@ export const SRV_RECORD_NAME: Rule = {
         result.push({ field, value: name, message: 'is not of the form _service._proto.domain', allowed });
         continue;
       }
-      for (const finding of checkSrvService(labels[0], 'service')) {
+      // (the warning that a common name is not the registered one, UDP412, is the constructs' hint on their prop)
+      for (const finding of checkSrvService(labels[0], 'service').filter((f) => f.severity === Severity.ERROR)) {
         result.push({ field, value: name, message: `service label "${labels[0]}" ${finding.message}`, allowed });
       }
       const proto = labels[1].slice(1);

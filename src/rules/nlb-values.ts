@@ -83,8 +83,18 @@ export const NLB_SIDECAR_PROPS: RuleInfo = {
   source: ProviderSources.AWS_LBC_ANNOTATIONS,
 };
 
+/** UDP578: instance targets need NodePorts. */
+export const NLB_NODE_PORTS_INSTANCE: RuleInfo = {
+  id: 'UDP578',
+  severity: Severity.ERROR,
+  title: 'allocateLoadBalancerNodePorts false with instance targets',
+  why: 'Instance targets receive the traffic on the Service\'s NodePorts: without them the target groups have nowhere '
+    + 'to send it. Only ip targets, which reach the pods directly, can do without.',
+  source: ProviderSources.AWS_LBC_ANNOTATIONS,
+};
+
 /** The checks of `NlbUdpLoadBalancer` props of its own (the shared health-check, placement and attribute checks aside). */
 export const NLB_CONSTRUCT_RULES: readonly RuleInfo[] = [
   NLB_TCP_UDP_UNSUPPORTED, NLB_IN_TREE_IP_TARGETS, NLB_IN_TREE_UNSUPPORTED, NLB_SIDECAR_WORKLOAD, NLB_SIDECAR_TARGET_PORT,
-  NLB_PORT_PROTOCOL, NLB_CONTROLLER, NLB_SIDECAR_PROPS,
+  NLB_PORT_PROTOCOL, NLB_CONTROLLER, NLB_SIDECAR_PROPS, NLB_NODE_PORTS_INSTANCE,
 ];

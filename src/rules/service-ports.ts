@@ -1,5 +1,5 @@
 import { Severity, Violation } from './finding';
-import { isHeadless, KubeObject, nameOf, namespaceOf, servicePorts, serviceType, str } from './manifest';
+import { isHeadless, KubeObject, nameOf, namespaceOf, servicePorts, serviceType, specOf, str } from './manifest';
 import { Rule } from './rule';
 import { Sources } from './sources';
 import { checkDns1123Label, checkIanaSvcName } from '../model/names';
@@ -317,6 +317,52 @@ export const NODE_PORT_ACROSS_SERVICES: Rule = {
   },
 };
 
+/** Whether a Service is a health endpoint by its names: its own, a port's, or a named targetPort's. */
+function isHealthService(service: KubeObject): boolean {
+  const names = [nameOf(service), ...servicePorts(service).flatMap((p) => [p.entry.name, p.entry.targetPort])];
+  return names.some((n) => typeof n === 'string' && n.toLowerCase().includes('health'));
+}
+
+/** A Service's selector as a comparable key, or `undefined` when it has none. */
+function selectorKey(service: KubeObject): string | undefined {
+  const selector = specOf(service).selector;
+  if (typeof selector !== 'object' || selector === null || Object.keys(selector).length === 0) return undefined;
+  return JSON.stringify(Object.entries(selector as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** UDP145: the health Service of a UDP endpoint has the UDP Service's externalTrafficPolicy. */
+export const HEALTH_SERVICE_POLICY: Rule = {
+  id: 'UDP145',
+  severity: Severity.ERROR,
+  title: 'A health NodePort with Cluster policy for a UDP Service with Local policy',
+  why: 'With externalTrafficPolicy Local, a node without a ready pod drops the UDP Service\'s traffic; a health Service '
+    + 'of the same pods with Cluster policy still answers on that node (kube-proxy forwards the check to another node), '
+    + 'so the load balancer keeps sending UDP to a node that drops it.',
+  source: Sources.SERVICE_VALIDATION,
+  kinds: SERVICE,
+  check(health, context) {
+    const type = serviceType(health);
+    if (type !== 'NodePort' && type !== 'LoadBalancer') return [];
+    const ports = servicePorts(health);
+    if (ports.length === 0 || ports.some((p) => p.protocol !== 'TCP') || !isHealthService(health)) return [];
+    const key = selectorKey(health);
+    if (key === undefined || specOf(health).externalTrafficPolicy === 'Local') return [];
+    const vouched = context.objects.find((s) => s !== health && s.kind === 'Service'
+      && namespaceOf(s) === namespaceOf(health) && selectorKey(s) === key
+      && ['NodePort', 'LoadBalancer'].includes(serviceType(s)) && specOf(s).externalTrafficPolicy === 'Local'
+      && servicePorts(s).some((p) => p.protocol === 'UDP'));
+    if (!vouched) return [];
+    return [{
+      field: 'spec.externalTrafficPolicy',
+      value: specOf(health).externalTrafficPolicy,
+      message: `is Cluster, but UDP Service "${nameOf(vouched)}", whose pods it vouches for, is Local: a node without a `
+        + 'ready pod passes the health check while it drops the UDP traffic',
+      allowed: 'Local, as the UDP Service',
+      hint: 'set externalTrafficPolicy: Local on the health Service, or let UdpService/DualProtocolEndpoint make it with healthNodePort',
+    }];
+  },
+};
+
 const nodePortIndexes = new WeakMap<readonly KubeObject[], Map<number, KubeObject[]>>();
 
 /** The Services requesting each nodePort, built once per set of objects. */
@@ -348,4 +394,5 @@ export const SERVICE_PORT_RULES: readonly Rule[] = [
   TARGET_PORT_FORMAT,
   PORT_PROTOCOL_VALUE,
   NODE_PORT_ACROSS_SERVICES,
+  HEALTH_SERVICE_POLICY,
 ];

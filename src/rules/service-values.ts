@@ -34,5 +34,15 @@ export const PROVIDER_TYPE: RuleInfo = {
   source: Sources.MIXED_PROTOCOL_LB,
 };
 
+/** UDP144: a health NodePort belongs to a Service that load balancers reach through the nodes. */
+export const HEALTH_NODE_PORT_TYPE: RuleInfo = {
+  id: 'UDP144',
+  severity: Severity.ERROR,
+  title: 'healthNodePort needs a NodePort or LoadBalancer Service',
+  why: 'A health NodePort is checked by a load balancer outside the cluster that sends the UDP traffic to the nodes; '
+    + 'a ClusterIP Service has no such load balancer, and the NodePort would open every node for nothing.',
+  source: Sources.SERVICE_VALIDATION,
+};
+
 /** The checks of construct props that have no object field of their own. */
-export const SERVICE_VALUE_RULES: readonly RuleInfo[] = [SELECTOR_EXPRESSIONS, SELECTOR_WORKLOAD, PROVIDER_TYPE];
+export const SERVICE_VALUE_RULES: readonly RuleInfo[] = [SELECTOR_EXPRESSIONS, SELECTOR_WORKLOAD, PROVIDER_TYPE, HEALTH_NODE_PORT_TYPE];

@@ -140,3 +140,21 @@ describe('messages show the fix as code and the construct path once', () => {
     expect(() => Testing.synth(c)).toThrow(/\n {2}\[test\/svc\] \[UDP101\] spec\.ports\[0\]\.port 0: must be between 1 and 65535/);
   });
 });
+
+describe('NlbUdpLoadBalancer allocateLoadBalancerNodePorts', () => {
+  test('false with ip targets: no NodePorts allocated', () => {
+    const c = Testing.chart();
+    new NlbUdpLoadBalancer(c, 'game', { metadata: { name: 'game' }, selector: server(c), ports: [{ port: 53 }], allocateLoadBalancerNodePorts: false });
+    expect(Testing.synth(c).find((o) => o.kind === 'Service').spec.allocateLoadBalancerNodePorts).toBe(false);
+  });
+
+  test('false with instance targets is UDP578', () => {
+    const c = Testing.chart();
+    new NlbUdpLoadBalancer(c, 'game', {
+      selector: { app: 'game' }, ports: [{ port: 53 }], targetType: 'instance' as any, allocateLoadBalancerNodePorts: false,
+    });
+    expect(UdpRules.messages(c).filter((m) => m.startsWith('[UDP578]'))).toEqual([
+      '[UDP578] test/game: allocateLoadBalancerNodePorts false: leaves instance targets without the NodePorts they receive the traffic on (true or unset with instance targets; false with targetType NlbTargetType.IP; https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/main/docs/guide/service/annotations.md)',
+    ]);
+  });
+});

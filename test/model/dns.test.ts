@@ -155,11 +155,20 @@ describe('SRV', () => {
 });
 
 describe('DNS_RULES', () => {
-  test('ids UDP401..UDP406, errors, each with a source URL', () => {
-    expect(DNS_RULES.map((r) => r.id)).toEqual(['UDP401', 'UDP402', 'UDP403', 'UDP404', 'UDP405', 'UDP406']);
+  test('ids UDP401..UDP406, errors, and UDP412, a warning; each with a source URL', () => {
+    expect(DNS_RULES.map((r) => r.id)).toEqual(['UDP401', 'UDP402', 'UDP403', 'UDP404', 'UDP405', 'UDP406', 'UDP412']);
     for (const rule of DNS_RULES) {
-      expect(rule.severity).toBe('error');
+      expect(rule.severity).toBe(rule.id === 'UDP412' ? 'warning' : 'error');
       expect(rule.source).toMatch(/^https:\/\//);
     }
+  });
+
+  test('UDP412: "dns" is registered as "domain", "kdc" as "kerberos"', () => {
+    expect(checkSrvService('dns', 'service').map((f) => [f.ruleId, f.severity, f.message, f.hint])).toEqual([
+      ['UDP412', 'warning', 'is not the registered service name: clients look up _domain, not _dns', "service: 'domain'"],
+    ]);
+    expect(checkSrvService('_kdc', 'service').map((f) => f.hint)).toEqual(["service: 'kerberos'"]);
+    expect(checkSrvService('domain', 'service')).toEqual([]);
+    expect(checkSrvService('syslog', 'service')).toEqual([]);
   });
 });
