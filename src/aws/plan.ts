@@ -5,7 +5,7 @@ import {
   srvProtocolLabel, srvRecordName, withoutTrailingDot,
 } from '../model/dns';
 import { checkIpAddressType, checkPlacement, checkSwitch, EIP_ALLOCATION_ID_FORM, LoadBalancerScheme, SUBNET_IDS } from '../model/eip';
-import { checkHealthCheck, checkHealthCheckForTraffic, resolveHealthCheck, ResolvedHealthCheck } from '../model/health-check';
+import { checkHealthCheck, checkHealthCheckForTraffic, NlbSources, resolveHealthCheck, ResolvedHealthCheck } from '../model/health-check';
 import {
   checkListeners, checkTargets, checkTargetType, INSTANCE_ID_FORM, inferTargetType, IP_ADDRESS_FORM, ListenerProtocol, listenerKey,
   NlbTargetsInput, NlbTargetType,
@@ -44,6 +44,22 @@ export class NlbUdpLoadBalancerError extends Error {
     this.name = 'NlbUdpLoadBalancerError';
     this.findings = findings;
   }
+}
+
+/**
+ * Where the component's findings cite AWS rather than the AWS Load Balancer Controller: the component calls AWS
+ * directly, so AWS's own API is the authority for the rules the two share.
+ */
+const AWS_AUTHORITY: Readonly<Record<string, string>> = {
+  UDP520: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html',
+  UDP522: NlbSources.SUBNET_MAPPING,
+  UDP526: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html',
+  UDP527: NlbSources.LOAD_BALANCER_ATTRIBUTES,
+};
+
+function citingAws(finding: Finding): Finding {
+  const source = AWS_AUTHORITY[finding.ruleId];
+  return source && finding.source === NlbSources.LBC_ANNOTATIONS ? { ...finding, source } : finding;
 }
 
 /** A listener with its defaults filled in and its stable key. */
@@ -282,8 +298,9 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
   for (const protocol of new Set(listeners.map((l) => l.protocol))) {
     warnings.push(...checkHealthCheckForTraffic(input.healthCheck, protocol, 'healthCheck'));
   }
-  const errors = findings.filter((f) => f.severity === Severity.ERROR);
-  warnings.push(...findings.filter((f) => f.severity !== Severity.ERROR));
+  const cited = findings.map(citingAws);
+  const errors = cited.filter((f) => f.severity === Severity.ERROR);
+  warnings.push(...cited.filter((f) => f.severity !== Severity.ERROR));
   if (errors.length > 0) throw new NlbUdpLoadBalancerError(name, errors);
 
   return {

@@ -20,7 +20,8 @@ const BASE: Args = {
 const CDK = 'https://github.com/aws/aws-cdk/blob/main/packages/aws-cdk-lib/aws-elasticloadbalancingv2/lib/nlb/network-target-group.ts';
 const CREATE_TG = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html';
 const SUBNET_MAPPING = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SubnetMapping.html';
-const LBC = 'https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/main/docs/guide/service/annotations.md';
+// the component calls AWS: its findings cite AWS's API, not the controller's annotations
+const CREATE_LB = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html';
 const LISTENERS = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-listeners.html';
 const EXTERNALDNS_SRV = 'https://github.com/kubernetes-sigs/external-dns/blob/master/endpoint/endpoint.go';
 const REGISTER_TARGETS = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_RegisterTargets.html';
@@ -73,7 +74,7 @@ describe('bad input is rejected at construction with its exact message, before a
   test('an EIP count that differs from the subnet count', () => {
     expect(errorOf('eip-count', { scheme: 'internet-facing', eips: ['eipalloc-0aaaaaaaaaaaaaaa1'] })).toBe([
       header('eip-count', 1),
-      `[UDP522] eip-count: eips ["eipalloc-0aaaaaaaaaaaaaaa1"]: has 1 allocation id for 2 subnets (exactly one Elastic IP per subnet (2), paired by position; ${LBC})`,
+      `[UDP522] eip-count: eips ["eipalloc-0aaaaaaaaaaaaaaa1"]: has 1 allocation id for 2 subnets (exactly one Elastic IP per subnet (2), paired by position; ${SUBNET_MAPPING})`,
     ].join('\n'));
   });
 
@@ -206,8 +207,8 @@ describe('bad input is rejected at construction with its exact message, before a
     })).toBe([
       header('enums', 6),
       `[UDP523] enums: eips "ALLOCATE": must be 'allocate' or a list of allocation ids ('allocate' (one new EIP per subnet) or ['eipalloc-...', ...] (one per subnet); ${SUBNET_MAPPING})`,
-      `[UDP526] enums: ipAddressType "DUALSTACK": is not an IP address type of a Network Load Balancer (ipv4 or dualstack; ${LBC})`,
-      `[UDP520] enums: scheme "INTERNET-FACING": is not a load-balancer scheme (internal or internet-facing; ${LBC})`,
+      `[UDP526] enums: ipAddressType "DUALSTACK": is not an IP address type of a Network Load Balancer (ipv4 or dualstack; ${CREATE_LB})`,
+      `[UDP520] enums: scheme "INTERNET-FACING": is not a load-balancer scheme (internal or internet-facing; ${CREATE_LB})`,
       `[UDP532] enums: listeners[0].protocol "udp": is not a protocol this load balancer forwards (UDP, TCP or TCP_UDP; ${LISTENERS})`,
       '[UDP540] enums: targetType "IP": is not a target type (instance or ip; https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_RegisterTargets.html)',
       `[UDP501] enums: healthCheck.protocol "tcp": is not a health-check protocol (TCP, HTTP or HTTPS; ${CREATE_TG})`,
