@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { HealthNodePortOptions, HealthNodePortService } from './health-node-port';
+import { metadataFindings, metadataProp } from './metadata';
 import { providerFindingsOf } from './provider-findings';
 import { ProtocolServicePort, ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
 import { ServiceType } from './service-type';
@@ -10,6 +11,7 @@ import { Protocol } from '../model/protocol';
 import { kubernetesVersionFindings, SINGLE_UNSUPPORTED, TCP_NODE_PORT_SINGLE } from '../rules/endpoint-values';
 import { Finding } from '../rules/finding';
 import { findingOf } from '../rules/rule';
+import { SERVICE_PROP_TYPE } from '../rules/service-values';
 import { addRuleValidation } from '../validation/rule-validation';
 
 /** How an endpoint's TCP and UDP are laid out in Services. */
@@ -140,25 +142,30 @@ export class DualProtocolEndpoint extends Construct {
     this.provider = LoadBalancerProvider.isProvider(props.provider) ? props.provider : undefined;
     const type = props.type ?? ServiceType.CLUSTER_IP;
     const decision = decideMixedProtocol(type, this.kubernetesVersion, this.provider);
-    const mode = props.mixedProtocol ?? MixedProtocolMode.AUTO;
+    // (a mode that is none, from untyped input, is reported as UDP146 and taken for AUTO)
+    const mode = Object.values(MixedProtocolMode).includes(props.mixedProtocol as MixedProtocolMode) ? props.mixedProtocol! : MixedProtocolMode.AUTO;
     this.split = mode === MixedProtocolMode.SPLIT || (mode === MixedProtocolMode.AUTO && !decision.single);
     this.reason = mode === MixedProtocolMode.SPLIT
       ? 'split as asked (MixedProtocolMode.SPLIT)'
       : mode === MixedProtocolMode.SINGLE && !decision.single ? `one Service as asked, but ${decision.reason}` : decision.reason;
 
-    const name = props.metadata?.name;
+    const metadata = metadataProp(props.metadata);
+    const name = metadata?.name;
     if (this.split) {
-      this.tcp = new EndpointService(this, 'tcp', { ...props, metadata: { ...props.metadata, name: name && `${name}-tcp` } }, this.kubernetesVersion);
-      this.udp = new EndpointService(this, 'udp', { ...props, metadata: { ...props.metadata, name: name && `${name}-udp` } }, this.kubernetesVersion);
+      this.tcp = new EndpointService(this, 'tcp', { ...props, metadata: { ...metadata, name: name && `${name}-tcp` } }, this.kubernetesVersion);
+      this.udp = new EndpointService(this, 'udp', { ...props, metadata: { ...metadata, name: name && `${name}-udp` } }, this.kubernetesVersion);
       this.tcp.applyRole([Protocol.TCP], true, name ?? id);
       this.udp.applyRole([Protocol.UDP], true, name ?? id);
     } else {
-      this.tcp = this.udp = new EndpointService(this, 'service', props, this.kubernetesVersion);
+      this.tcp = this.udp = new EndpointService(this, 'service', { ...props, metadata }, this.kubernetesVersion);
       this.udp.applyRole([Protocol.TCP, Protocol.UDP], false, name ?? id);
     }
     this.dns = props.dns ? new DualProtocolDns(this, props.dns, props.metadata) : undefined;
-    for (const port of props.ports ?? []) this.addPort(port);
-    if (props.healthNodePort) this.healthService = new HealthNodePortService(this, 'health', props, props.healthNodePort);
+    // (ports that are no list, or a health NodePort that is no object, from untyped input: UDP146, and nothing made)
+    for (const port of Array.isArray(props.ports) ? props.ports : []) this.addPort(port);
+    if (isRecord(props.healthNodePort)) {
+      this.healthService = new HealthNodePortService(this, 'health', { ...props, metadata }, props.healthNodePort);
+    }
     addRuleValidation(this, () => this.evaluate(decision.single, mode));
   }
 
@@ -208,7 +215,17 @@ export class DualProtocolEndpoint extends Construct {
   }
 
   private evaluate(singleSupported: boolean, mode: MixedProtocolMode): Finding[] {
-    const findings: Finding[] = kubernetesVersionFindings(this.props.kubernetesVersion, this.kubernetesVersion);
+    const findings: Finding[] = [
+      ...kubernetesVersionFindings(this.props.kubernetesVersion, this.kubernetesVersion),
+      ...metadataFindings(this.props.metadata),
+    ];
+    const given = this.props as unknown as Record<string, unknown>;
+    const wrong = (field: string, message: string, allowed: string) => findingOf(SERVICE_PROP_TYPE, { field, value: given[field], message, allowed });
+    if (given.ports !== undefined && !Array.isArray(given.ports)) findings.push(wrong('ports', 'must be a list of ports', 'a list such as [{ name: \'dns\', port: 53 }]'));
+    if (given.healthNodePort !== undefined && !isRecord(given.healthNodePort)) findings.push(wrong('healthNodePort', 'must be an object', 'an object such as { nodePort: 30080 }'));
+    if (given.mixedProtocol !== undefined && !Object.values(MixedProtocolMode).includes(given.mixedProtocol as MixedProtocolMode)) {
+      findings.push(wrong('mixedProtocol', 'is not a MixedProtocolMode', 'MixedProtocolMode.AUTO, SINGLE or SPLIT'));
+    }
     if (mode === MixedProtocolMode.SINGLE && !singleSupported) {
       findings.push(findingOf(SINGLE_UNSUPPORTED, {
         field: 'mixedProtocol',
@@ -232,4 +249,8 @@ export class DualProtocolEndpoint extends Construct {
     findings.push(...(this.dns?.findings() ?? []));
     return findings;
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,7 @@
 import { ApiObjectMetadata, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ExternalDnsOptions } from './external-dns';
+import { metadataFindings } from './metadata';
 import { NlbController } from './nlb-controller';
 import { ProtocolServicePort, ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
 import { ServiceType, TrafficPolicy } from './service-type';
@@ -22,6 +23,7 @@ import {
   NLB_SIDECAR_TARGET_PORT, NLB_SIDECAR_WORKLOAD, NLB_TCP_UDP_UNSUPPORTED,
 } from '../rules/nlb-values';
 import { findingOf } from '../rules/rule';
+import { SERVICE_PROP_TYPE } from '../rules/service-values';
 import { UdpHealthCheck, UdpHealthCheckProps } from '../sidecar/health-check';
 import { isDuration } from '../sidecar/millis';
 import { UdpProbe } from '../sidecar/probe';
@@ -326,11 +328,12 @@ export class NlbUdpLoadBalancer extends Construct {
     const own = props.metadata?.annotations ?? {};
     const lbc = !this.controller.isInTree;
     this.service = new NlbService(this, 'Service', {
-      metadata: { ...props.metadata, annotations: { ...this.computed, ...own } },
+      metadata: { ...isRecord(props.metadata) ? props.metadata : {}, annotations: { ...this.computed, ...own } },
       selector: props.selector,
       type: ServiceType.LOAD_BALANCER,
       externalTrafficPolicy: props.externalTrafficPolicy ?? TrafficPolicy.LOCAL,
-      loadBalancerSourceRanges: props.sourceRanges,
+      // (ranges that are no list are reported here, as sourceRanges, and emit nothing)
+      loadBalancerSourceRanges: Array.isArray(props.sourceRanges) ? props.sourceRanges : undefined,
       // (a value that is no boolean is reported, UDP527, and sets nothing)
       allocateLoadBalancerNodePorts: typeof props.allocateLoadBalancerNodePorts === 'boolean' ? props.allocateLoadBalancerNodePorts : undefined,
       loadBalancerClass: lbc && this.controller.useLoadBalancerClass ? AWS_LBC_LOAD_BALANCER_CLASS : undefined,
@@ -482,7 +485,8 @@ export class NlbUdpLoadBalancer extends Construct {
       out[A.TARGET_TYPE] = this.targetType;
       out[A.SCHEME] = scheme;
     }
-    if (p.subnets?.length) out[A.SUBNETS] = p.subnets.join(',');
+    // (subnets that are no list are reported, UDP524, and emit nothing)
+    if (Array.isArray(p.subnets) && p.subnets.length) out[A.SUBNETS] = p.subnets.join(',');
     // (allocation ids that are no list are reported, UDP523, and emit nothing)
     if (Array.isArray(p.eipAllocations) && p.eipAllocations.length) out[A.EIP_ALLOCATIONS] = p.eipAllocations.join(',');
     // a switch that is no boolean (untyped input: 'false' is truthy) is reported (UDP527) and emits nothing
@@ -666,6 +670,11 @@ export class NlbUdpLoadBalancer extends Construct {
         allowed: 'true or unset with instance targets; false with targetType NlbTargetType.IP',
       }));
     }
+    const given = p as unknown as Record<string, unknown>;
+    findings.push(...metadataFindings(given.metadata));
+    if (given.sourceRanges !== undefined && !Array.isArray(given.sourceRanges)) {
+      findings.push(findingOf(SERVICE_PROP_TYPE, { field: 'sourceRanges', value: given.sourceRanges, message: 'must be a list of CIDRs', allowed: 'a list such as [\'203.0.113.0/24\']' }));
+    }
     const sidecarGiven: unknown = p.healthSidecar;
     if (sidecarGiven !== undefined && sidecarGiven !== false && this.givenSidecar() === undefined) {
       findings.push(findingOf(NLB_SIDECAR_PROPS, {
@@ -744,4 +753,8 @@ function workloadOf(selector: PodSelection | undefined): Workload | undefined {
   if (selector === undefined) return undefined;
   const selection = recognizeSelection(selector);
   return selection.kind === 'workload' ? selection.workload : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

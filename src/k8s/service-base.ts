@@ -1,7 +1,7 @@
 import { ApiObjectMetadata, ApiObjectMetadataDefinition } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ExternalDnsAnnotations, ExternalDnsOptions } from './external-dns';
-import { objectMetadata } from './metadata';
+import { metadataFindings, objectMetadata } from './metadata';
 import { providerFindingsOf } from './provider-findings';
 import { IpFamily, IpFamilyPolicy, ServiceType, TrafficPolicy } from './service-type';
 import { SessionAffinity } from './session-affinity';
@@ -14,7 +14,7 @@ import { Finding } from '../rules/finding';
 import { KubeObject } from '../rules/manifest';
 import { findingOf } from '../rules/rule';
 import { IP_FAMILIES, SOURCE_RANGES } from '../rules/service-spec';
-import { SELECTOR_EXPRESSIONS, SELECTOR_WORKLOAD } from '../rules/service-values';
+import { SELECTOR_EXPRESSIONS, SELECTOR_WORKLOAD, SERVICE_PROP_TYPE } from '../rules/service-values';
 import { ConstructObjects, objectFindings, registerObjects } from '../validation/object-validation';
 import { addRuleValidation } from '../validation/rule-validation';
 import { adjustWorkloadPorts } from '../workloads/ports';
@@ -164,10 +164,11 @@ export abstract class ServiceBase extends Construct {
     super(scope, id);
     this.options = options;
     this.type = options.type ?? ServiceType.CLUSTER_IP;
-    this.nodePortRange = options.nodePortRange ?? PortRange.DEFAULT_NODE_PORTS;
+    // (a range that is none, from untyped input, is reported as UDP146 and checks with the default)
+    this.nodePortRange = isPortRange(options.nodePortRange) ? options.nodePortRange : PortRange.DEFAULT_NODE_PORTS;
     this.selection = options.selector === undefined ? undefined : recognizeSelection(options.selector);
     this.apiObject = new KubeService(this, 'Resource', {
-      metadata: objectMetadata(options.metadata),
+      metadata: isRecord(options.metadata) ? objectMetadata(options.metadata) : undefined,
       spec: () => this.renderSpec(),
     });
     this.externalDns = new ExternalDnsAnnotations(this.apiObject.metadata, options, options.metadata?.annotations);
@@ -266,7 +267,29 @@ export abstract class ServiceBase extends Construct {
         lists.push(findingOf(rule, { field, value, message: 'must be a list', allowed: 'an array of strings' }));
       }
     }
-    return [...lists, ...this.selectorAndProviderFindings()];
+    return [...lists, ...this.propTypeFindings(), ...this.selectorAndProviderFindings()];
+  }
+
+  /** UDP146: props of the wrong type (untyped input), which are then not emitted. */
+  private propTypeFindings(): Finding[] {
+    const o = this.options as unknown as Record<string, unknown>;
+    const wrong = (field: string, expected: string, hint?: string) => findingOf(SERVICE_PROP_TYPE, {
+      field, value: o[field], message: `must be ${expected}`, allowed: expected, hint,
+    });
+    const findings: Finding[] = [];
+    for (const field of ['allocateLoadBalancerNodePorts', 'publishNotReadyAddresses']) {
+      if (o[field] !== undefined && typeof o[field] !== 'boolean') {
+        findings.push(wrong(field, 'true or false', typeof o[field] === 'string' ? `give the boolean ${o[field]}, not a string` : undefined));
+      }
+    }
+    if (o.loadBalancerClass !== undefined && typeof o.loadBalancerClass !== 'string') findings.push(wrong('loadBalancerClass', 'a string such as service.k8s.aws/nlb'));
+    if (o.sessionAffinity !== undefined && !isSessionAffinity(o.sessionAffinity)) {
+      findings.push(wrong('sessionAffinity', 'SessionAffinity.none() or SessionAffinity.clientIp(timeout)'));
+    }
+    if (o.nodePortRange !== undefined && !isPortRange(o.nodePortRange)) {
+      findings.push(wrong('nodePortRange', 'a PortRange', typeof o.nodePortRange === 'string' ? `PortRange.parse(${JSON.stringify(o.nodePortRange)})` : undefined));
+    }
+    return [...metadataFindings(o.metadata), ...findings];
   }
 
   private selectorAndProviderFindings(): Finding[] {
@@ -296,7 +319,7 @@ export abstract class ServiceBase extends Construct {
 
   private renderSpec(): KubeServiceSpec {
     const o = this.options;
-    const affinity = o.sessionAffinity;
+    const affinity = isSessionAffinity(o.sessionAffinity) ? o.sessionAffinity : undefined;
     const timeout = affinity?.timeout?.toSeconds({ integral: false });
     return {
       type: this.type === ServiceType.HEADLESS ? ServiceType.CLUSTER_IP : this.type,
@@ -316,13 +339,27 @@ export abstract class ServiceBase extends Construct {
       internalTrafficPolicy: o.internalTrafficPolicy,
       sessionAffinity: affinity?.mode,
       sessionAffinityConfig: timeout !== undefined ? { clientIP: { timeoutSeconds: timeout } } : undefined,
-      loadBalancerClass: o.loadBalancerClass ?? this.providerClass,
+      loadBalancerClass: typeof o.loadBalancerClass === 'string' ? o.loadBalancerClass : this.providerClass,
       // a list only: untyped input that is not one is reported by valueFindings, never a TypeError in the L1 mapping
       loadBalancerSourceRanges: Array.isArray(o.loadBalancerSourceRanges) ? o.loadBalancerSourceRanges : undefined,
-      allocateLoadBalancerNodePorts: o.allocateLoadBalancerNodePorts,
+      allocateLoadBalancerNodePorts: typeof o.allocateLoadBalancerNodePorts === 'boolean' ? o.allocateLoadBalancerNodePorts : undefined,
       ipFamilyPolicy: o.ipFamilyPolicy,
       ipFamilies: Array.isArray(o.ipFamilies) ? o.ipFamilies : undefined,
-      publishNotReadyAddresses: o.publishNotReadyAddresses,
+      publishNotReadyAddresses: typeof o.publishNotReadyAddresses === 'boolean' ? o.publishNotReadyAddresses : undefined,
     };
   }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether a value is a `PortRange` (of this copy of the library or another). */
+function isPortRange(value: unknown): value is PortRange {
+  return isRecord(value) && typeof value.includes === 'function' && typeof value.min === 'number';
+}
+
+/** Whether a value is a `SessionAffinity`. */
+function isSessionAffinity(value: unknown): value is SessionAffinity {
+  return isRecord(value) && (value.mode === 'None' || value.mode === 'ClientIP');
 }

@@ -6,7 +6,7 @@ import { ApiObjectMetadata, Duration, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import type { DualProtocolEndpoint } from './dual-protocol-endpoint';
 import { checkExternalDnsOptions, SPLIT_HOSTNAME, SRV_PORT, ttlSeconds } from './external-dns';
-import { objectMetadata } from './metadata';
+import { metadataFindings, metadataProp, objectMetadata } from './metadata';
 import { DnsEndpoint, DnsEndpointSpec } from '../imports/externaldns.k8s.io';
 import {
   checkHostname, checkSrvNumber, checkSrvProtocol, checkSrvService, checkSrvTarget, DNS_HOSTNAME, fqdn,
@@ -117,7 +117,7 @@ export class SrvRecord extends Construct {
     // a list given as something else (untyped input) is reported by propFindings, not iterated
     if (Array.isArray(props.targets)) for (const target of props.targets) this.addTarget(target);
     this.apiObject = new DnsEndpoint(this, 'Resource', {
-      metadata: objectMetadata(props.metadata),
+      metadata: objectMetadata(metadataProp(props.metadata)),
       spec: Lazy.any({ produce: () => this.renderSpec() }) as unknown as DnsEndpointSpec,
     });
     addRuleValidation(this, () => this.evaluate());
@@ -157,6 +157,7 @@ export class SrvRecord extends Construct {
   public propFindings(): Finding[] {
     const p = this.props;
     const findings: Finding[] = [
+      ...metadataFindings(p.metadata),
       ...checkSrvService(p.service, 'service'),
       ...checkSrvProtocol(p.protocol, 'protocol'),
       ...checkHostname(p.domain, 'domain'),

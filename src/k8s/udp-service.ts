@@ -2,6 +2,9 @@ import { Construct } from 'constructs';
 import { HealthNodePortOptions, HealthNodePortService } from './health-node-port';
 import { ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
 import { Protocol } from '../model/protocol';
+import { Finding } from '../rules/finding';
+import { findingOf } from '../rules/rule';
+import { SERVICE_PROP_TYPE } from '../rules/service-values';
 
 /** A UDP port of a `UdpService`. */
 export interface UdpServicePort extends ServicePortOptions {}
@@ -48,11 +51,15 @@ export class UdpService extends ServiceBase {
   /** The health NodePort Service (`healthNodePort`), when asked for. */
   public readonly healthService?: ServiceBase;
 
+  private readonly props: UdpServiceProps;
+
   constructor(scope: Construct, id: string, props: UdpServiceProps = {}) {
     super(scope, id, props);
-    for (const port of props.ports ?? []) this.addPort(port);
+    this.props = props;
+    // (ports that are no list, or a health NodePort that is no object, from untyped input: UDP146, and nothing made)
+    for (const port of Array.isArray(props.ports) ? props.ports : []) this.addPort(port);
     this.applyProvider({ protocols: [Protocol.UDP], split: false, endpointName: id });
-    if (props.healthNodePort) this.healthService = new HealthNodePortService(this, 'health', props, props.healthNodePort);
+    if (isObject(props.healthNodePort)) this.healthService = new HealthNodePortService(this, 'health', props, props.healthNodePort);
   }
 
   /** The ports, in order (a copy). */
@@ -60,8 +67,26 @@ export class UdpService extends ServiceBase {
     return this.entries.map(({ protocol: _protocol, ...port }) => port);
   }
 
+  protected valueFindings(): Finding[] {
+    const findings = super.valueFindings();
+    const { ports, healthNodePort } = this.props as Record<string, unknown>;
+    if (ports !== undefined && !Array.isArray(ports)) {
+      findings.push(findingOf(SERVICE_PROP_TYPE, { field: 'ports', value: ports, message: 'must be a list of ports', allowed: 'a list such as [{ port: 53 }]' }));
+    }
+    if (healthNodePort !== undefined && !isObject(healthNodePort)) {
+      findings.push(findingOf(SERVICE_PROP_TYPE, {
+        field: 'healthNodePort', value: healthNodePort, message: 'must be an object', allowed: 'an object such as { nodePort: 30080 }',
+      }));
+    }
+    return findings;
+  }
+
   /** Adds a UDP port. */
   public addPort(port: UdpServicePort): void {
     this.addProtocolPort({ ...port, protocol: Protocol.UDP });
   }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -81,11 +81,22 @@ export const TARGET_GROUP_ATTRIBUTE_BOOLEAN: RuleInfo = {
   source: NlbSources.TARGET_GROUP_ATTRIBUTES,
 };
 
+/** UDP553: the attributes are an object. */
+export const TARGET_GROUP_ATTRIBUTES_OBJECT: RuleInfo = {
+  id: 'UDP553',
+  severity: Severity.ERROR,
+  title: 'targetGroupAttributes must be an object of attributes',
+  why: 'Anything else (a string of key=value pairs, a list, from untyped input) cannot be read, and dropping it would '
+    + 'leave AWS\'s defaults where the user meant to change them.',
+  source: NlbSources.TARGET_GROUP_ATTRIBUTES,
+};
+
 /** Every target-group attribute rule, in id order. */
 export const TARGET_GROUP_ATTRIBUTE_RULES: readonly RuleInfo[] = [
   DEREGISTRATION_DELAY,
   PRESERVE_CLIENT_IP_UDP,
   TARGET_GROUP_ATTRIBUTE_BOOLEAN,
+  TARGET_GROUP_ATTRIBUTES_OBJECT,
 ];
 
 /**
@@ -101,6 +112,14 @@ export function checkTargetGroupAttributes(
   field = 'targetGroupAttributes',
 ): Finding[] {
   if (attributes === undefined) return [];
+  if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) {
+    return [findingOf(TARGET_GROUP_ATTRIBUTES_OBJECT, {
+      field,
+      value: attributes,
+      message: 'is not an object of target-group attributes',
+      allowed: 'an object such as { deregistrationDelay: 30, connectionTermination: true }',
+    })];
+  }
   const findings: Finding[] = [];
   const attrs = attributes as Record<string, unknown>;
   const { min, max } = DEREGISTRATION_DELAY_RANGE;
@@ -161,6 +180,8 @@ export function targetGroupAttributeEntries(attributes: TargetGroupAttributes = 
  * `key=value` pairs joined by commas, or `undefined` when no attribute is set.
  */
 export function formatTargetGroupAttributes(attributes: TargetGroupAttributes = {}): string | undefined {
+  // (attributes that are no object are reported, UDP553, and emit nothing)
+  if (typeof attributes !== 'object' || attributes === null || Array.isArray(attributes)) return undefined;
   const entries = targetGroupAttributeEntries(attributes);
   return entries.length === 0 ? undefined : entries.map(([key, value]) => `${key}=${value}`).join(',');
 }

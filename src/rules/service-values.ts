@@ -44,5 +44,17 @@ export const HEALTH_NODE_PORT_TYPE: RuleInfo = {
   source: Sources.SERVICE_VALIDATION,
 };
 
+/** UDP146: a Service prop has its type (untyped input). */
+export const SERVICE_PROP_TYPE: RuleInfo = {
+  id: 'UDP146',
+  severity: Severity.ERROR,
+  title: 'A Service prop of the wrong type',
+  why: 'A value of another type (a string "false" for a boolean, a name for an enum-like class, a number for a list) '
+    + 'would be emitted as something the API server refuses, or dropped without a word.',
+  source: Sources.SERVICE_VALIDATION,
+};
+
 /** The checks of construct props that have no object field of their own. */
-export const SERVICE_VALUE_RULES: readonly RuleInfo[] = [SELECTOR_EXPRESSIONS, SELECTOR_WORKLOAD, PROVIDER_TYPE, HEALTH_NODE_PORT_TYPE];
+export const SERVICE_VALUE_RULES: readonly RuleInfo[] = [
+  SELECTOR_EXPRESSIONS, SELECTOR_WORKLOAD, PROVIDER_TYPE, HEALTH_NODE_PORT_TYPE, SERVICE_PROP_TYPE,
+];

@@ -9,7 +9,7 @@ import {
   SIDECAR_CONTAINER_NAME, SIDECAR_DNS_NAME, SIDECAR_DNS_RCODES, SIDECAR_DNS_TYPE, SIDECAR_EXCHANGE_EXPECT,
   SIDECAR_EXCHANGE_PAYLOAD, SIDECAR_IMAGE_COMMAND, SIDECAR_NO_PROBES, SIDECAR_NOTHING_SERVED, SIDECAR_PERIOD,
   SIDECAR_PORT_CLASH, SIDECAR_PORTS_EQUAL, SIDECAR_PRIVILEGED_PORT, SIDECAR_PROBE_HOST, SIDECAR_PROBE_PORT,
-  SIDECAR_PROBE_TIMEOUT, SIDECAR_PROBE_UNDECLARED, SIDECAR_SERVING_PORT, SIDECAR_WORKLOAD,
+  SIDECAR_PROBE_TIMEOUT, SIDECAR_PROBE_UNDECLARED, SIDECAR_PROP_TYPE, SIDECAR_SERVING_PORT, SIDECAR_WORKLOAD,
 } from './rules';
 import { SIDECAR_SCRIPT } from './script';
 import { KubeConfigMap } from '../kube/config-map';
@@ -328,7 +328,8 @@ export class UdpHealthCheck extends Construct {
         capabilities: { drop: ['ALL'] },
         seccompProfile: { type: 'RuntimeDefault' },
       },
-      resources: resourcesOf(given.resources),
+      // (resources that are no object are reported, UDP620, and the defaults apply)
+      resources: resourcesOf(typeof given.resources === 'object' && given.resources !== null ? given.resources : undefined),
       readiness: given.readiness === false ? undefined : this.readinessProbe(),
     });
     markAuxiliaryContainer(this.container);
@@ -397,6 +398,19 @@ export class UdpHealthCheck extends Construct {
     if (udpClient != null && (typeof udpClient !== 'string' || udpClient.trim() === '')) {
       const message = typeof udpClient === 'string' ? 'must not be empty' : 'must be a string';
       add(SIDECAR_IMAGE_COMMAND, { field: 'udpClient', value: shown(udpClient), message, allowed: 'a netcat command line, for example "busybox nc"' });
+    }
+    const given = this.props as unknown as Record<string, unknown>;
+    for (const field of ['serveHttp', 'readiness']) {
+      if (given[field] !== undefined && typeof given[field] !== 'boolean') {
+        add(SIDECAR_PROP_TYPE, { field, value: shown(given[field]), message: 'must be true or false', allowed: 'true or false' });
+      }
+    }
+    const threshold = given.readinessFailureThreshold;
+    if (threshold !== undefined && !(typeof threshold === 'number' && Number.isInteger(threshold) && threshold >= 1)) {
+      add(SIDECAR_PROP_TYPE, { field: 'readinessFailureThreshold', value: shown(threshold), message: 'must be a whole number of at least 1', allowed: '1, 2, 3, ...' });
+    }
+    if (given.resources !== undefined && (typeof given.resources !== 'object' || given.resources === null || Array.isArray(given.resources))) {
+      add(SIDECAR_PROP_TYPE, { field: 'resources', value: shown(given.resources), message: 'must be an object', allowed: 'for example { cpu: { request: Cpu.millis(5) }, memory: { limit: Size.mebibytes(16) } }' });
     }
     const nameProblem = typeof this.containerName === 'string' ? checkDns1123Label(this.containerName) : 'must be a string';
     if (nameProblem) {
@@ -504,7 +518,7 @@ export class UdpHealthCheck extends Construct {
     const options = {
       periodSeconds: this.periodSeconds(),
       timeoutSeconds: 2,
-      failureThreshold: this.props.readinessFailureThreshold ?? 2,
+      failureThreshold: typeof this.props.readinessFailureThreshold === 'number' ? this.props.readinessFailureThreshold : 2,
       successThreshold: 1,
     };
     if (this.httpPort !== undefined) return { ...options, httpGet: { path: this.healthPath, port: this.httpPort } };

@@ -195,6 +195,16 @@ export const SIDECAR_CONTAINER_NAME: RuleInfo = {
 };
 
 /** Every rule of the health-check sidecar, in id order, for the rule catalog. */
+/** UDP620: the sidecar's switches, threshold and resources have their types (untyped input). */
+export const SIDECAR_PROP_TYPE: RuleInfo = {
+  id: 'UDP620',
+  severity: Severity.ERROR,
+  title: 'A sidecar prop of the wrong type',
+  why: 'A string "no" for a switch is truthy, a string threshold or resources would be emitted as something the API '
+    + 'server refuses: each would change the sidecar without a word.',
+  source: Sources.PROBES,
+};
+
 export const SIDECAR_RULES: readonly RuleInfo[] = [
   SIDECAR_WORKLOAD,
   SIDECAR_NO_PROBES,
@@ -215,4 +225,5 @@ export const SIDECAR_RULES: readonly RuleInfo[] = [
   SIDECAR_IMAGE_COMMAND,
   SIDECAR_DNS_TYPE,
   SIDECAR_CONTAINER_NAME,
+  SIDECAR_PROP_TYPE,
 ];

@@ -410,8 +410,8 @@ describe('test prerequisites', () => {
 });
 
 describe('SIDECAR_RULES', () => {
-  test('lists UDP601 to UDP619 once each, in order, with a title, a why and a source URL', () => {
-    expect(SIDECAR_RULES.map((r) => r.id)).toEqual(Array.from({ length: 19 }, (_, i) => `UDP${601 + i}`));
+  test('lists UDP601 to UDP620 once each, in order, with a title, a why and a source URL', () => {
+    expect(SIDECAR_RULES.map((r) => r.id)).toEqual(Array.from({ length: 20 }, (_, i) => `UDP${601 + i}`));
     for (const rule of SIDECAR_RULES) {
       expect(rule.title.length).toBeGreaterThan(10);
       expect(rule.why.length).toBeGreaterThan(20);
