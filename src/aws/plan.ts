@@ -7,7 +7,7 @@ import {
 import { checkIpAddressType, checkPlacement, checkSwitch, EIP_ALLOCATION_ID_FORM, LoadBalancerScheme, SUBNET_IDS } from '../model/eip';
 import { checkHealthCheck, checkHealthCheckForTraffic, NlbSources, resolveHealthCheck, ResolvedHealthCheck } from '../model/health-check';
 import {
-  checkListeners, checkTargets, checkTargetType, INSTANCE_ID_FORM, inferTargetType, IP_ADDRESS_FORM, ListenerProtocol, listenerKey,
+  ARGUMENT_TYPE, checkListeners, checkTargets, checkTargetType, INSTANCE_ID_FORM, inferTargetType, IP_ADDRESS_FORM, ListenerProtocol, listenerKey,
   NlbTargetsInput, NlbTargetType,
 } from '../model/nlb-listeners';
 import { checkTargetGroupAttributes } from '../model/target-group-attributes';
@@ -155,6 +155,17 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
     }));
   }
   findings.push(...checkIpAddressType(input.ipAddressType, 'ipAddressType'));
+  const raw = input as unknown as Record<string, unknown>;
+  const wrongType = (field: string, message: string, allowed: string) => {
+    findings.push(findingOf(ARGUMENT_TYPE, { field, value: raw[field], message, allowed }));
+  };
+  if (typeof raw.vpcId !== 'string' && !pulumi.Output.isInstance(raw.vpcId)) wrongType('vpcId', 'must be a VPC id', 'a string or an output such as vpc.id');
+  if (raw.tags !== undefined && (typeof raw.tags !== 'object' || raw.tags === null || Array.isArray(raw.tags))) {
+    wrongType('tags', 'must be an object of tags', 'an object such as { team: \'games\' }');
+  }
+  if (raw.disabledRules !== undefined && !(Array.isArray(raw.disabledRules) && raw.disabledRules.every((id) => typeof id === 'string'))) {
+    wrongType('disabledRules', 'must be a list of rule ids', 'a list such as [\'UDP509\']');
+  }
   if (input.subnetIds !== undefined && !Array.isArray(input.subnetIds)) {
     findings.push(findingOf(SUBNET_IDS, {
       field: 'subnetIds',

@@ -179,11 +179,22 @@ export const LISTENER_RULES: readonly RuleInfo[] = [
  * Every rule over the values of a Network Load Balancer (UDP501..UDP559): health check, scheme, subnets and Elastic
  * IPs, listeners and targets, target-group attributes. In id order.
  */
+/** UDP554: the component's other arguments have their types (untyped input). */
+export const ARGUMENT_TYPE: RuleInfo = {
+  id: 'UDP554',
+  severity: Severity.ERROR,
+  title: 'An argument of the wrong type',
+  why: 'A VPC id that is no string, tags that are no object or rule ids that are no list cannot be read: AWS would '
+    + 'refuse the target groups, or the tags and silenced rules would be dropped without a word.',
+  source: NlbSources.CREATE_TARGET_GROUP,
+};
+
 export const NLB_VALUE_RULES: readonly RuleInfo[] = [
   ...HEALTH_CHECK_RULES,
   ...PLACEMENT_RULES,
   ...LISTENER_RULES,
   ...TARGET_GROUP_ATTRIBUTE_RULES,
+  ARGUMENT_TYPE,
 ];
 
 const PROTOCOLS: readonly string[] = [ListenerProtocol.UDP, ListenerProtocol.TCP, ListenerProtocol.TCP_UDP];

@@ -402,10 +402,10 @@ describe('SRV record sets and untyped arguments', () => {
     expect(plan.givenEips).toHaveLength(2);
   });
 
-  test('disabledRules that are no list of rule ids silence nothing, and never throw', () => {
+  test('disabledRules that are no list of rule ids are UDP554, never a TypeError', () => {
     for (const disabledRules of ['UDP509', [5, null], null]) {
-      const plan = lib.planNlb('rules', { ...BASE, healthCheck: undefined, disabledRules } as unknown as Args);
-      expect(plan.warnings.map((w) => w.ruleId)).toEqual(['UDP509']);
+      expect(() => lib.planNlb('rules', { ...BASE, healthCheck: undefined, disabledRules } as unknown as Args))
+        .toThrow(`[UDP554] rules: disabledRules ${JSON.stringify(disabledRules)}: must be a list of rule ids (a list such as ['UDP509']; ${CREATE_TG})`);
     }
   });
 });

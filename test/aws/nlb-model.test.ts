@@ -183,7 +183,7 @@ describe('rule lists for the catalog', () => {
       'UDP520', 'UDP521', 'UDP522', 'UDP523', 'UDP524', 'UDP525', 'UDP526', 'UDP527',
       'UDP530', 'UDP531', 'UDP532', 'UDP533', 'UDP534', 'UDP535',
       'UDP540', 'UDP541', 'UDP542', 'UDP543', 'UDP544',
-      'UDP550', 'UDP551', 'UDP552', 'UDP553',
+      'UDP550', 'UDP551', 'UDP552', 'UDP553', 'UDP554',
     ]);
     for (const id of nlb) expect(Number(id.slice(3))).toBeGreaterThanOrEqual(501);
     for (const id of nlb) expect(Number(id.slice(3))).toBeLessThanOrEqual(559);
