@@ -24,6 +24,9 @@ const PACKAGE_PATHS = {
  * The source of truth for package.json, tsconfig, jest and eslint.
  * Run `npx projen` after editing this file.
  */
+/** ts-jest on every TypeScript file, with the dev tsconfig (the transform of each jest project). */
+const TS_JEST = { '^.+\\.[t]sx?$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }] };
+
 const project = new typescript.TypeScriptProject({
   name: 'k8s-udp-constructs',
   description:
@@ -122,6 +125,27 @@ const project = new typescript.TypeScriptProject({
         '^k8s-udp-constructs/pulumi$': '<rootDir>/src/pulumi.ts',
       },
       coverageReporters: ['text-summary', 'lcov'],
+      // Two projects: the API-server tests (test/apiserver) start one real kube-apiserver for the run in their own
+      // globalSetup and stop it in globalTeardown; jest runs those only when a test of that project runs, so
+      // `npx jest test/k8s` starts no server.
+      projects: [
+        {
+          displayName: 'unit',
+          testMatch: ['<rootDir>/test/**/*.test.ts'],
+          testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/apiserver/'],
+          transform: TS_JEST,
+          clearMocks: true,
+        },
+        {
+          displayName: 'apiserver',
+          testMatch: ['<rootDir>/test/apiserver/**/*.test.ts'],
+          testPathIgnorePatterns: ['/node_modules/'],
+          globalSetup: '<rootDir>/test/apiserver/global-setup.ts',
+          globalTeardown: '<rootDir>/test/apiserver/global-teardown.ts',
+          transform: TS_JEST,
+          clearMocks: true,
+        },
+      ],
     },
   },
   eslintOptions: {

@@ -3,6 +3,10 @@
 #
 #   netcat-traditional: netcat 1.10 (/bin/nc.traditional), the UDP client of the sidecar test of the `udpClient`
 #                       option (a netcat other than busybox's own).
+#   etcd-server:        etcd 3.4, the store of the real Kubernetes API server (kube-apiserver v1.28.7) that the
+#                       API-server tests start on loopback with ../shared/tools/kube-apiserver/kapi.
+#   openssl, curl,      what kapi uses besides: openssl makes the server's certificates, curl asks it whether it is
+#   xz-utils:           ready, xz unpacks the kube-apiserver binary.
 #
 # First it runs scripts/build-busybox.sh: the sidecar's tests run its script under busybox built from Debian's source
 # package like the official busybox image's (netcat with -u included), cached by content (built once per machine).
@@ -15,6 +19,10 @@ bash "$(dirname "$0")/build-busybox.sh" >/dev/null
 # package -> a file it installs, checked to decide whether the package is missing.
 declare -A PACKAGES=(
   [netcat-traditional]=/bin/nc.traditional
+  [etcd-server]=/usr/bin/etcd
+  [openssl]=/usr/bin/openssl
+  [curl]=/usr/bin/curl
+  [xz-utils]=/usr/bin/xz
 )
 
 missing=()
@@ -49,3 +57,10 @@ for pkg in "${missing[@]}"; do
     exit 1
   fi
 done
+
+# On a systemd machine the package starts its own etcd on 127.0.0.1:2379. The tests run their own etcd on ports of
+# their own: stop and disable the packaged one so nothing is left running.
+if [[ " ${missing[*]} " == *" etcd-server "* ]] && [[ -d /run/systemd/system ]] && systemctl is-active --quiet etcd 2>/dev/null; then
+  echo "os-packages.sh: stopping and disabling the packaged etcd service (the tests start their own etcd)" >&2
+  "${SUDO[@]}" systemctl disable --now etcd >&2 || true
+fi

@@ -36,11 +36,13 @@ export const SERVICE_NAME: Rule = {
 export const EXTERNAL_TRAFFIC_POLICY: Rule = {
   id: 'UDP112',
   severity: Severity.ERROR,
-  title: 'externalTrafficPolicy only on NodePort and LoadBalancer Services (or with externalIPs)',
-  why: 'The API server rejects externalTrafficPolicy on a Service no external traffic reaches.',
+  title: 'externalTrafficPolicy only on NodePort and LoadBalancer Services (or with externalIPs from 1.29)',
+  why: 'The API server rejects externalTrafficPolicy on a Service no external traffic reaches. A ClusterIP Service with '
+    + 'externalIPs may set it from Kubernetes 1.29 only: a 1.28 API server refuses it ("may only be set when `type` is '
+    + '\'NodePort\' or \'LoadBalancer\'"), so it is refused when the cluster\'s version is known to be older.',
   source: Sources.SERVICE_VALIDATION,
   kinds: SERVICE,
-  check(service) {
+  check(service, context) {
     const spec = specOf(service);
     const policy = spec.externalTrafficPolicy;
     if (policy === undefined || policy === '') return [];
@@ -49,17 +51,24 @@ export const EXTERNAL_TRAFFIC_POLICY: Rule = {
       return [{ field, value: policy, message: 'is not a supported policy', allowed: 'Cluster or Local' }];
     }
     const type = serviceType(service);
-    const external = type === 'NodePort' || type === 'LoadBalancer' || list(spec.externalIPs).length > 0;
-    return external
-      ? []
-      : [{
-        field,
-        value: policy,
-        message: `may only be set on externally-accessible services (type is '${type}')`,
-        allowed: 'type NodePort or LoadBalancer, or a ClusterIP Service with externalIPs',
-      }];
+    if (type === 'NodePort' || type === 'LoadBalancer') return [];
+    const allowed = 'type NodePort or LoadBalancer, or (Kubernetes 1.29 and later) a ClusterIP Service with externalIPs';
+    if (list(spec.externalIPs).length === 0) {
+      return [{ field, value: policy, message: `may only be set on externally-accessible services (type is '${type}')`, allowed }];
+    }
+    const version = context.kubernetesVersion;
+    if (!version?.valid || version.isAtLeast(EXTERNAL_IPS_POLICY_SINCE)) return [];
+    return [{
+      field,
+      value: policy,
+      message: `may only be set when type is 'NodePort' or 'LoadBalancer' on Kubernetes ${version} (type is '${type}', with externalIPs)`,
+      allowed,
+    }];
   },
 };
+
+/** The first Kubernetes version whose API server takes externalTrafficPolicy on a ClusterIP Service with externalIPs. */
+const EXTERNAL_IPS_POLICY_SINCE = '1.29';
 
 /** UDP113: healthCheckNodePort only with LoadBalancer and Local. */
 export const HEALTH_CHECK_NODE_PORT: Rule = {
@@ -157,7 +166,8 @@ export const SESSION_AFFINITY: Rule = {
   id: 'UDP116',
   severity: Severity.ERROR,
   title: 'sessionAffinity ClientIP timeout must be 1..86400 seconds',
-  why: 'The API server rejects other timeouts and rejects a sessionAffinityConfig without ClientIP.',
+  why: 'The API server rejects other timeouts. A sessionAffinityConfig without sessionAffinity ClientIP is not refused '
+    + 'but dropped by the server\'s defaulting (SetDefaults_Service, pkg/apis/core/v1/defaults.go): the timeout has no effect.',
   source: Sources.SERVICE_VALIDATION,
   kinds: SERVICE,
   check(service) {
@@ -173,7 +183,7 @@ export const SESSION_AFFINITY: Rule = {
       result.push({
         field: 'spec.sessionAffinityConfig',
         value: config,
-        message: 'must not be set when sessionAffinity is not ClientIP',
+        message: 'is dropped by the API server when sessionAffinity is not ClientIP: its timeout has no effect',
         allowed: 'sessionAffinity ClientIP',
       });
       return result;

@@ -116,7 +116,7 @@ describe('UdpService bad input: each reported with rule id, path, field, value, 
 
   test('externalTrafficPolicy on a ClusterIP Service', () => {
     expect(messages({ externalTrafficPolicy: TrafficPolicy.LOCAL, ports: [{ port: 53 }] })).toEqual([
-      `[UDP112] test/svc: spec.externalTrafficPolicy "Local": may only be set on externally-accessible services (type is 'ClusterIP') (type NodePort or LoadBalancer, or a ClusterIP Service with externalIPs; ${SVC})`,
+      `[UDP112] test/svc: spec.externalTrafficPolicy "Local": may only be set on externally-accessible services (type is 'ClusterIP') (type NodePort or LoadBalancer, or (Kubernetes 1.29 and later) a ClusterIP Service with externalIPs; ${SVC})`,
     ]);
   });
 
