@@ -60,7 +60,12 @@ const project = new typescript.TypeScriptProject({
   ],
   // Develop and test against current releases, not the lowest version the peer range allows.
   peerDependencyOptions: { pinnedDevDependency: false },
-  deps: ['yaml@^2.6.0', 'commander@^14.0.0'],
+  deps: [
+    'yaml@^2.6.0',
+    'commander@^14.0.0',
+    // Graphviz as WebAssembly: `diagram --format svg` and `Diagram.toSvg()` lay out offline, no browser. Loaded lazily.
+    '@viz-js/viz@^3.31.0',
+  ],
   devDeps: [
     'cdk8s@^2.70.106',
     'cdk8s-cli@^2.200.0',
@@ -77,6 +82,7 @@ const project = new typescript.TypeScriptProject({
     'typedoc-plugin-markdown@~4.9.0',
     'ajv@^8.17.0',
     'ajv-formats@^3.0.1',
+    'fast-xml-parser@^5.12.1', // tests parse the diagrams' SVG
     '@kubernetes/client-node@0.20.0', // its models are generated from the Kubernetes 1.28 OpenAPI (test/properties/k8s-schema.ts)
   ],
 
@@ -205,9 +211,15 @@ project.addTask('docgen', {
   exec: 'ts-node --project tsconfig.dev.json scripts/docgen.ts',
 });
 
-// The staleness check of every generated file: projen's, API.md.
+// The diagram of every cdk8s example (docs/diagrams/<example>.mmd and .svg) and the flagship one in README.md.
+project.addTask('diagrams', {
+  description: 'Draw every cdk8s example into docs/diagrams/ and the flagship example into README.md',
+  exec: 'ts-node --project tsconfig.dev.json scripts/diagrams.ts',
+});
+
+// The staleness check of every generated file: projen's, API.md, the diagrams.
 const checkGenerated = project.addTask('check:generated', {
-  description: 'Fail when a generated file (projen output, API.md) is not what its generator writes',
+  description: 'Fail when a generated file (projen output, API.md, diagrams) is not what its generator writes',
   exec: 'ts-node --project tsconfig.dev.json scripts/check-generated.ts',
 });
 

@@ -132,20 +132,28 @@ function table(rows: BenchRow[]): string {
   return lines.join('\n');
 }
 
+/** The groups `--only=<name>` measures alone: bench file, exported function, group name in the table. */
+const ONLY: Record<string, readonly [string, string, string]> = {
+  sidecar: ['sidecar', 'benchSidecar', 'Sidecar'],
+  diagram: ['diagram', 'benchDiagram', 'Diagram'],
+};
+
 /**
- * `--only=sidecar`: measures the sidecar alone and replaces only its rows in BENCHMARKS.md, with a line saying when
- * they were measured; the other rows and their date stay as they are.
+ * `--only=sidecar` (or `--only=diagram`): measures that group alone and replaces only its rows in BENCHMARKS.md, with
+ * a line saying when they were measured; the other rows and their date stay as they are.
  */
-async function sidecarOnly(): Promise<void> {
+async function groupOnly(only: string): Promise<void> {
+  const [bench, exported, group] = ONLY[only] ?? [];
+  if (!bench) throw new Error(`--only=${only}: not one of ${Object.keys(ONLY).join(', ')}`);
   const file = path.join(root, 'BENCHMARKS.md');
   const loadBefore = os.loadavg()[0];
-  const rows = await optional('sidecar', 'benchSidecar');
+  const rows = await optional(bench, exported);
   const loadAfter = os.loadavg()[0];
   const kept: string[] = [];
   let at = -1;
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    if (line.startsWith('The Sidecar rows were measured ')) continue;
-    if (line.startsWith('| Sidecar |')) {
+    if (line.startsWith(`The ${group} rows were measured `)) continue;
+    if (line.startsWith(`| ${group} |`)) {
       if (at < 0) at = kept.length;
       continue;
     }
@@ -156,17 +164,18 @@ async function sidecarOnly(): Promise<void> {
   kept.splice(at, 0, ...newRows);
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const measuredLine = kept.findIndex((line) => line.startsWith('Measured '));
-  kept.splice(measuredLine + 1, 0, `The Sidecar rows were measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} x ${cpu}, `
-    + `Node.js ${process.version}, by \`npm run bench -- --only=sidecar\`, with a load average of ${loadBefore.toFixed(1)} at the `
+  kept.splice(measuredLine + 1, 0, `The ${group} rows were measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} x ${cpu}, `
+    + `Node.js ${process.version}, by \`npm run bench -- --only=${only}\`, with a load average of ${loadBefore.toFixed(1)} at the `
     + `start and ${loadAfter.toFixed(1)} at the end${Math.max(loadBefore, loadAfter) > os.cpus().length / 2
       ? ' (other programs were running: latencies are higher than on an idle machine)' : ''}.`);
   console.log(newRows.join('\n'));
   fs.writeFileSync(file, kept.join('\n'));
-  console.log('wrote the Sidecar rows of BENCHMARKS.md');
+  console.log(`wrote the ${group} rows of BENCHMARKS.md`);
 }
 
 async function main(): Promise<void> {
-  if (process.argv.includes('--only=sidecar')) return sidecarOnly();
+  const only = process.argv.find((arg) => arg.startsWith('--only='));
+  if (only) return groupOnly(only.slice('--only='.length));
   console.log('compiling lib/ ...');
   const compile = spawnSync(path.join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: root, stdio: 'inherit' });
   if (compile.status !== 0) throw new Error('tsc failed');
@@ -178,6 +187,7 @@ async function main(): Promise<void> {
   rows.push(...await optional('sidecar', 'benchSidecar'));
   rows.push(...await optional('pulumi', 'benchPulumi'));
   rows.push(...await optional('lint', 'benchLint'));
+  rows.push(...await optional('diagram', 'benchDiagram'));
   const text = table(rows);
   console.log(text);
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';

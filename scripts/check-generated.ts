@@ -1,7 +1,8 @@
 /**
  * Fails when a generated file is not what its generator writes: projen's files (from .projenrc.ts), API.md (from the
- * TSDoc), docs/rules.md (from the rule catalog), and the `cdk8s import` bindings. Every generator runs in place, so a developer who sees this failure has the
- * regenerated files in the work tree, ready to commit; CI, on a clean clone, fails.
+ * TSDoc), docs/rules.md (from the rule catalog), the diagrams of the examples (docs/diagrams, README.md) and the
+ * `cdk8s import` bindings. Every generator runs in place, so a developer who sees this failure has the regenerated
+ * files in the work tree, ready to commit; CI, on a clean clone, fails.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -36,6 +37,11 @@ const generators: Generator[] = [
   { name: 'projen', command: [bin('projen')], files: projenFiles },
   { name: 'docgen', command: [...tsNode, path.join(root, 'scripts', 'docgen.ts')], files: () => ['API.md', path.join('docs', 'rules.md')] },
 ];
+generators.push({
+  name: 'diagrams',
+  command: [...tsNode, path.join(root, 'scripts', 'diagrams.ts')],
+  files: () => [...filesUnder(path.join('docs', 'diagrams')), 'README.md'],
+});
 if (fs.existsSync(path.join(root, 'scripts', 'import-crds.ts'))) {
   generators.push({
     name: 'cdk8s import',

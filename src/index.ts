@@ -71,3 +71,6 @@ export { DnsQueryType, DnsResponseCode, UdpProbe, UdpProbeMode } from './sidecar
 export type { DnsProbeOptions, ExchangeProbeOptions } from './sidecar/probe';
 export { UdpHealthCheck } from './sidecar/health-check';
 export type { UdpHealthCheckProps } from './sidecar/health-check';
+
+// Pictures: what goes where, from a chart or any manifests
+export * from './diagram';

@@ -20,8 +20,10 @@ const LAYERS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['k8s', ['core', 'imports', 'kube', 'model', 'rules', 'workloads', 'validation', 'sidecar']],
   ['gateway', ['core', 'imports', 'kube', 'model', 'rules', 'workloads', 'validation', 'sidecar', 'k8s']],
   ['aws', ['core', 'model', 'rules']],
+  // pictures of Services, NLBs, DNS and Gateways, from plain objects and the rules' findings
+  ['diagram', ['core', 'model', 'rules']],
   // cli/preview loads aws/ (and so @pulumi) on demand, for `k8s-udp preview` only
-  ['cli', ['core', 'model', 'rules', 'aws']],
+  ['cli', ['core', 'model', 'rules', 'aws', 'diagram']],
 ];
 const ALLOWED: Record<string, string[]> = Object.fromEntries(LAYERS.map(([layer, below]) => [layer, [layer, ...below]]));
 

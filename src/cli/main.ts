@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { LintFlags, resolveConfig, UsageError } from './config';
+import { DIAGRAM_FORMATS, DiagramFlags, drawDiagram } from './diagram';
 import { loadInputs } from './load';
 import { PreviewError, PreviewFlags, previewProgram, writePreview } from './preview';
 import { countOf, formatHuman, jsonReport, LintReport, LocatedFinding, sarifReport } from './report';
@@ -193,6 +194,24 @@ function program(io: CliIo, exit: { code: ExitCode }): Command {
     .addHelpText('after', LINT_HELP)
     .action(async (inputs: string[], flags: LintFlags) => {
       exit.code = await lint(inputs, flags, io);
+    });
+
+  root.command('diagram')
+    .description('draw every UDP and TCP exposure of the manifests, with the findings on their hops (same inputs as lint)')
+    .argument('<inputs...>', 'files, directories, or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...DIAGRAM_FORMATS]).default('mermaid'))
+    .option('-o, --output <file>', 'write the picture to a file instead of standard output')
+    .option('--disable <ids>', 'rule ids to skip, comma-separated (repeatable)', collect)
+    .option('--severity <id=level>', 'override a rule\'s severity, e.g. UDP205=error (repeatable)', collect)
+    .option('--node-port-range <min-max>', 'the cluster\'s --service-node-port-range (default 30000-32767)')
+    .option('--kubernetes-version <version>', 'the cluster\'s Kubernetes version, e.g. 1.28')
+    .option('--provider <provider>', 'the load-balancer implementation, as for lint')
+    .option('--config <file>', 'configuration file (default: .k8s-udp.yaml in the working directory, when present)')
+    .option('--no-config', 'ignore .k8s-udp.yaml')
+    .option('--stdin-name <path>', 'the file name to report standard input under', 'stdin')
+    .option('--allow-empty', 'exit 0 when the inputs hold no Kubernetes object (by default that is an input error, exit 2)')
+    .action(async (inputs: string[], flags: DiagramFlags) => {
+      exit.code = await drawDiagram(inputs, flags, io) ? ExitCode.CLEAN : ExitCode.USAGE_OR_INPUT;
     });
 
   root.command('preview')
