@@ -49,6 +49,7 @@ export { ServiceBase } from './k8s/service-base';
 export type { ProtocolServicePort, ServiceOptions, ServicePortOptions } from './k8s/service-base';
 export { UdpService } from './k8s/udp-service';
 export type { UdpServicePort, UdpServiceProps } from './k8s/udp-service';
+export type { HealthNodePortOptions } from './k8s/health-node-port';
 export { DualProtocolEndpoint, MixedProtocolMode } from './k8s/dual-protocol-endpoint';
 export type { DualProtocolEndpointProps, DualProtocolPort, ProtocolEndpoint } from './k8s/dual-protocol-endpoint';
 export { NlbController } from './k8s/nlb-controller';
@@ -70,7 +71,7 @@ export * as externaldns from './imports/externaldns.k8s.io';
 export { DnsQueryType, DnsResponseCode, UdpProbe, UdpProbeMode } from './sidecar/probe';
 export type { DnsProbeOptions, ExchangeProbeOptions } from './sidecar/probe';
 export { UdpHealthCheck } from './sidecar/health-check';
-export type { UdpHealthCheckProps } from './sidecar/health-check';
+export type { SidecarCpu, SidecarResources, UdpHealthCheckProps } from './sidecar/health-check';
 
 // Pictures: what goes where, from a chart or any manifests
 export * from './diagram';

@@ -61,7 +61,7 @@ test('a wrong value fails synthesis as the README says', () => {
 
 test('the README reads in ten minutes, and no user text speaks internal jargon', () => {
   expect(Buffer.byteLength(readme)).toBeLessThanOrEqual(15 * 1024);
-  const docs = fs.readdirSync(path.join(__dirname, '..', 'docs')).map((f) => path.join('docs', f));
+  const docs = fs.readdirSync(path.join(__dirname, '..', 'docs')).filter((f) => f.endsWith('.md')).map((f) => path.join('docs', f));
   const jargon = ['README.md', ...docs].filter((file) => /\bseed( \d{3}|:)/i.test(fs.readFileSync(path.join(__dirname, '..', file), 'utf8')));
   expect(jargon).toEqual([]);
 });
