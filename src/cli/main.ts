@@ -172,7 +172,7 @@ function program(io: CliIo, exit: { code: ExitCode }): Command {
     .version(toolVersion(), '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run k8s-udp lint --help for usage)')
+    .showHelpAfterError('(run k8s-udp <command> --help for usage)')
     .addHelpText('after', ROOT_HELP);
 
   root.command('lint')
@@ -256,7 +256,9 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
       return error.exitCode === 0 ? ExitCode.CLEAN : ExitCode.USAGE_OR_INPUT;
     }
     if (error instanceof UsageError) {
-      io.stderr(`k8s-udp lint: ${error.message}\n`);
+      // named after the command that ran: `k8s-udp lint: ...`, `k8s-udp diagram: ...`
+      const command = ['lint', 'diagram', 'rules', 'preview'].find((name) => name === argv[0]);
+      io.stderr(`${command ? `k8s-udp ${command}` : 'k8s-udp'}: ${error.message}\n`);
       return ExitCode.USAGE_OR_INPUT;
     }
     throw error;

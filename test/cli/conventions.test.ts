@@ -40,3 +40,11 @@ test('providers are read in one spelling, and a form that is none is refused rat
     expect(() => LoadBalancerProvider.parse(bad)).toThrow(`"${bad}" is not a provider (${PROVIDER_FORMS})`);
   }
 });
+
+test('a usage error is named after the command that ran', async () => {
+  const diagram = await run(['diagram', fixture('list.json'), '--kubernetes-version', 'latest']);
+  expect(diagram.code).toBe(2);
+  expect(diagram.stderr).toMatch(/^k8s-udp diagram: --kubernetes-version: "latest" is not a Kubernetes version/);
+  const lint = await run(['lint', fixture('list.json'), '--kubernetes-version', 'latest']);
+  expect(lint.stderr).toMatch(/^k8s-udp lint: --kubernetes-version: /);
+});
