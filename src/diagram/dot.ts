@@ -2,7 +2,7 @@
  * The Graphviz DOT rendering of a diagram, which the SVG renderer lays out. The same graph as the Mermaid rendering:
  * traffic solid, health checks dashed, findings colored by severity with their rule id.
  */
-import { DiagramGraph, DiagramMark, DiagramNode, HopKind, MARK_COLORS, markLine, PathKind, worstSeverity } from './graph';
+import { DiagramGraph, DiagramMark, DiagramNode, HopKind, MARK_COLORS, markLine, nodesByGroup, PathKind, worstSeverity } from './graph';
 
 /** A DOT double-quoted string. */
 function quoted(value: string): string {
@@ -46,16 +46,8 @@ export function renderDot(graph: DiagramGraph): string {
     '  node [fontname="Helvetica", fontsize=11, margin="0.25,0.06"];',
     '  edge [fontname="Helvetica", fontsize=10];',
   ];
-  const grouped = new Map<string, DiagramNode[]>();
-  for (const node of graph.nodes) {
-    if (node.group === undefined) {
-      out.push(`  ${nodeLine(node)}`);
-    } else {
-      const members = grouped.get(node.group);
-      if (members) members.push(node);
-      else grouped.set(node.group, [node]);
-    }
-  }
+  const { loose, members: grouped } = nodesByGroup(graph);
+  for (const node of loose) out.push(`  ${nodeLine(node)}`);
   for (const group of graph.groups) {
     out.push(`  subgraph cluster_${group.id} {`);
     out.push(`    label=${label([group.label], group.marks)};`);

@@ -180,3 +180,14 @@ export class GraphBuilder {
     return { nodes: [...this.nodes], edges: [...this.edges], groups: [...this.groups] };
   }
 }
+
+/** The nodes in no group, in order, and the members of each group by its id: what both renderers lay out. */
+export function nodesByGroup(graph: DiagramGraph): { readonly loose: DiagramNode[]; readonly members: Map<string, DiagramNode[]> } {
+  const loose: DiagramNode[] = [];
+  const members = new Map<string, DiagramNode[]>();
+  for (const node of graph.nodes) {
+    if (node.group === undefined) loose.push(node);
+    else members.set(node.group, [...members.get(node.group) ?? [], node]);
+  }
+  return { loose, members };
+}

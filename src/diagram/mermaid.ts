@@ -2,7 +2,7 @@
  * The Mermaid rendering of a diagram: a `flowchart LR` that GitHub and most Markdown viewers draw. Traffic is drawn
  * solid, health checks dashed; hops and paths with findings carry the rule id and are colored by severity.
  */
-import { DiagramGraph, DiagramMark, DiagramNode, HopKind, MARK_COLORS, markLine, PathKind, worstSeverity } from './graph';
+import { DiagramGraph, DiagramMark, DiagramNode, HopKind, MARK_COLORS, markLine, nodesByGroup, PathKind, worstSeverity } from './graph';
 import { Severity } from '../core/finding';
 
 /** Text inside a quoted Mermaid label: its entity codes for the characters the parser would read otherwise. */
@@ -36,16 +36,8 @@ function nodeLine(node: DiagramNode): string {
 /** Renders the graph as a Mermaid flowchart (no trailing fence: the caller puts it in a file or a Markdown block). */
 export function renderMermaid(graph: DiagramGraph): string {
   const out: string[] = ['flowchart LR'];
-  const grouped = new Map<string, DiagramNode[]>();
-  for (const node of graph.nodes) {
-    if (node.group === undefined) {
-      out.push(`  ${nodeLine(node)}`);
-    } else {
-      const members = grouped.get(node.group);
-      if (members) members.push(node);
-      else grouped.set(node.group, [node]);
-    }
-  }
+  const { loose, members: grouped } = nodesByGroup(graph);
+  for (const node of loose) out.push(`  ${nodeLine(node)}`);
   for (const group of graph.groups) {
     out.push(`  subgraph ${group.id}["${label([group.label], group.marks)}"]`);
     for (const node of grouped.get(group.id) ?? []) out.push(`    ${nodeLine(node)}`);
