@@ -1,4 +1,5 @@
 import { Severity } from './finding';
+import { GATEWAY_TABLE } from './gateway-catalog';
 import { byRuleId, RuleInfo } from './rule-info';
 import { Sources as S } from './sources';
 
@@ -72,7 +73,8 @@ function dnsEndpoint(endpoint: Record<string, unknown>): Manifest {
  *
  * Ids are grouped by hundreds: UDP1xx what the API server accepts for a Service and its metadata; UDP2xx the
  * workloads behind UDP Services (ports, probes, readiness); UDP3xx mixed protocols and load-balancer providers;
- * UDP4xx DNS; UDP5xx AWS Network Load Balancers; UDP6xx the health-check sidecar.
+ * UDP4xx DNS; UDP5xx AWS Network Load Balancers; UDP6xx the health-check sidecar; UDP7xx Gateway API L4
+ * (src/core/gateway-catalog.ts).
  */
 const TABLE = {
   UDP101: {
@@ -2721,6 +2723,7 @@ UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], readiness: 'no' a
 UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], readiness: true });`,
     },
   },
+  ...GATEWAY_TABLE,
 } as const satisfies Record<string, RuleInfo>;
 
 /** Every rule of the catalog by id: `RULES.UDP101`. */

@@ -1,6 +1,7 @@
 import { annotationsOf, kindOf, KubeObject, namespaceOf, nameOf } from './manifest';
 import { Rule, RuleContext } from './rule';
 import { Finding, ObjectRef, Severity } from '../core/finding';
+import type { GatewayApiChannel } from '../model/gateway-implementation';
 import type { KubernetesVersion } from '../model/kubernetes-version';
 import type { LoadBalancerProvider } from '../model/load-balancer-provider';
 import { PortRange } from '../model/port-range';
@@ -36,6 +37,11 @@ export interface ObjectCheckOptions {
    * @default - the run's
    */
   readonly provider?: LoadBalancerProvider;
+  /**
+   * The cluster's Gateway API release channel for this object.
+   * @default - the run's
+   */
+  readonly gatewayApiChannel?: GatewayApiChannel;
 }
 
 /** How to run the rules. */
@@ -70,6 +76,11 @@ export interface CheckOptions {
    * @default - unknown: inferred per Service from its annotations where possible
    */
   readonly provider?: LoadBalancerProvider;
+  /**
+   * The cluster's Gateway API release channel (the CRDs installed), for the rule on route versions.
+   * @default - unknown: that rule stays silent
+   */
+  readonly gatewayApiChannel?: GatewayApiChannel;
   /**
    * Options of single objects, over the run's (the objects of several constructs checked together).
    * @default - every object is checked with the run's options
@@ -137,6 +148,7 @@ function withObjectOptions(context: RuleContext, own: ObjectCheckOptions): RuleC
     nodePortRange: own.nodePortRange ?? context.nodePortRange,
     kubernetesVersion: own.kubernetesVersion ?? context.kubernetesVersion,
     provider: own.provider ?? context.provider,
+    gatewayApiChannel: own.gatewayApiChannel ?? context.gatewayApiChannel,
   };
 }
 
@@ -201,6 +213,7 @@ function contextFor(objects: readonly KubeObject[], options: CheckOptions): { fo
           nodePortRange,
           kubernetesVersion: options.kubernetesVersion,
           provider: options.provider,
+          gatewayApiChannel: options.gatewayApiChannel,
         };
         contexts.set(namespace, context);
       }

@@ -1,6 +1,7 @@
 import { KubeObject } from './manifest';
 import { Violation } from '../core/finding';
 import { RuleInfo } from '../core/rule-info';
+import type { GatewayApiChannel } from '../model/gateway-implementation';
 import type { KubernetesVersion } from '../model/kubernetes-version';
 import type { LoadBalancerProvider } from '../model/load-balancer-provider';
 import { PortRange } from '../model/port-range';
@@ -17,6 +18,8 @@ export interface RuleContext {
   readonly kubernetesVersion?: KubernetesVersion;
   /** The cluster's load-balancer implementation, when known. */
   readonly provider?: LoadBalancerProvider;
+  /** The cluster's Gateway API release channel, when known. */
+  readonly gatewayApiChannel?: GatewayApiChannel;
 }
 
 /**
