@@ -57,6 +57,21 @@ export type { NlbLoadBalancerControllerOptions } from './k8s/nlb-controller';
 export { NlbIpAddressType, NlbPortProtocol, NlbUdpLoadBalancer } from './k8s/nlb-udp-load-balancer';
 export type { NlbHealthCheck, NlbPort, NlbUdpLoadBalancerProps } from './k8s/nlb-udp-load-balancer';
 
+// Gateway API (L4): Gateways with UDP and TCP listeners, UDPRoute and TCPRoute, the endpoint that makes them
+export { GatewayApiChannel, GatewayImplementation, L4RouteKind, RouteApiVersion } from './model/gateway-implementation';
+export type { GenericGatewayImplementationOptions } from './model/gateway-implementation';
+export { GatewayRef } from './gateway/gateway-ref';
+export type { GatewayRefOptions, IL4Gateway, L4Listener } from './gateway/gateway-ref';
+export { L4Gateway, RouteNamespaces } from './gateway/l4-gateway';
+export type { GatewayParametersRef, L4GatewayProps } from './gateway/l4-gateway';
+export { L4Route } from './gateway/l4-route';
+export type { L4Backend, L4RouteProps } from './gateway/l4-route';
+export { ReferenceGrant } from './gateway/reference-grant';
+export type { ReferenceGrantProps } from './gateway/reference-grant';
+export { GatewayBackendService } from './gateway/backend-service';
+export { GatewayEndpoint } from './gateway/gateway-endpoint';
+export type { GatewayEndpointDns, GatewayEndpointPort, GatewayEndpointProps } from './gateway/gateway-endpoint';
+
 // DNS
 export { ExternalDnsAnnotations, ExternalDnsPrefix } from './k8s/external-dns';
 export type { ExternalDnsOptions } from './k8s/external-dns';

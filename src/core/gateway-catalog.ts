@@ -135,4 +135,41 @@ export const GATEWAY_TABLE = {
     bad: { objects: [ENVOY, gateway('eg'), route('UDPRoute', {}, { metadata: { name: 'dns', annotations: { 'external-dns.kubernetes.io/hostname': 'dns.example.com' } } })] },
     good: { objects: [ENVOY, gateway('eg'), route('UDPRoute')] },
   },
+  UDP710: {
+    id: 'UDP710',
+    severity: Severity.ERROR,
+    title: 'An L4 route needs 1 to 16 backends, each a Service port with a weight of 0..1000000',
+    why: 'A route\'s one rule holds 1-16 backendRefs, each with a port 1..65535 and a weight 0..1000000: the API server '
+      + 'refuses anything else, and a route without backends sends nothing anywhere.',
+    fix: 'Give the route 1 to 16 backends (`backends` or `addBackend()`), each with its Service port and, for a split, '
+      + 'weights such as 9 and 1.',
+    sources: [S.GATEWAY_API_ROUTES],
+    bad: {
+      code: `
+new L4Route(chart, 'dns', { protocol: Protocol.UDP, gateway: GatewayRef.fromName('edge'), port: 53, backends: [] });`,
+    },
+    good: {
+      code: `
+new L4Route(chart, 'dns', { protocol: Protocol.UDP, gateway: GatewayRef.fromName('edge'), port: 53, backends: [{ service: 'coredns', port: 53 }] });`,
+    },
+  },
+  UDP711: {
+    id: 'UDP711',
+    severity: Severity.ERROR,
+    title: 'An L4 Gateway needs a class and 1 to 64 UDP or TCP listeners, each with its own name and port',
+    why: 'The API server refuses a Gateway without listeners, a listener name used twice or a port and protocol used '
+      + 'twice ("Listener name must be unique within the Gateway", "Combination of port, protocol and hostname must '
+      + 'be unique for each listener").',
+    fix: 'Give the Gateway its GatewayClass and listeners with DNS-1123 names, ports 1..65535 and Protocol.UDP or '
+      + 'Protocol.TCP, each (port, protocol) once.',
+    sources: [S.GATEWAY_API_ROUTES],
+    bad: {
+      code: `
+new L4Gateway(chart, 'edge', { gatewayClassName: 'eg', listeners: [{ name: 'dns', port: 53, protocol: Protocol.UDP }, { name: 'dns', port: 53, protocol: Protocol.TCP }] });`,
+    },
+    good: {
+      code: `
+new L4Gateway(chart, 'edge', { gatewayClassName: 'eg', listeners: [{ name: 'dns-udp', port: 53, protocol: Protocol.UDP }, { name: 'dns-tcp', port: 53, protocol: Protocol.TCP }] });`,
+    },
+  },
 } as const satisfies Record<string, RuleInfo>;
