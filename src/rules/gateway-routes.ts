@@ -112,7 +112,7 @@ export const ROUTE_BACKEND_PORT: Rule = {
         result.push({
           field: `spec.rules[${i}].backendRefs[${j}].port`,
           value: undefined,
-          message: `is missing: backend Service ${JSON.stringify(str(ref.name) ?? '')} needs a port (the API server refuses it without one)`,
+          message: `backend Service ${JSON.stringify(str(ref.name) ?? '')} has no port: the API server refuses a Service backend without one`,
           allowed: 'the Service port the traffic goes to, such as 53',
         });
       });
