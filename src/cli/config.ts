@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { ClusterOptions, parseKubernetesVersion, parseProvider } from './cluster';
+import { ClusterOptions, parseGatewayApiChannel, parseKubernetesVersion, parseProvider } from './cluster';
 import { catalogEntry } from '../core/catalog';
 import { Severity } from '../core/finding';
 import { PortRange } from '../model/port-range';
@@ -34,11 +34,13 @@ export interface ConfigFile {
   readonly kubernetesVersion?: string;
   /** The cluster's load-balancer implementation, `aws-lbc:2.13`. */
   readonly provider?: string;
+  /** The cluster's Gateway API release channel, `standard` or `experimental`. */
+  readonly gatewayApiChannel?: string;
   /** Whether warnings fail too. */
   readonly strict?: boolean;
 }
 
-const CONFIG_KEYS = ['disable', 'severity', 'nodePortRange', 'kubernetesVersion', 'provider', 'strict'];
+const CONFIG_KEYS = ['disable', 'severity', 'nodePortRange', 'kubernetesVersion', 'provider', 'gatewayApiChannel', 'strict'];
 
 /** The flags of `k8s-udp lint` as commander gives them. */
 export interface LintFlags {
@@ -56,6 +58,8 @@ export interface LintFlags {
   readonly kubernetesVersion?: string;
   /** `--provider`, `aws-lbc:2.13`. */
   readonly provider?: string;
+  /** `--gateway-api-channel`, `standard` or `experimental`. */
+  readonly gatewayApiChannel?: string;
   /** `--config <file>`, or `false` for `--no-config`. */
   readonly config?: string | false;
   /** `--stdin-name`. */
@@ -124,7 +128,7 @@ export function readConfigFile(file: string, required: boolean): ConfigFile | un
     const v = config[key];
     if (v !== undefined && typeof v !== 'string' && typeof v !== 'number') throw new UsageError(`${file}: ${key} must be a string`);
   };
-  ['nodePortRange', 'kubernetesVersion', 'provider'].forEach(strings);
+  ['nodePortRange', 'kubernetesVersion', 'provider', 'gatewayApiChannel'].forEach(strings);
   if (config.disable !== undefined && !(Array.isArray(config.disable) && config.disable.every((x) => typeof x === 'string'))) {
     throw new UsageError(`${file}: disable must be a list of rule ids`);
   }
@@ -139,6 +143,7 @@ export function readConfigFile(file: string, required: boolean): ConfigFile | un
     nodePortRange: config.nodePortRange === undefined ? undefined : String(config.nodePortRange),
     kubernetesVersion: config.kubernetesVersion === undefined ? undefined : String(config.kubernetesVersion),
     provider: config.provider === undefined ? undefined : String(config.provider),
+    gatewayApiChannel: config.gatewayApiChannel === undefined ? undefined : String(config.gatewayApiChannel),
     strict: config.strict as boolean | undefined,
   };
 }
@@ -203,6 +208,7 @@ export function resolveConfig(flags: LintFlags, cwd: string): LintConfig {
   const cluster = {
     kubernetesVersion: parsed(versionText, '--kubernetes-version', parseKubernetesVersion),
     provider: parsed(providerText, '--provider', parseProvider),
+    gatewayApiChannel: parsed(flags.gatewayApiChannel ?? file.gatewayApiChannel, '--gateway-api-channel', parseGatewayApiChannel),
   } as ClusterOptions;
   return {
     format: format as OutputFormat,

@@ -185,6 +185,7 @@ function program(io: CliIo, exit: { code: ExitCode }): Command {
     .option('--node-port-range <min-max>', 'the cluster\'s --service-node-port-range (default 30000-32767)')
     .option('--kubernetes-version <version>', 'the cluster\'s Kubernetes version, e.g. 1.28')
     .option('--provider <provider>', `the load-balancer implementation: ${PROVIDER_FORMS}`)
+    .option('--gateway-api-channel <channel>', 'the Gateway API CRDs the cluster has: standard or experimental')
     .option('--config <file>', 'configuration file (default: .k8s-udp.yaml in the working directory, when present)')
     .option('--no-config', 'ignore .k8s-udp.yaml')
     .option('--stdin-name <path>', 'the file name to report standard input under', 'stdin')

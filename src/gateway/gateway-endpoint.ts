@@ -63,10 +63,10 @@ export interface GatewayEndpointDns {
    */
   readonly srvDomain?: string;
   /**
-   * The records' TTL: whole seconds or a `Duration`.
-   * @default - ExternalDNS's default
+   * The records' time to live: whole seconds 1..2147483647.
+   * @default - ExternalDNS's default for the provider (300 s on Route 53)
    */
-  readonly ttl?: number | Duration;
+  readonly ttl?: Duration;
 }
 
 /** Props of a `GatewayEndpoint`. */

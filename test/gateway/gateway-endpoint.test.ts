@@ -1,4 +1,4 @@
-import { Testing } from 'cdk8s';
+import { Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { GatewayEndpoint, GatewayImplementation, GatewayRef, Protocol, RouteApiVersion, UdpRules } from '../../src';
 import { chart, objectsOf, only } from '../k8s/helpers';
@@ -75,7 +75,7 @@ test('DNS with a known address: an A record and SRV records, valid against the C
     selector: gameServer(c),
     gatewayClassName: 'eg',
     ports: [{ port: 7777 }],
-    dns: { hostname: 'game.example.com', address: '203.0.113.10', srvService: 'game', ttl: 60 },
+    dns: { hostname: 'game.example.com', address: '203.0.113.10', srvService: 'game', ttl: Duration.minutes(1) },
   });
   const endpoints = objectsOf(c, 'DNSEndpoint');
   expect(endpoints.map((e) => [e.metadata.name, e.spec.endpoints])).toEqual([
