@@ -28,6 +28,16 @@ const PACKAGE_PATHS = {
 /** ts-jest on every TypeScript file, with the dev tsconfig (the transform of each jest project). */
 const TS_JEST = { '^.+\\.[t]sx?$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }] };
 
+/**
+ * The package's name mapped to the sources in jest (the examples import it by name). Jest's `projects` do not inherit
+ * the root's `moduleNameMapper`: each project gets it.
+ */
+const MODULE_NAME_MAPPER = {
+  '^k8s-udp-constructs$': '<rootDir>/src/index.ts',
+  '^k8s-udp-constructs/rules$': '<rootDir>/src/rules/index.ts',
+  '^k8s-udp-constructs/pulumi$': '<rootDir>/src/pulumi.ts',
+};
+
 const project = new typescript.TypeScriptProject({
   name: 'k8s-udp-constructs',
   description:
@@ -121,11 +131,7 @@ const project = new typescript.TypeScriptProject({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      moduleNameMapper: {
-        '^k8s-udp-constructs$': '<rootDir>/src/index.ts',
-        '^k8s-udp-constructs/rules$': '<rootDir>/src/rules/index.ts',
-        '^k8s-udp-constructs/pulumi$': '<rootDir>/src/pulumi.ts',
-      },
+      moduleNameMapper: MODULE_NAME_MAPPER,
       coverageReporters: ['text-summary', 'lcov'],
       // Two projects: the API-server tests (test/apiserver) start one real kube-apiserver for the run in their own
       // globalSetup and stop it in globalTeardown; jest runs those only when a test of that project runs, so
@@ -136,6 +142,7 @@ const project = new typescript.TypeScriptProject({
           testMatch: ['<rootDir>/test/**/*.test.ts'],
           testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/apiserver/'],
           transform: TS_JEST,
+          moduleNameMapper: MODULE_NAME_MAPPER,
           clearMocks: true,
         },
         {
@@ -145,6 +152,7 @@ const project = new typescript.TypeScriptProject({
           globalSetup: '<rootDir>/test/apiserver/global-setup.ts',
           globalTeardown: '<rootDir>/test/apiserver/global-teardown.ts',
           transform: TS_JEST,
+          moduleNameMapper: MODULE_NAME_MAPPER,
           clearMocks: true,
         },
       ],
