@@ -59,7 +59,7 @@ export type { NlbHealthCheck, NlbPort, NlbUdpLoadBalancerProps } from './k8s/nlb
 
 // Gateway API (L4): Gateways with UDP and TCP listeners, UDPRoute and TCPRoute, the endpoint that makes them
 export { GatewayApiChannel, GatewayImplementation, L4RouteKind, RouteApiVersion } from './model/gateway-implementation';
-export type { GenericGatewayImplementationOptions } from './model/gateway-implementation';
+export type { AwsGatewayControllerOptions, GenericGatewayImplementationOptions } from './model/gateway-implementation';
 export { GatewayRef } from './gateway/gateway-ref';
 export type { GatewayRefOptions, IL4Gateway, L4Listener } from './gateway/gateway-ref';
 export { L4Gateway, RouteNamespaces } from './gateway/l4-gateway';
@@ -71,6 +71,8 @@ export type { ReferenceGrantProps } from './gateway/reference-grant';
 export { GatewayBackendService } from './gateway/backend-service';
 export { GatewayEndpoint } from './gateway/gateway-endpoint';
 export type { GatewayEndpointDns, GatewayEndpointPort, GatewayEndpointProps } from './gateway/gateway-endpoint';
+export { NlbGatewayParameters } from './gateway/aws-nlb-gateway';
+export type { NlbGatewayOptions, NlbGatewayTarget } from './gateway/aws-nlb-gateway';
 
 // DNS
 export { ExternalDnsAnnotations, ExternalDnsPrefix } from './k8s/external-dns';

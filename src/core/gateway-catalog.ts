@@ -172,4 +172,42 @@ new L4Gateway(chart, 'edge', { gatewayClassName: 'eg', listeners: [{ name: 'dns'
 new L4Gateway(chart, 'edge', { gatewayClassName: 'eg', listeners: [{ name: 'dns-udp', port: 53, protocol: Protocol.UDP }, { name: 'dns-tcp', port: 53, protocol: Protocol.TCP }] });`,
     },
   },
+  UDP712: {
+    id: 'UDP712',
+    severity: Severity.ERROR,
+    title: 'NLB options need an NLB gateway of the AWS Load Balancer Controller; NLB-wide ones a Gateway made here',
+    why: 'LoadBalancerConfiguration and TargetGroupConfiguration are read by the AWS Load Balancer Controller\'s NLB '
+      + 'gateway only; and the NLB belongs to its Gateway: a Gateway that exists keeps the settings its owner gave it.',
+    fix: 'Give `implementation: GatewayImplementation.awsLoadBalancerController()` with the NLB GatewayClass, and set '
+      + 'scheme, subnets, Elastic IPs, cross-zone, source ranges, IP address type and deletion protection only on a '
+      + 'Gateway the endpoint makes (target-group options work on any NLB gateway).',
+    sources: [S.AWS_LOAD_BALANCER_CONFIG, S.AWS_TARGET_GROUP_CONFIG],
+    bad: {
+      code: `
+new GatewayEndpoint(chart, 'dns', { selector: deployment, gatewayClassName: 'eg', implementation: GatewayImplementation.envoyGateway(), ports: [{ port: 53 }], nlb: { crossZone: true } });`,
+    },
+    good: {
+      code: `
+new GatewayEndpoint(chart, 'dns', { selector: deployment, gatewayClassName: 'aws-nlb', implementation: GatewayImplementation.awsLoadBalancerController(), ports: [{ port: 53 }], nlb: { crossZone: true } });`,
+    },
+  },
+  UDP713: {
+    id: 'UDP713',
+    severity: Severity.ERROR,
+    title: 'The AWS Load Balancer Controller\'s version decides TCP_UDP listeners and the route version',
+    why: 'The controller merges a TCP and a UDP listener of one port into one TCP_UDP listener from 2.17.0 on, and reads '
+      + '`v1` TCPRoute and UDPRoute from 3.5.0 on (`v1alpha2` before): with an older controller one protocol of the port '
+      + 'or the whole route is not served.',
+    fix: 'Upgrade the controller, or match its version: TCP and UDP on different ports before 2.17.0, '
+      + '`RouteApiVersion.V1ALPHA2` (experimental channel) before 3.5.0, `RouteApiVersion.V1` from 3.5.0.',
+    sources: [S.AWS_L4_GATEWAY, S.AWS_GATEWAY],
+    bad: {
+      code: `
+new GatewayEndpoint(chart, 'dns', { selector: deployment, gatewayClassName: 'aws-nlb', implementation: GatewayImplementation.awsLoadBalancerController({ version: '3.4.0' }), ports: [{ port: 53 }] });`,
+    },
+    good: {
+      code: `
+new GatewayEndpoint(chart, 'dns', { selector: deployment, gatewayClassName: 'aws-nlb', implementation: GatewayImplementation.awsLoadBalancerController({ version: '3.5.0' }), ports: [{ port: 53 }] });`,
+    },
+  },
 } as const satisfies Record<string, RuleInfo>;

@@ -1,6 +1,7 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import { ApiObjectMetadata, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
+import { NlbGatewayOptions, NlbGatewayParameters } from './aws-nlb-gateway';
 import { GatewayBackendService } from './backend-service';
 import { IL4Gateway } from './gateway-ref';
 import { L4Gateway, RouteNamespaces } from './l4-gateway';
@@ -13,7 +14,8 @@ import { ttlSeconds } from '../k8s/external-dns';
 import { metadataFindings, metadataProp } from '../k8s/metadata';
 import { SrvRecord } from '../k8s/srv-record';
 import { checkHostname, SrvProtocol } from '../model/dns';
-import { GatewayImplementation, RouteApiVersion } from '../model/gateway-implementation';
+import { AWS_GATEWAY_TCP_UDP_VERSION, AWS_GATEWAY_V1_ROUTES_VERSION, GatewayImplementation, RouteApiVersion } from '../model/gateway-implementation';
+import { isRelease } from '../model/kubernetes-version';
 import { Protocol } from '../model/protocol';
 import { addRuleValidation } from '../validation/rule-validation';
 import { PodSelection } from '../workloads/types';
@@ -118,6 +120,14 @@ export interface GatewayEndpointProps {
    * @default - none
    */
   readonly dns?: GatewayEndpointDns;
+  /**
+   * The NLB and its target groups, on an NLB gateway of the AWS Load Balancer Controller
+   * (`GatewayImplementation.awsLoadBalancerController()`): a LoadBalancerConfiguration referenced by the Gateway made
+   * here (`spec.infrastructure.parametersRef`) and a TargetGroupConfiguration for the Service, the health check on the
+   * UDP health-check sidecar.
+   * @default - none: the controller's defaults (an internal NLB); no parameters on other implementations
+   */
+  readonly nlb?: NlbGatewayOptions;
 }
 
 /**
@@ -144,6 +154,8 @@ export class GatewayEndpoint extends Construct {
   public readonly ownGateway: L4Gateway | undefined;
   /** The routes' API version. */
   public readonly routeApiVersion: RouteApiVersion;
+  /** The AWS Load Balancer Controller's parameters (`nlb`), when given. */
+  public readonly nlb: NlbGatewayParameters | undefined;
 
   private readonly _routes: L4Route[] = [];
   private readonly _ports: GatewayEndpointPort[] = [];
@@ -172,7 +184,22 @@ export class GatewayEndpoint extends Construct {
     }
     if (props.dns?.address !== undefined) this.addressRecord(props.dns, metadata);
     for (const port of Array.isArray(props.ports) ? props.ports : []) this.addPort(port);
+    this.nlb = props.nlb === undefined ? undefined : new NlbGatewayParameters(this, 'nlb', props.nlb, {
+      name: metadata?.name,
+      namespace: metadata?.namespace,
+      serviceName: () => this.service.name,
+      gateway: this.ownGateway,
+      selector: props.selector,
+      udpTargetPorts: () => [...new Set(this._ports.map((p) => (typeof p.targetPort === 'number' ? p.targetPort : p.port)))],
+      hasUdpOnly: () => this._ports.some((p) => !p.tcp),
+      protocols: () => [...new Set(this._ports.flatMap((p) => (p.tcp ? ['UDP', 'TCP'] : ['UDP'])))],
+    });
     addRuleValidation(this, () => this.propFindings());
+  }
+
+  /** The implementation of the Gateway, when known. */
+  public get implementation(): GatewayImplementation | undefined {
+    return this.gateway.implementation;
   }
 
   /** The routes, in order (a copy). */
@@ -213,6 +240,45 @@ export class GatewayEndpoint extends Construct {
       }));
       if (dns?.srvService !== undefined) this.srvRecord(dns, protocol).addTarget({ host: dns.hostname, port: port.port });
     }
+  }
+
+  /** UDP712 and UDP713: NLB options on another implementation; what the AWS controller's version allows. */
+  private awsFindings(): Finding[] {
+    const findings: Finding[] = [];
+    const implementation = this.implementation;
+    if (this.props.nlb !== undefined && !implementation?.isAwsNlb) {
+      findings.push(findingOf(RULES.UDP712, {
+        field: 'nlb',
+        value: implementation?.controllerName ?? 'an unknown implementation',
+        message: 'configures an NLB gateway of the AWS Load Balancer Controller, and the Gateway is not one: nothing reads it',
+        allowed: 'implementation: GatewayImplementation.awsLoadBalancerController() with its NLB GatewayClass, or no nlb',
+      }));
+    }
+    if (this.nlb) findings.push(...this.nlb.findings());
+    if (!implementation?.isAwsNlb) return findings;
+    this._ports.forEach((port, i) => {
+      if (port.tcp && implementation.isOlderThan(AWS_GATEWAY_TCP_UDP_VERSION)) {
+        findings.push(findingOf(RULES.UDP713, {
+          field: `ports[${i}].tcp`,
+          value: true,
+          message: `needs TCP and UDP listeners on port ${port.port} merged into one TCP_UDP listener, which the AWS Load Balancer Controller does from 2.17.0 on (this one is ${implementation.version})`,
+          allowed: 'controller 2.17.0 or later, or TCP and UDP on different ports or Gateways',
+        }));
+      }
+    });
+    const v1 = this.routeApiVersion === RouteApiVersion.V1;
+    const known = implementation.version !== undefined && isRelease(implementation.version);
+    if (known && v1 === implementation.isOlderThan(AWS_GATEWAY_V1_ROUTES_VERSION)) {
+      findings.push(findingOf(RULES.UDP713, {
+        field: 'routeApiVersion',
+        value: this.routeApiVersion,
+        message: v1
+          ? `is v1, which the AWS Load Balancer Controller reads from 3.5.0 on (this one is ${implementation.version})`
+          : `is v1alpha2, and the AWS Load Balancer Controller reads v1 routes from 3.5.0 on (this one is ${implementation.version})`,
+        allowed: v1 ? 'RouteApiVersion.V1ALPHA2 (with the experimental channel\'s CRDs), or controller 3.5.0 or later' : 'RouteApiVersion.V1',
+      }));
+    }
+    return findings;
   }
 
   private srvRecord(dns: GatewayEndpointDns, protocol: Protocol): SrvRecord {
@@ -260,6 +326,7 @@ export class GatewayEndpoint extends Construct {
         allowed: 'dns.address (the Gateway\'s static IP or DNS name: an A, AAAA or CNAME record), or routeApiVersion RouteApiVersion.V1ALPHA2 on an experimental-channel cluster',
       }));
     }
+    findings.push(...this.awsFindings());
     if (this._ports.length === 0) {
       findings.push(findingOf(RULES.UDP710, {
         field: 'ports',

@@ -3,6 +3,7 @@
  * supports. The facts carry their sources; the rules and the gateway constructs read them from here.
  */
 
+import { compareReleases, isRelease } from './kubernetes-version';
 import { Sources } from '../core/sources';
 
 const GatewaySources = Sources;
@@ -47,6 +48,21 @@ export enum GatewayApiChannel {
 }
 
 
+/** Options of the AWS Load Balancer Controller's NLB gateway. */
+export interface AwsGatewayControllerOptions {
+  /**
+   * The controller's version, such as `"3.5"`: TCP and UDP listeners of one port become one TCP_UDP listener from 2.17
+   * on, and 3.5 reads `v1` routes (earlier releases `v1alpha2`).
+   * @default - unknown: neither is checked
+   */
+  readonly version?: string;
+}
+
+/** The first AWS Load Balancer Controller release that merges TCP and UDP listeners of one port into TCP_UDP. */
+export const AWS_GATEWAY_TCP_UDP_VERSION = '2.17.0';
+/** The first AWS Load Balancer Controller release that reads `v1` TCPRoute and UDPRoute. */
+export const AWS_GATEWAY_V1_ROUTES_VERSION = '3.5.0';
+
 /** Options of a Gateway implementation not known to the library. */
 export interface GenericGatewayImplementationOptions {
   /** The `spec.controllerName` of its GatewayClass, such as `example.com/gateway-controller`. */
@@ -70,6 +86,7 @@ interface ImplementationFacts {
   readonly udp: boolean;
   readonly tcp: boolean;
   readonly note?: string;
+  readonly version?: string;
   readonly sources: readonly string[];
 }
 
@@ -83,8 +100,9 @@ export class GatewayImplementation {
    * from controller 2.13.3, v1 routes from 3.5.0; NLB settings in LoadBalancerConfiguration and
    * TargetGroupConfiguration; no L7 routes on the same Gateway.
    */
-  public static awsLoadBalancerController(): GatewayImplementation {
+  public static awsLoadBalancerController(options: AwsGatewayControllerOptions = {}): GatewayImplementation {
     return new GatewayImplementation({
+      version: options.version,
       id: 'aws-load-balancer-controller',
       displayName: 'the AWS Load Balancer Controller (NLB gateway)',
       controllerName: 'gateway.k8s.aws/nlb',
@@ -228,6 +246,8 @@ export class GatewayImplementation {
   public readonly note?: string;
   /** Where the facts come from. */
   public readonly sources: readonly string[];
+  /** The implementation's version, when given (the AWS Load Balancer Controller's). */
+  public readonly version?: string;
 
   private constructor(facts: ImplementationFacts) {
     this.id = facts.id;
@@ -237,6 +257,12 @@ export class GatewayImplementation {
     this.supportsTcp = facts.tcp;
     this.note = facts.note;
     this.sources = facts.sources;
+    this.version = facts.version;
+  }
+
+  /** Whether the version is known and older than `release`. */
+  public isOlderThan(release: string): boolean {
+    return this.version !== undefined && isRelease(this.version) && compareReleases(this.version, release) < 0;
   }
 
   /** Whether it implements routes of `kind`. */
