@@ -1,6 +1,6 @@
 import { ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ReferenceGrantV1Beta1 } from '../imports/gateway.networking.k8s.io';
+import { ReferenceGrant as ReferenceGrantObject } from '../imports/gateway.networking.k8s.io';
 import { objectMetadata } from '../k8s/metadata';
 import { GATEWAY_API_GROUP } from '../model/gateway-implementation';
 
@@ -29,11 +29,11 @@ export interface ReferenceGrantProps {
  */
 export class ReferenceGrant extends Construct {
   /** The ReferenceGrant object. */
-  public readonly apiObject: ReferenceGrantV1Beta1;
+  public readonly apiObject: ReferenceGrantObject;
 
   constructor(scope: Construct, id: string, props: ReferenceGrantProps) {
     super(scope, id);
-    this.apiObject = new ReferenceGrantV1Beta1(this, 'Resource', {
+    this.apiObject = new ReferenceGrantObject(this, 'Resource', {
       metadata: objectMetadata(props.metadata),
       spec: {
         from: [{ group: GATEWAY_API_GROUP, kind: props.fromKind, namespace: props.fromNamespace }],
