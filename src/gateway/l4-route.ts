@@ -182,10 +182,15 @@ export class L4Route extends Construct {
     const sectionName = this.sectionName;
     return {
       name: gateway.gatewayName,
-      namespace: gateway.gatewayNamespace !== undefined && gateway.gatewayNamespace !== this.apiObject.metadata.namespace ? gateway.gatewayNamespace : undefined,
+      namespace: this.otherNamespace(gateway.gatewayNamespace),
       sectionName,
       port: sectionName === undefined ? this.gatewayPort : undefined,
     };
+  }
+
+  /** `namespace` when it is another than the route's, else `undefined` (the route's own is implied). */
+  private otherNamespace(namespace: string | undefined): string | undefined {
+    return namespace !== undefined && namespace !== this.apiObject.metadata.namespace ? namespace : undefined;
   }
 
   private serviceName(backend: L4Backend): string {
@@ -202,7 +207,7 @@ export class L4Route extends Construct {
     const namespace = this.namespaceOf(backend);
     return {
       name: this.serviceName(backend),
-      namespace: namespace !== undefined && namespace !== this.apiObject.metadata.namespace ? namespace : undefined,
+      namespace: this.otherNamespace(namespace),
       port: backend.port,
       weight: backend.weight,
     };
@@ -239,7 +244,8 @@ export class L4Route extends Construct {
     }
     // a Gateway of this app is checked on the emitted objects (UDP704); a reference only here, when its listeners are known
     const section = this.props.sectionName;
-    if (!(gateway instanceof L4Gateway) && section !== undefined && gateway.listeners.length > 0 && !gateway.listeners.some((l) => l.name === section)) {
+    const unknownSection = section !== undefined && gateway.listeners.length > 0 && !gateway.listeners.some((l) => l.name === section);
+    if (!(gateway instanceof L4Gateway) && unknownSection) {
       findings.push(findingOf(RULES.UDP704, {
         field: 'sectionName',
         value: section,

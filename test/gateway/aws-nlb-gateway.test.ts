@@ -1,12 +1,12 @@
 import { Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { expectValidCustomObjects } from './crd-schema';
 import { CorednsNlbGateway } from '../../examples/coredns-nlb-gateway/main';
 import {
   checkObjects, formatFinding, GatewayEndpoint, GatewayImplementation, GatewayRef, HealthCheckProtocol, LoadBalancerScheme,
   NlbTargetType, OBJECT_RULES, Protocol, RouteApiVersion, UdpRules,
 } from '../../src';
 import { chart, only } from '../k8s/helpers';
-import { expectValidCustomObjects } from './crd-schema';
 
 const SUBNET_MAPPING = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SubnetMapping.html';
 const LBC_ANNOTATIONS = 'https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/main/docs/guide/service/annotations.md';
@@ -31,16 +31,27 @@ const AWS = (version?: string) => GatewayImplementation.awsLoadBalancerControlle
 test('the NLB options become a LoadBalancerConfiguration on the Gateway and a TargetGroupConfiguration on the Service, checked on the sidecar', () => {
   const c = chart();
   const endpoint = new GatewayEndpoint(c, 'dns', {
-    metadata: { name: 'dns' }, selector: coredns(c), gatewayClassName: 'aws-nlb', implementation: AWS('3.5.0'), ports: [{ port: 53 }],
+    metadata: { name: 'dns' },
+    selector: coredns(c),
+    gatewayClassName: 'aws-nlb',
+    implementation: AWS('3.5.0'),
+    ports: [{ port: 53 }],
     nlb: {
-      scheme: LoadBalancerScheme.INTERNET_FACING, subnets: SUBNETS, eips: EIPS, crossZone: false, deletionProtection: true,
-      loadBalancerSourceRanges: ['198.51.100.0/24'], healthCheck: { interval: Duration.seconds(10), healthyThreshold: 3 },
+      scheme: LoadBalancerScheme.INTERNET_FACING,
+      subnets: SUBNETS,
+      eips: EIPS,
+      crossZone: false,
+      deletionProtection: true,
+      loadBalancerSourceRanges: ['198.51.100.0/24'],
+      healthCheck: { interval: Duration.seconds(10), healthyThreshold: 3 },
       targetGroupAttributes: { deregistrationDelay: 30 },
     },
   });
   expect(only(c, 'Gateway').spec.infrastructure).toEqual({ parametersRef: { group: 'gateway.k8s.aws', kind: 'LoadBalancerConfiguration', name: 'dns' } });
   expect(only(c, 'LoadBalancerConfiguration')).toEqual({
-    apiVersion: 'gateway.k8s.aws/v1', kind: 'LoadBalancerConfiguration', metadata: { name: 'dns' },
+    apiVersion: 'gateway.k8s.aws/v1',
+    kind: 'LoadBalancerConfiguration',
+    metadata: { name: 'dns' },
     spec: {
       scheme: 'internet-facing',
       loadBalancerSubnets: [{ identifier: SUBNETS[0], eipAllocation: EIPS[0] }, { identifier: SUBNETS[1], eipAllocation: EIPS[1] }],
@@ -49,7 +60,9 @@ test('the NLB options become a LoadBalancerConfiguration on the Gateway and a Ta
     },
   });
   expect(only(c, 'TargetGroupConfiguration')).toEqual({
-    apiVersion: 'gateway.k8s.aws/v1', kind: 'TargetGroupConfiguration', metadata: { name: 'dns' },
+    apiVersion: 'gateway.k8s.aws/v1',
+    kind: 'TargetGroupConfiguration',
+    metadata: { name: 'dns' },
     spec: {
       targetReference: { name: 'dns' },
       defaultConfiguration: {
@@ -69,7 +82,11 @@ test('the NLB options become a LoadBalancerConfiguration on the Gateway and a Ta
 test('defaults: internal, cross-zone on, no sidecar for instance targets with a health-check port', () => {
   const c = chart();
   new GatewayEndpoint(c, 'dns', {
-    metadata: { name: 'dns' }, selector: coredns(c), gatewayClassName: 'aws-nlb', implementation: AWS(), ports: [{ port: 53 }],
+    metadata: { name: 'dns' },
+    selector: coredns(c),
+    gatewayClassName: 'aws-nlb',
+    implementation: AWS(),
+    ports: [{ port: 53 }],
     nlb: { targetType: NlbTargetType.INSTANCE, healthCheck: { protocol: HealthCheckProtocol.TCP, port: 8080 } },
   });
   expect(only(c, 'LoadBalancerConfiguration').spec).toEqual({ scheme: 'internal', loadBalancerAttributes: [{ key: 'load_balancing.cross_zone.enabled', value: 'true' }] });
@@ -82,9 +99,14 @@ test('defaults: internal, cross-zone on, no sidecar for instance targets with a 
 test('the bad inputs the Service-based NLB refuses are refused with the same rule ids', () => {
   const c = chart();
   new GatewayEndpoint(c, 'dns', {
-    metadata: { name: 'dns' }, selector: coredns(c), gatewayClassName: 'aws-nlb', implementation: AWS(), ports: [{ port: 53 }],
+    metadata: { name: 'dns' },
+    selector: coredns(c),
+    gatewayClassName: 'aws-nlb',
+    implementation: AWS(),
+    ports: [{ port: 53 }],
     nlb: {
-      subnets: SUBNETS, eips: [EIPS[0]],
+      subnets: SUBNETS,
+      eips: [EIPS[0]],
       healthCheck: { protocol: 'UDP' as HealthCheckProtocol, interval: Duration.seconds(3) },
       targetGroupAttributes: { preserveClientIp: false },
     },
@@ -102,7 +124,10 @@ test('UDP712: NLB options on another implementation, NLB-wide options on a Gatew
   const c = chart();
   new GatewayEndpoint(c, 'envoy', { metadata: { name: 'envoy' }, selector: coredns(c), gatewayClassName: 'eg', implementation: GatewayImplementation.envoyGateway(), ports: [{ port: 53 }], nlb: {} });
   const shared = new GatewayEndpoint(c, 'shared', {
-    metadata: { name: 'shared' }, selector: coredns(chart()), ports: [{ port: 53 }], nlb: { crossZone: false, targetGroupAttributes: { deregistrationDelay: 30 } },
+    metadata: { name: 'shared' },
+    selector: coredns(chart()),
+    ports: [{ port: 53 }],
+    nlb: { crossZone: false, targetGroupAttributes: { deregistrationDelay: 30 } },
     gateway: GatewayRef.fromName('edge', { implementation: AWS(), listeners: [{ name: 'dns', port: 53, protocol: Protocol.UDP }] }),
   });
   expect(UdpRules.messages(c)).toEqual([

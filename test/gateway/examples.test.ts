@@ -1,7 +1,7 @@
 import { Testing } from 'cdk8s';
+import { expectValidCustomObjects } from './crd-schema';
 import { GameEnvoyGateway } from '../../examples/game-envoy-gateway/main';
 import { checkObjects, OBJECT_RULES, UdpRules } from '../../src';
-import { expectValidCustomObjects } from './crd-schema';
 
 UdpRules.onWarning(() => undefined);
 

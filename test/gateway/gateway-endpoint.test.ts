@@ -1,8 +1,8 @@
 import { Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
+import { celMessages, expectValidCustomObjects } from './crd-schema';
 import { GatewayEndpoint, GatewayImplementation, GatewayRef, Protocol, RouteApiVersion, UdpRules } from '../../src';
 import { chart, objectsOf, only } from '../k8s/helpers';
-import { celMessages, expectValidCustomObjects } from './crd-schema';
 
 const ROUTES = 'https://github.com/kubernetes-sigs/gateway-api/blob/v1.6.1/apis/v1/udproute_types.go';
 const EXTERNALDNS = 'https://github.com/kubernetes-sigs/external-dns/blob/master/docs/sources/gateway-api.md';
@@ -12,7 +12,8 @@ function gameServer(c = chart()) {
   return new kplus.Deployment(c, 'game-server', {
     replicas: 2,
     containers: [{
-      name: 'game', image: 'example/game:1.0',
+      name: 'game',
+      image: 'example/game:1.0',
       ports: [{ number: 7777, protocol: kplus.Protocol.UDP, name: 'game' }],
       readiness: kplus.Probe.fromCommand(['/bin/true']),
       securityContext: { ensureNonRoot: false },
@@ -31,7 +32,8 @@ test('a Gateway made here: Service, listeners, one route per port and protocol, 
   });
   const objects = Testing.synth(c);
   expect(objects.find((o) => o.kind === 'Service')).toEqual({
-    apiVersion: 'v1', kind: 'Service',
+    apiVersion: 'v1',
+    kind: 'Service',
     metadata: { name: 'dns', namespace: 'dns' },
     spec: {
       type: 'ClusterIP',
@@ -90,7 +92,10 @@ test('DNS with a known address: an A record and SRV records, valid against the C
 test('DNS without an address: on v1 routes a finding and no annotation; on v1alpha2 routes the hostname annotation', () => {
   const c = chart();
   const v1 = new GatewayEndpoint(c, 'game', {
-    metadata: { name: 'game' }, selector: gameServer(c), gatewayClassName: 'eg', ports: [{ port: 7777 }],
+    metadata: { name: 'game' },
+    selector: gameServer(c),
+    gatewayClassName: 'eg',
+    ports: [{ port: 7777 }],
     dns: { hostname: 'game.example.com' },
   });
   expect(UdpRules.messages(c)).toEqual([
@@ -100,8 +105,12 @@ test('DNS without an address: on v1 routes a finding and no annotation; on v1alp
 
   const c2 = chart();
   new GatewayEndpoint(c2, 'game', {
-    metadata: { name: 'game' }, selector: gameServer(c2), gatewayClassName: 'eg', ports: [{ port: 7777 }],
-    routeApiVersion: RouteApiVersion.V1ALPHA2, dns: { hostname: 'game.example.com' },
+    metadata: { name: 'game' },
+    selector: gameServer(c2),
+    gatewayClassName: 'eg',
+    ports: [{ port: 7777 }],
+    routeApiVersion: RouteApiVersion.V1ALPHA2,
+    dns: { hostname: 'game.example.com' },
   });
   const route = only(c2, 'UDPRoute');
   expect([route.apiVersion, route.metadata.annotations]).toEqual([`${G}/v1alpha2`, {
