@@ -1124,8 +1124,8 @@ new SrvRecord(chart, 'dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { protocol: 'UDP' as HealthCheckProtocol, port: 30053 },
 });`,
     },
@@ -1133,8 +1133,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { protocol: HealthCheckProtocol.HTTP, port: 30080, path: '/healthz' },
 });`,
     },
@@ -1150,8 +1150,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 70000 },
 });`,
     },
@@ -1159,8 +1159,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1176,8 +1176,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { protocol: HealthCheckProtocol.TCP, port: 30080, path: '/healthz' },
 });`,
     },
@@ -1185,8 +1185,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { protocol: HealthCheckProtocol.HTTP, port: 30080, path: '/healthz' },
 });`,
     },
@@ -1202,18 +1202,18 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
-  healthCheck: { port: 30080, interval: 1 },
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, interval: Duration.seconds(1) },
 });`,
     },
     good: {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
-  healthCheck: { port: 30080, interval: 10, timeout: 5 },
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, interval: Duration.seconds(10), timeout: Duration.seconds(5) },
 });`,
     },
   },
@@ -1228,18 +1228,18 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
-  healthCheck: { port: 30080, timeout: 1 },
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, timeout: Duration.seconds(1) },
 });`,
     },
     good: {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
-  healthCheck: { port: 30080, timeout: 5 },
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, timeout: Duration.seconds(5) },
 });`,
     },
   },
@@ -1254,8 +1254,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080, unhealthyThreshold: 1 },
 });`,
     },
@@ -1263,8 +1263,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080, unhealthyThreshold: 2 },
 });`,
     },
@@ -1284,18 +1284,18 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
-  healthCheck: { port: 30080, interval: 10, timeout: 20 },
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, interval: Duration.seconds(10), timeout: Duration.seconds(20) },
 });`,
     },
     good: {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
-  healthCheck: { port: 30080, interval: 10, timeout: 10 },
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, interval: Duration.seconds(10), timeout: Duration.seconds(10) },
 });`,
     },
   },
@@ -1312,8 +1312,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { protocol: HealthCheckProtocol.HTTP, port: 30080, successCodes: '100-199' },
 });`,
     },
@@ -1321,8 +1321,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { protocol: HealthCheckProtocol.HTTP, port: 30080, successCodes: '200-399' },
 });`,
     },
@@ -1339,8 +1339,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 'traffic-port' },
 });`,
     },
@@ -1348,8 +1348,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { protocol: HealthCheckProtocol.HTTP, port: 30080, path: '/healthz' },
 });`,
     },
@@ -1365,9 +1365,9 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   scheme: 'public' as LoadBalancerScheme,
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1375,9 +1375,9 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   scheme: LoadBalancerScheme.INTERNET_FACING,
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1394,9 +1394,9 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   eips: ['eipalloc-0a1b2c3d4e5f60001'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1404,10 +1404,10 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   scheme: LoadBalancerScheme.INTERNET_FACING,
   eips: ['eipalloc-0a1b2c3d4e5f60001'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1426,10 +1426,10 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2'],
   scheme: LoadBalancerScheme.INTERNET_FACING,
   eips: ['eipalloc-0a1b2c3d4e5f60001'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1437,10 +1437,10 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2'],
   scheme: LoadBalancerScheme.INTERNET_FACING,
   eips: ['eipalloc-0a1b2c3d4e5f60001', 'eipalloc-0a1b2c3d4e5f60002'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1456,10 +1456,10 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   scheme: LoadBalancerScheme.INTERNET_FACING,
   eips: ['203.0.113.10'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1467,10 +1467,10 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   scheme: LoadBalancerScheme.INTERNET_FACING,
   eips: ['eipalloc-0a1b2c3d4e5f60001'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1486,8 +1486,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: [],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: [],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1495,8 +1495,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1512,8 +1512,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1521,8 +1521,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1538,9 +1538,9 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   ipAddressType: 'ipv6' as 'dualstack',
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1548,9 +1548,9 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   ipAddressType: 'dualstack',
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1568,9 +1568,9 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   deletionProtection: 'false' as unknown as boolean,
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1578,9 +1578,9 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   deletionProtection: false,
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1596,8 +1596,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1605,8 +1605,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1622,8 +1622,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 0 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 0 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1631,8 +1631,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1649,8 +1649,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 443, protocol: 'QUIC' as 'UDP', targetPort: 30443 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 443, protocol: 'QUIC' as 'UDP', targetPort: 30443 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1658,8 +1658,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 443, protocol: 'UDP', targetPort: 30443 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 443, protocol: 'UDP', targetPort: 30443 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1675,8 +1675,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }, { port: 53, protocol: 'UDP', targetPort: 30054 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }, { port: 53, protocol: 'UDP', targetPort: 30054 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1684,8 +1684,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1702,8 +1702,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }, { port: 53, protocol: 'TCP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }, { port: 53, protocol: 'TCP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1711,8 +1711,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1728,8 +1728,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }, { port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }, { port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1737,8 +1737,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1754,8 +1754,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetType: 'lambda' as 'ip',
   healthCheck: { port: 30080 },
 });`,
@@ -1764,8 +1764,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetType: 'ip',
   healthCheck: { port: 30080 },
 });`,
@@ -1782,8 +1782,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targets: { instanceIds: ['dns-server-1'] },
   healthCheck: { port: 30080 },
 });`,
@@ -1792,8 +1792,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targets: { instanceIds: ['i-0123456789abcdef0'] },
   healthCheck: { port: 30080 },
 });`,
@@ -1810,8 +1810,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
   targets: { ipAddresses: ['dns.internal'] },
   healthCheck: { port: 8080 },
 });`,
@@ -1820,8 +1820,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
   targets: { ipAddresses: ['10.0.1.53'] },
   healthCheck: { port: 8080 },
 });`,
@@ -1839,8 +1839,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
   targets: { ipAddresses: ['10.0.1.53'], instanceIds: ['i-0123456789abcdef0'] },
   healthCheck: { port: 8080 },
 });`,
@@ -1849,8 +1849,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
   targets: { ipAddresses: ['10.0.1.53', '10.0.2.53'] },
   healthCheck: { port: 8080 },
 });`,
@@ -1867,8 +1867,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
   targets: { ipAddresses: ['10.0.1.53', '10.0.1.53'] },
   healthCheck: { port: 8080 },
 });`,
@@ -1877,8 +1877,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
   targets: { ipAddresses: ['10.0.1.53', '10.0.2.53'] },
   healthCheck: { port: 8080 },
 });`,
@@ -1895,8 +1895,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetGroupAttributes: { deregistrationDelay: 7200 },
   healthCheck: { port: 30080 },
 });`,
@@ -1905,8 +1905,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetGroupAttributes: { deregistrationDelay: 30 },
   healthCheck: { port: 30080 },
 });`,
@@ -1924,8 +1924,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetGroupAttributes: { preserveClientIp: false },
   healthCheck: { port: 30080 },
 });`,
@@ -1934,8 +1934,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetGroupAttributes: { preserveClientIp: true },
   healthCheck: { port: 30080 },
 });`,
@@ -1952,8 +1952,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetGroupAttributes: { connectionTermination: 'yes' as unknown as boolean },
   healthCheck: { port: 30080 },
 });`,
@@ -1962,8 +1962,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetGroupAttributes: { connectionTermination: true },
   healthCheck: { port: 30080 },
 });`,
@@ -1981,8 +1981,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetGroupAttributes: 'deregistration_delay.timeout_seconds=30' as never,
   healthCheck: { port: 30080 },
 });`,
@@ -1991,8 +1991,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetGroupAttributes: { deregistrationDelay: 30 },
   healthCheck: { port: 30080 },
 });`,
@@ -2010,8 +2010,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   disabledRules: 'UDP509' as never,
   healthCheck: { port: 30080 },
 });`,
@@ -2020,8 +2020,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   disabledRules: ['UDP509'],
   healthCheck: { port: 30080 },
 });`,
@@ -2174,16 +2174,16 @@ new NlbUdpLoadBalancer('dns', {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  controller: NlbController.awsLoadBalancerController({ version: '2.12' }),
-  ports: [{ name: 'dns', port: 53, protocol: NlbPortProtocol.TCP_UDP }],
+  provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.12' }),
+  ports: [{ name: 'dns', port: 53, protocol: NlbProtocol.TCP_UDP }],
 });`,
     },
     good: {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  controller: NlbController.awsLoadBalancerController({ version: '2.13' }),
-  ports: [{ name: 'dns', port: 53, protocol: NlbPortProtocol.TCP_UDP }],
+  provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' }),
+  ports: [{ name: 'dns', port: 53, protocol: NlbProtocol.TCP_UDP }],
 });`,
     },
   },
@@ -2199,7 +2199,7 @@ new NlbUdpLoadBalancer(chart, 'dns', {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  controller: NlbController.inTree(),
+  provider: LoadBalancerProvider.awsInTree(),
   targetType: NlbTargetType.IP,
   ports: [{ name: 'dns', port: 53 }],
 });`,
@@ -2208,7 +2208,7 @@ new NlbUdpLoadBalancer(chart, 'dns', {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  controller: NlbController.inTree(),
+  provider: LoadBalancerProvider.awsInTree(),
   targetType: NlbTargetType.INSTANCE,
   ports: [{ name: 'dns', port: 53 }],
 });`,
@@ -2226,7 +2226,7 @@ new NlbUdpLoadBalancer(chart, 'dns', {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  controller: NlbController.inTree(),
+  provider: LoadBalancerProvider.awsInTree(),
   targetType: NlbTargetType.INSTANCE,
   deletionProtection: true,
   ports: [{ name: 'dns', port: 53 }],
@@ -2236,7 +2236,7 @@ new NlbUdpLoadBalancer(chart, 'dns', {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  controller: NlbController.awsLoadBalancerController(),
+  provider: LoadBalancerProvider.awsLoadBalancerController(),
   deletionProtection: true,
   ports: [{ name: 'dns', port: 53 }],
 });`,
@@ -2287,37 +2287,40 @@ new NlbUdpLoadBalancer(chart, 'dns', { selector: deployment, ports: [{ name: 'dn
     why: 'NlbUdpLoadBalancer builds a UDP listener per port, or one TCP_UDP listener for TCP and UDP on the '
       + 'same port; any other value (TCP alone, lower case, from untyped input) would be taken for UDP, and '
       + 'TCP on the port lost.',
-    fix: 'Use `NlbPortProtocol.UDP` (the default) or `NlbPortProtocol.TCP_UDP`.',
+    fix: 'Use `NlbProtocol.UDP` (the default) or `NlbProtocol.TCP_UDP`.',
     sources: [S.NLB_LISTENERS],
     bad: {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  ports: [{ name: 'dns', port: 53, protocol: 'TCP' as NlbPortProtocol }],
+  ports: [{ name: 'dns', port: 53, protocol: 'TCP' as NlbProtocol }],
 });`,
     },
     good: {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  ports: [{ name: 'dns', port: 53, protocol: NlbPortProtocol.UDP }],
+  ports: [{ name: 'dns', port: 53, protocol: NlbProtocol.UDP }],
 });`,
     },
   },
   UDP576: {
     id: 'UDP576',
     severity: Severity.ERROR,
-    title: 'The NLB controller must be NlbController.awsLoadBalancerController() or NlbController.inTree()',
-    why: 'The controller decides which annotations the Service gets and which settings are refused: anything '
-      + 'else (a string from untyped input, a LoadBalancerProvider) cannot be read, and taking it for the '
-      + 'default would build the annotations of an implementation the user did not choose.',
-    fix: 'Use `NlbController.awsLoadBalancerController()` (the default) or `NlbController.inTree()`.',
+    title: 'The provider of an NLB must be the AWS Load Balancer Controller or the in-tree AWS provider',
+    why: 'The provider decides which annotations the Service gets and which settings are refused: any other '
+      + 'provider (GKE, AKS, MetalLB) builds no Network Load Balancer, and anything that is no provider (a string '
+      + 'from untyped input) cannot be read; taking either for the default would build the annotations of an '
+      + 'implementation the user did not choose. So does a scheme or target type given twice, differently, on the '
+      + 'provider and on the load balancer.',
+    fix: 'Use `LoadBalancerProvider.awsLoadBalancerController()` (the default) or `LoadBalancerProvider.awsInTree()`, '
+      + 'and give the scheme and the target type once.',
     sources: [S.LBC_ANNOTATIONS],
     bad: {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  controller: 'aws-load-balancer-controller' as unknown as NlbController,
+  provider: LoadBalancerProvider.gke(),
   ports: [{ name: 'dns', port: 53 }],
 });`,
     },
@@ -2325,7 +2328,7 @@ new NlbUdpLoadBalancer(chart, 'dns', {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  controller: NlbController.awsLoadBalancerController({ version: '2.13' }),
+  provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' }),
   ports: [{ name: 'dns', port: 53 }],
 });`,
     },
