@@ -1126,8 +1126,8 @@ new SrvRecord(chart, 'dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { protocol: 'UDP' as HealthCheckProtocol, port: 30053 },
 });`,
     },
@@ -1135,8 +1135,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { protocol: HealthCheckProtocol.HTTP, port: 30080, path: '/healthz' },
 });`,
     },
@@ -1152,8 +1152,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 70000 },
 });`,
     },
@@ -1161,8 +1161,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1178,8 +1178,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { protocol: HealthCheckProtocol.TCP, port: 30080, path: '/healthz' },
 });`,
     },
@@ -1187,8 +1187,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { protocol: HealthCheckProtocol.HTTP, port: 30080, path: '/healthz' },
 });`,
     },
@@ -1204,18 +1204,18 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
-  healthCheck: { port: 30080, interval: 1 },
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, interval: Duration.seconds(1) },
 });`,
     },
     good: {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
-  healthCheck: { port: 30080, interval: 10, timeout: 5 },
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, interval: Duration.seconds(10), timeout: Duration.seconds(5) },
 });`,
     },
   },
@@ -1230,18 +1230,18 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
-  healthCheck: { port: 30080, timeout: 1 },
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, timeout: Duration.seconds(1) },
 });`,
     },
     good: {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
-  healthCheck: { port: 30080, timeout: 5 },
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, timeout: Duration.seconds(5) },
 });`,
     },
   },
@@ -1256,8 +1256,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080, unhealthyThreshold: 1 },
 });`,
     },
@@ -1265,8 +1265,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080, unhealthyThreshold: 2 },
 });`,
     },
@@ -1286,18 +1286,18 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
-  healthCheck: { port: 30080, interval: 10, timeout: 20 },
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, interval: Duration.seconds(10), timeout: Duration.seconds(20) },
 });`,
     },
     good: {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
-  healthCheck: { port: 30080, interval: 10, timeout: 10 },
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, interval: Duration.seconds(10), timeout: Duration.seconds(10) },
 });`,
     },
   },
@@ -1314,8 +1314,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { protocol: HealthCheckProtocol.HTTP, port: 30080, successCodes: '100-199' },
 });`,
     },
@@ -1323,8 +1323,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { protocol: HealthCheckProtocol.HTTP, port: 30080, successCodes: '200-399' },
 });`,
     },
@@ -1341,8 +1341,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 'traffic-port' },
 });`,
     },
@@ -1350,8 +1350,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { protocol: HealthCheckProtocol.HTTP, port: 30080, path: '/healthz' },
 });`,
     },
@@ -1367,9 +1367,9 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   scheme: 'public' as LoadBalancerScheme,
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1377,9 +1377,9 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   scheme: LoadBalancerScheme.INTERNET_FACING,
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1396,9 +1396,9 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   eips: ['eipalloc-0a1b2c3d4e5f60001'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1406,10 +1406,10 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   scheme: LoadBalancerScheme.INTERNET_FACING,
   eips: ['eipalloc-0a1b2c3d4e5f60001'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1428,10 +1428,10 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2'],
   scheme: LoadBalancerScheme.INTERNET_FACING,
   eips: ['eipalloc-0a1b2c3d4e5f60001'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1439,10 +1439,10 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2'],
   scheme: LoadBalancerScheme.INTERNET_FACING,
   eips: ['eipalloc-0a1b2c3d4e5f60001', 'eipalloc-0a1b2c3d4e5f60002'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1458,10 +1458,10 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   scheme: LoadBalancerScheme.INTERNET_FACING,
   eips: ['203.0.113.10'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1469,10 +1469,10 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   scheme: LoadBalancerScheme.INTERNET_FACING,
   eips: ['eipalloc-0a1b2c3d4e5f60001'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1488,8 +1488,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: [],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: [],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1497,8 +1497,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1514,8 +1514,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1523,8 +1523,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1540,9 +1540,9 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   ipAddressType: 'ipv6' as 'dualstack',
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1550,9 +1550,9 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   ipAddressType: 'dualstack',
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1570,9 +1570,9 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   deletionProtection: 'false' as unknown as boolean,
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1580,9 +1580,9 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   deletionProtection: false,
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1598,8 +1598,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1607,8 +1607,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1624,8 +1624,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 0 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 0 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1633,8 +1633,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1651,8 +1651,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 443, protocol: 'QUIC' as 'UDP', targetPort: 30443 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 443, protocol: 'QUIC' as 'UDP', targetPort: 30443 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1660,8 +1660,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 443, protocol: 'UDP', targetPort: 30443 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 443, protocol: 'UDP', targetPort: 30443 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1677,8 +1677,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }, { port: 53, protocol: 'UDP', targetPort: 30054 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }, { port: 53, protocol: 'UDP', targetPort: 30054 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1686,8 +1686,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1704,8 +1704,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }, { port: 53, protocol: 'TCP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }, { port: 53, protocol: 'TCP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1713,8 +1713,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1730,8 +1730,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }, { port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }, { port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1739,8 +1739,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1756,8 +1756,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetType: 'lambda' as 'ip',
   healthCheck: { port: 30080 },
 });`,
@@ -1766,8 +1766,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetType: 'ip',
   healthCheck: { port: 30080 },
 });`,
@@ -1784,8 +1784,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targets: { instanceIds: ['dns-server-1'] },
   healthCheck: { port: 30080 },
 });`,
@@ -1794,8 +1794,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targets: { instanceIds: ['i-0123456789abcdef0'] },
   healthCheck: { port: 30080 },
 });`,
@@ -1812,8 +1812,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
   targets: { ipAddresses: ['dns.internal'] },
   healthCheck: { port: 8080 },
 });`,
@@ -1822,8 +1822,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
   targets: { ipAddresses: ['10.0.1.53'] },
   healthCheck: { port: 8080 },
 });`,
@@ -1841,8 +1841,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
   targets: { ipAddresses: ['10.0.1.53'], instanceIds: ['i-0123456789abcdef0'] },
   healthCheck: { port: 8080 },
 });`,
@@ -1851,8 +1851,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
   targets: { ipAddresses: ['10.0.1.53', '10.0.2.53'] },
   healthCheck: { port: 8080 },
 });`,
@@ -1869,8 +1869,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
   targets: { ipAddresses: ['10.0.1.53', '10.0.1.53'] },
   healthCheck: { port: 8080 },
 });`,
@@ -1879,8 +1879,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
   targets: { ipAddresses: ['10.0.1.53', '10.0.2.53'] },
   healthCheck: { port: 8080 },
 });`,
@@ -1897,8 +1897,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetGroupAttributes: { deregistrationDelay: 7200 },
   healthCheck: { port: 30080 },
 });`,
@@ -1907,8 +1907,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetGroupAttributes: { deregistrationDelay: 30 },
   healthCheck: { port: 30080 },
 });`,
@@ -1926,8 +1926,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetGroupAttributes: { preserveClientIp: false },
   healthCheck: { port: 30080 },
 });`,
@@ -1936,8 +1936,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetGroupAttributes: { preserveClientIp: true },
   healthCheck: { port: 30080 },
 });`,
@@ -1954,8 +1954,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetGroupAttributes: { connectionTermination: 'yes' as unknown as boolean },
   healthCheck: { port: 30080 },
 });`,
@@ -1964,8 +1964,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetGroupAttributes: { connectionTermination: true },
   healthCheck: { port: 30080 },
 });`,
@@ -1983,8 +1983,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetGroupAttributes: 'deregistration_delay.timeout_seconds=30' as never,
   healthCheck: { port: 30080 },
 });`,
@@ -1993,8 +1993,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetGroupAttributes: { deregistrationDelay: 30 },
   healthCheck: { port: 30080 },
 });`,
@@ -2012,8 +2012,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   disabledRules: 'UDP509' as never,
   healthCheck: { port: 30080 },
 });`,
@@ -2022,8 +2022,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   disabledRules: ['UDP509'],
   healthCheck: { port: 30080 },
 });`,
@@ -2176,16 +2176,16 @@ new NlbUdpLoadBalancer('dns', {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  controller: NlbController.awsLoadBalancerController({ version: '2.12' }),
-  ports: [{ name: 'dns', port: 53, protocol: NlbPortProtocol.TCP_UDP }],
+  provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.12' }),
+  ports: [{ name: 'dns', port: 53, protocol: NlbProtocol.TCP_UDP }],
 });`,
     },
     good: {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  controller: NlbController.awsLoadBalancerController({ version: '2.13' }),
-  ports: [{ name: 'dns', port: 53, protocol: NlbPortProtocol.TCP_UDP }],
+  provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' }),
+  ports: [{ name: 'dns', port: 53, protocol: NlbProtocol.TCP_UDP }],
 });`,
     },
   },
@@ -2201,7 +2201,7 @@ new NlbUdpLoadBalancer(chart, 'dns', {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  controller: NlbController.inTree(),
+  provider: LoadBalancerProvider.awsInTree(),
   targetType: NlbTargetType.IP,
   ports: [{ name: 'dns', port: 53 }],
 });`,
@@ -2210,7 +2210,7 @@ new NlbUdpLoadBalancer(chart, 'dns', {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  controller: NlbController.inTree(),
+  provider: LoadBalancerProvider.awsInTree(),
   targetType: NlbTargetType.INSTANCE,
   ports: [{ name: 'dns', port: 53 }],
 });`,
@@ -2228,7 +2228,7 @@ new NlbUdpLoadBalancer(chart, 'dns', {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  controller: NlbController.inTree(),
+  provider: LoadBalancerProvider.awsInTree(),
   targetType: NlbTargetType.INSTANCE,
   deletionProtection: true,
   ports: [{ name: 'dns', port: 53 }],
@@ -2238,7 +2238,7 @@ new NlbUdpLoadBalancer(chart, 'dns', {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  controller: NlbController.awsLoadBalancerController(),
+  provider: LoadBalancerProvider.awsLoadBalancerController(),
   deletionProtection: true,
   ports: [{ name: 'dns', port: 53 }],
 });`,
@@ -2289,37 +2289,40 @@ new NlbUdpLoadBalancer(chart, 'dns', { selector: deployment, ports: [{ name: 'dn
     why: 'NlbUdpLoadBalancer builds a UDP listener per port, or one TCP_UDP listener for TCP and UDP on the '
       + 'same port; any other value (TCP alone, lower case, from untyped input) would be taken for UDP, and '
       + 'TCP on the port lost.',
-    fix: 'Use `NlbPortProtocol.UDP` (the default) or `NlbPortProtocol.TCP_UDP`.',
+    fix: 'Use `NlbProtocol.UDP` (the default) or `NlbProtocol.TCP_UDP`.',
     sources: [S.NLB_LISTENERS],
     bad: {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  ports: [{ name: 'dns', port: 53, protocol: 'TCP' as NlbPortProtocol }],
+  ports: [{ name: 'dns', port: 53, protocol: 'TCP' as NlbProtocol }],
 });`,
     },
     good: {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  ports: [{ name: 'dns', port: 53, protocol: NlbPortProtocol.UDP }],
+  ports: [{ name: 'dns', port: 53, protocol: NlbProtocol.UDP }],
 });`,
     },
   },
   UDP576: {
     id: 'UDP576',
     severity: Severity.ERROR,
-    title: 'The NLB controller must be NlbController.awsLoadBalancerController() or NlbController.inTree()',
-    why: 'The controller decides which annotations the Service gets and which settings are refused: anything '
-      + 'else (a string from untyped input, a LoadBalancerProvider) cannot be read, and taking it for the '
-      + 'default would build the annotations of an implementation the user did not choose.',
-    fix: 'Use `NlbController.awsLoadBalancerController()` (the default) or `NlbController.inTree()`.',
+    title: 'The provider of an NLB must be the AWS Load Balancer Controller or the in-tree AWS provider',
+    why: 'The provider decides which annotations the Service gets and which settings are refused: any other '
+      + 'provider (GKE, AKS, MetalLB) builds no Network Load Balancer, and anything that is no provider (a string '
+      + 'from untyped input) cannot be read; taking either for the default would build the annotations of an '
+      + 'implementation the user did not choose. So does a scheme or target type given twice, differently, on the '
+      + 'provider and on the load balancer.',
+    fix: 'Use `LoadBalancerProvider.awsLoadBalancerController()` (the default) or `LoadBalancerProvider.awsInTree()`, '
+      + 'and give the scheme and the target type once.',
     sources: [S.LBC_ANNOTATIONS],
     bad: {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  controller: 'aws-load-balancer-controller' as unknown as NlbController,
+  provider: LoadBalancerProvider.gke(),
   ports: [{ name: 'dns', port: 53 }],
 });`,
     },
@@ -2327,7 +2330,7 @@ new NlbUdpLoadBalancer(chart, 'dns', {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  controller: NlbController.awsLoadBalancerController({ version: '2.13' }),
+  provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' }),
   ports: [{ name: 'dns', port: 53 }],
 });`,
     },

@@ -12,79 +12,36 @@ import { RULES } from '../core/catalog';
 import { Finding } from '../core/finding';
 import { findingOf } from '../core/rule-info';
 import { LoadBalancerConfiguration, TargetGroupConfiguration } from '../imports/gateway.k8s.aws';
-import { NlbHealthCheck, NlbIpAddressType } from '../k8s/nlb-udp-load-balancer';
 import { AWS_GATEWAY_GROUP } from '../model/gateway-implementation';
 import { checkHealthCheck, HealthCheck, HealthCheckProtocol } from '../model/health-check';
-import { checkTargetType, NlbTargetType } from '../model/nlb-listeners';
-import { checkIpAddressType, checkPlacement, checkSwitch, LoadBalancerScheme } from '../model/placement';
+import { describeNlb, NlbDescription } from '../model/nlb';
+import { NlbProtocol, NlbTargetType } from '../model/nlb-listeners';
+import { NlbHealthCheck, NlbOptions } from '../model/nlb-options';
 import { isFieldObject } from '../model/shape';
-import { checkTargetGroupAttributes, TargetGroupAttributes, targetGroupAttributeEntries } from '../model/target-group-attributes';
+import { targetGroupAttributeEntries } from '../model/target-group-attributes';
 import { UdpHealthCheck, UdpHealthCheckProps } from '../sidecar/health-check';
-import { isDuration } from '../sidecar/millis';
 import { UdpProbe } from '../sidecar/probe';
 import { delegateFindings } from '../sidecar/reporting';
 import { recognizeSelection } from '../workloads/recognize';
 import { PodSelection } from '../workloads/types';
 
-/** The NLB of an AWS Load Balancer Controller NLB gateway, and its target groups. */
-export interface NlbGatewayOptions {
-  /**
-   * `internal` (reachable from the VPC and what is peered with it) or `internet-facing`. Changing it replaces the NLB.
-   * @default LoadBalancerScheme.INTERNAL
-   */
-  readonly scheme?: LoadBalancerScheme;
-  /**
-   * The subnets, one per Availability Zone, as subnet ids (`subnet-...`).
-   * @default - the controller discovers them by their tags
-   */
-  readonly subnets?: string[];
-  /**
-   * Elastic IP allocation ids (`eipalloc-...`), internet-facing only, exactly one per subnet, paired with `subnets` by
-   * position, so that the NLB keeps its addresses when it is replaced.
-   * @default - no Elastic IPs
-   */
-  readonly eips?: string[];
-  /**
-   * Cross-zone load balancing. Off, an Availability Zone without a healthy target stops answering on its address.
-   * @default true
-   */
-  readonly crossZone?: boolean;
+/**
+ * The NLB of an AWS Load Balancer Controller NLB gateway, and its target groups: the shared NLB options (`NlbOptions`:
+ * `scheme`, `subnets`, `eips`, `crossZone`, `ipAddressType`, `deletionProtection`, `targetType`, `healthCheck`,
+ * `targetGroupAttributes`, with the same names, types, units, defaults and checks as the `NlbUdpLoadBalancer`s), the
+ * client CIDRs and the health-check sidecar. The ports are the endpoint's; DNS is the endpoint's `dns`.
+ */
+export interface NlbGatewayOptions extends Omit<NlbOptions, 'ports' | 'dns' | 'ipv6SourceNatPrefix'> {
   /**
    * The client CIDRs allowed to reach the NLB (`sourceRanges` of the LoadBalancerConfiguration).
-   * @default - everyone (0.0.0.0/0)
+   * @default - no restriction beyond the scheme's
    */
-  readonly loadBalancerSourceRanges?: string[];
+  readonly loadBalancerSourceRanges?: readonly string[];
   /**
-   * IPv4 only, or IPv4 and IPv6.
-   * @default NlbIpAddressType.IPV4
-   */
-  readonly ipAddressType?: NlbIpAddressType;
-  /**
-   * Deletion protection of the NLB.
-   * @default false
-   */
-  readonly deletionProtection?: boolean;
-  /**
-   * How targets are registered: by pod IP (the VPC CNI) or through the nodes.
-   * @default NlbTargetType.IP
-   */
-  readonly targetType?: NlbTargetType;
-  /**
-   * How the NLB checks its targets: TCP, HTTP or HTTPS, never UDP.
-   * @default - HTTP on the UDP health-check sidecar (ip targets with a UDP-only port), else AWS's TCP check of the
-   * traffic port
-   */
-  readonly healthCheck?: NlbHealthCheck;
-  /**
-   * Target-group attributes: deregistration delay, connection termination, source-IP stickiness, client IP
-   * preservation.
-   * @default - AWS's defaults
-   */
-  readonly targetGroupAttributes?: TargetGroupAttributes;
-  /**
-   * The UDP health-check sidecar added to the workload (ip targets with a UDP-only port and no `healthCheck.port`):
-   * its props, or `false` for none.
-   * @default - with a UDP-only port, a sidecar that checks every UDP port is bound
+   * The UDP health-check sidecar added to the workload (ip targets, no `healthCheck.port`): its props, or `false` for
+   * none. Given (even `{}`), it is added whatever the ports.
+   * @default - with a UDP-only port, a sidecar probing each UDP target port with `UdpProbe.bound`, answering HTTP on
+   * 10080; none when every port is TCP and UDP (the NLB checks the TCP side on the traffic port)
    */
   readonly healthSidecar?: Partial<UdpHealthCheckProps> | false;
 }
@@ -103,12 +60,8 @@ export interface NlbGatewayTarget {
   readonly gateway: L4Gateway | undefined;
   /** The workload behind the Service. */
   readonly selector: PodSelection | undefined;
-  /** The pods' UDP port numbers behind the Service (what the sidecar probes). */
-  readonly udpTargetPorts: () => number[];
-  /** Whether some port is served on UDP only (no TCP on the same port that a TCP health check could reach). */
-  readonly hasUdpOnly: () => boolean;
-  /** The target-group protocols: UDP, TCP, TCP_UDP. */
-  readonly protocols: () => string[];
+  /** The ports behind the Gateway: UDP, or TCP_UDP for TCP and UDP on one port; the targets' port numbers. */
+  readonly ports: () => ReadonlyArray<{ readonly port: number; readonly protocol: NlbProtocol; readonly targetPort: number }>;
 }
 
 /**
@@ -161,7 +114,10 @@ export class NlbGatewayParameters extends Construct {
     });
   }
 
-  /** The findings of the options: the same model checks and rule ids as the Service-based NLB. */
+  /**
+   * The findings of the options: the shared description's checks (the same model functions, rule ids and messages as
+   * the `NlbUdpLoadBalancer`s), each field under `nlb.`.
+   */
   public findings(): Finding[] {
     const o = this.options as unknown as Record<string, unknown>;
     const findings: Finding[] = [];
@@ -175,18 +131,26 @@ export class NlbGatewayParameters extends Construct {
         }));
       }
     }
-    findings.push(...checkPlacement({
-      scheme: o.scheme,
-      subnets: o.subnets,
-      eips: o.eips,
-      fields: { scheme: 'nlb.scheme', subnets: 'nlb.subnets', eips: 'nlb.eips' },
+    const described = this.describe();
+    // the props are under `nlb.`: in the field, and where the allowed value names the scheme prop
+    const prefixed = (list: readonly Finding[]) => list.map((f) => ({
+      ...f, field: `nlb.${f.field}`, allowed: f.allowed?.replace(/^scheme: /, 'nlb.scheme: '),
     }));
-    findings.push(...checkSwitch(o.crossZone, 'nlb.crossZone'), ...checkSwitch(o.deletionProtection, 'nlb.deletionProtection'));
-    findings.push(...checkIpAddressType(o.ipAddressType, 'nlb.ipAddressType'), ...checkTargetType(o.targetType, 'nlb.targetType'));
-    findings.push(...checkHealthCheck(this.healthCheckModel(this.givenHealthCheck()), 'nlb.healthCheck'));
-    findings.push(...checkTargetGroupAttributes(this.options.targetGroupAttributes, this.target.protocols(), 'nlb.targetGroupAttributes'));
+    findings.push(...prefixed(described.findings));
+    if (described.nlb.healthCheckGiven || this.healthSidecar) findings.push(...prefixed(checkHealthCheck(this.effectiveHealthCheck(), 'healthCheck')));
     findings.push(...this.sidecarFindings());
     return findings;
+  }
+
+  /** The shared description of this NLB over the endpoint's ports. */
+  private describe(): { readonly nlb: NlbDescription; readonly findings: readonly Finding[] } {
+    return describeNlb(this.options, this.target.ports(), {
+      defaultTargetType: NlbTargetType.IP,
+      subnetsRequired: false,
+      subnetNames: true,
+      allocatesEips: false,
+      hostnameRequired: false,
+    });
   }
 
   private givenHealthCheck(): NlbHealthCheck | undefined {
@@ -195,7 +159,11 @@ export class NlbGatewayParameters extends Construct {
   }
 
   private get targetType(): NlbTargetType {
-    return this.options.targetType ?? NlbTargetType.IP;
+    return this.options.targetType === NlbTargetType.INSTANCE ? NlbTargetType.INSTANCE : NlbTargetType.IP;
+  }
+
+  private get udpTargetPorts(): number[] {
+    return [...new Set(this.target.ports().map((p) => p.targetPort))];
   }
 
   /**
@@ -204,32 +172,19 @@ export class NlbGatewayParameters extends Construct {
    */
   private needsSidecar(): boolean {
     const asked = isFieldObject(this.options.healthSidecar);
+    const udpOnly = this.target.ports().some((p) => p.protocol === NlbProtocol.UDP);
     return this.targetType === NlbTargetType.IP && this.options.healthSidecar !== false
-      && this.givenHealthCheck()?.port === undefined && (this.target.hasUdpOnly() || asked) && this.target.udpTargetPorts().length > 0;
+      && this.givenHealthCheck()?.port === undefined && (udpOnly || asked) && this.udpTargetPorts.length > 0;
   }
 
   private sidecarProps(): UdpHealthCheckProps {
     const given: Partial<UdpHealthCheckProps> = isFieldObject(this.options.healthSidecar) ? this.options.healthSidecar : {};
-    return { ...given, probes: given.probes ?? this.target.udpTargetPorts().map((port) => UdpProbe.bound(port)) };
-  }
-
-  private healthCheckModel(hc: NlbHealthCheck | undefined): HealthCheck {
-    const seconds = (value: unknown) => (isDuration(value) ? value.toSeconds({ integral: false }) : undefined);
-    return hc === undefined ? {} : {
-      protocol: hc.protocol,
-      port: hc.port,
-      path: hc.path,
-      interval: seconds(hc.interval),
-      timeout: seconds(hc.timeout),
-      healthyThreshold: hc.healthyThreshold,
-      unhealthyThreshold: hc.unhealthyThreshold,
-      successCodes: hc.successCodes,
-    };
+    return { ...given, probes: given.probes ?? this.udpTargetPorts.map((port) => UdpProbe.bound(port)) };
   }
 
   /** The health check the NLB will run: on the sidecar's HTTP port, or as given. */
   private effectiveHealthCheck(): HealthCheck {
-    const given = this.healthCheckModel(this.givenHealthCheck());
+    const given = this.describe().nlb.healthCheck;
     const sidecar = this.healthSidecar;
     if (sidecar && given.protocol === HealthCheckProtocol.TCP && sidecar.tcpPort !== undefined) return { ...given, port: sidecar.tcpPort };
     if (sidecar?.httpPort !== undefined) {
@@ -239,19 +194,18 @@ export class NlbGatewayParameters extends Construct {
   }
 
   private loadBalancerSpec(): Record<string, unknown> {
-    const o = this.options;
-    const subnets = Array.isArray(o.subnets) ? o.subnets : undefined;
-    const eips = Array.isArray(o.eips) ? o.eips : [];
-    const attributes = [
-      { key: 'load_balancing.cross_zone.enabled', value: String(o.crossZone === false ? false : true) },
-      ...o.deletionProtection === undefined ? [] : [{ key: 'deletion_protection.enabled', value: String(o.deletionProtection === true) }],
-    ];
+    const nlb = this.describe().nlb;
+    const eips = Array.isArray(nlb.eips) ? nlb.eips : [];
+    const ranges = this.options.loadBalancerSourceRanges;
     return {
-      scheme: o.scheme ?? LoadBalancerScheme.INTERNAL,
-      ipAddressType: o.ipAddressType,
-      loadBalancerSubnets: subnets?.map((identifier, i) => ({ identifier, eipAllocation: eips[i] })),
-      sourceRanges: Array.isArray(o.loadBalancerSourceRanges) ? o.loadBalancerSourceRanges : undefined,
-      loadBalancerAttributes: attributes,
+      scheme: nlb.scheme,
+      ipAddressType: this.options.ipAddressType === undefined ? undefined : nlb.ipAddressType,
+      loadBalancerSubnets: nlb.subnets?.map((identifier, i) => ({ identifier, eipAllocation: eips[i] })),
+      sourceRanges: Array.isArray(ranges) ? ranges : undefined,
+      loadBalancerAttributes: [
+        { key: 'load_balancing.cross_zone.enabled', value: String(nlb.crossZone) },
+        ...this.options.deletionProtection === undefined ? [] : [{ key: 'deletion_protection.enabled', value: String(nlb.deletionProtection) }],
+      ],
     };
   }
 
@@ -267,9 +221,8 @@ export class NlbGatewayParameters extends Construct {
       unhealthyThresholdCount: hc.unhealthyThreshold,
       matcher: hc.successCodes === undefined ? undefined : { httpCode: hc.successCodes },
     } : undefined;
-    const attributes = isFieldObject(this.options.targetGroupAttributes)
-      ? targetGroupAttributeEntries(this.options.targetGroupAttributes).map(([key, value]) => ({ key, value }))
-      : [];
+    const given = this.describe().nlb.targetGroupAttributes;
+    const attributes = given ? targetGroupAttributeEntries(given).map(([key, value]) => ({ key, value })) : [];
     return {
       targetType: this.targetType,
       healthCheckConfig,

@@ -16,6 +16,7 @@ import { SrvRecord } from '../k8s/srv-record';
 import { checkHostname, SrvProtocol } from '../model/dns';
 import { AWS_GATEWAY_TCP_UDP_VERSION, AWS_GATEWAY_V1_ROUTES_VERSION, GatewayImplementation, RouteApiVersion } from '../model/gateway-implementation';
 import { isRelease } from '../model/kubernetes-version';
+import { NlbProtocol } from '../model/nlb-listeners';
 import { Protocol } from '../model/protocol';
 import { addRuleValidation } from '../validation/rule-validation';
 import { PodSelection } from '../workloads/types';
@@ -190,9 +191,11 @@ export class GatewayEndpoint extends Construct {
       serviceName: () => this.service.name,
       gateway: this.ownGateway,
       selector: props.selector,
-      udpTargetPorts: () => [...new Set(this._ports.map((p) => (typeof p.targetPort === 'number' ? p.targetPort : p.port)))],
-      hasUdpOnly: () => this._ports.some((p) => !p.tcp),
-      protocols: () => [...new Set(this._ports.flatMap((p) => (p.tcp ? ['UDP', 'TCP'] : ['UDP'])))],
+      ports: () => this._ports.map((p) => ({
+        port: p.port,
+        protocol: p.tcp ? NlbProtocol.TCP_UDP : NlbProtocol.UDP,
+        targetPort: typeof p.targetPort === 'number' ? p.targetPort : p.port,
+      })),
     });
     addRuleValidation(this, () => this.propFindings());
   }

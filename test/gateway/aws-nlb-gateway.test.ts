@@ -114,9 +114,9 @@ test('the bad inputs the Service-based NLB refuses are refused with the same rul
   expect(UdpRules.messages(c)).toEqual([
     `[UDP521] test/dns: nlb.eips ["eipalloc-0a1b2c3d4e5f60001"]: cannot be used with scheme 'internal' (the default) (nlb.scheme: 'internet-facing'; ${SUBNET_MAPPING})`,
     `[UDP522] test/dns: nlb.eips ["eipalloc-0a1b2c3d4e5f60001"]: has 1 allocation id for 2 subnets (exactly one Elastic IP per subnet (2), paired by position; ${LBC_ANNOTATIONS})`,
+    `[UDP551] test/dns: nlb.targetGroupAttributes.preserveClientIp false: cannot be disabled for UDP target groups (true, or leave it unset; ${CLIENT_IP})`,
     `[UDP501] test/dns: nlb.healthCheck.protocol "UDP": is not possible: AWS cannot health-check over UDP (TCP, HTTP or HTTPS; ${CREATE_TARGET_GROUP}) Fix: check a TCP or HTTP health port (a health sidecar, or healthCheckNodePort with Local)`,
     `[UDP504] test/dns: nlb.healthCheck.interval 3: must be a whole number of seconds between 5 and 300 (5..300 seconds; ${CDK_TG})`,
-    `[UDP551] test/dns: nlb.targetGroupAttributes.preserveClientIp false: cannot be disabled for UDP target groups (true, or leave it unset; ${CLIENT_IP})`,
   ]);
 });
 
