@@ -12,6 +12,7 @@ import { RULES } from '../core/catalog';
 import { Finding } from '../core/finding';
 import { findingOf } from '../core/rule-info';
 import { LoadBalancerConfiguration, TargetGroupConfiguration } from '../imports/gateway.k8s.aws';
+import { isCidr } from '../model/cidr';
 import { AWS_GATEWAY_GROUP } from '../model/gateway-implementation';
 import { checkHealthCheck, HealthCheck, HealthCheckProtocol } from '../model/health-check';
 import { describeNlb, NlbDescription } from '../model/nlb';
@@ -137,6 +138,19 @@ export class NlbGatewayParameters extends Construct {
       ...f, field: `nlb.${f.field}`, allowed: f.allowed?.replace(/^scheme: /, 'nlb.scheme: '),
     }));
     findings.push(...prefixed(described.findings));
+    const ranges: unknown = this.options.loadBalancerSourceRanges;
+    if (ranges !== undefined && !Array.isArray(ranges)) {
+      findings.push(findingOf(RULES.UDP114, { field: 'nlb.loadBalancerSourceRanges', value: ranges, message: 'must be a list', allowed: 'an array of CIDRs' }));
+    }
+    (Array.isArray(ranges) ? ranges as unknown[] : []).forEach((range, i) => {
+      if (typeof range === 'string' && isCidr(range.trim())) return;
+      findings.push(findingOf(RULES.UDP114, {
+        field: `nlb.loadBalancerSourceRanges[${i}]`,
+        value: range,
+        message: 'must be a CIDR',
+        allowed: 'an IPv4 or IPv6 CIDR such as "10.0.0.0/8" or "2001:db8::/32"',
+      }));
+    });
     if (described.nlb.healthCheckGiven || this.healthSidecar) findings.push(...prefixed(checkHealthCheck(this.effectiveHealthCheck(), 'healthCheck')));
     findings.push(...this.sidecarFindings());
     return findings;

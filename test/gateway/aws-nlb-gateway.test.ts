@@ -13,6 +13,7 @@ const LBC_ANNOTATIONS = 'https://github.com/kubernetes-sigs/aws-load-balancer-co
 const CREATE_TARGET_GROUP = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html';
 const CDK_TG = 'https://github.com/aws/aws-cdk/blob/main/packages/aws-cdk-lib/aws-elasticloadbalancingv2/lib/nlb/network-target-group.ts';
 const CLIENT_IP = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/edit-target-group-attributes.html#client-ip-preservation';
+const SERVICE_VALIDATION = 'https://github.com/kubernetes/kubernetes/blob/release-1.28/pkg/apis/core/validation/validation.go';
 const L4 = 'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/gateway/l4gateway/';
 const LB_CONFIG = 'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/gateway/loadbalancerconfig/';
 const LBC_TG = 'https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/main/pkg/service/model_build_target_group.go';
@@ -107,6 +108,7 @@ test('the bad inputs the Service-based NLB refuses are refused with the same rul
     nlb: {
       subnets: SUBNETS,
       eips: [EIPS[0]],
+      loadBalancerSourceRanges: ['10.0.0.0/8', '10.0.0.1'],
       healthCheck: { protocol: 'UDP' as HealthCheckProtocol, interval: Duration.seconds(3) },
       targetGroupAttributes: { preserveClientIp: false },
     },
@@ -115,6 +117,7 @@ test('the bad inputs the Service-based NLB refuses are refused with the same rul
     `[UDP521] test/dns: nlb.eips ["eipalloc-0a1b2c3d4e5f60001"]: cannot be used with scheme 'internal' (the default) (nlb.scheme: 'internet-facing'; ${SUBNET_MAPPING})`,
     `[UDP522] test/dns: nlb.eips ["eipalloc-0a1b2c3d4e5f60001"]: has 1 allocation id for 2 subnets (exactly one Elastic IP per subnet (2), paired by position; ${LBC_ANNOTATIONS})`,
     `[UDP551] test/dns: nlb.targetGroupAttributes.preserveClientIp false: cannot be disabled for UDP target groups (true, or leave it unset; ${CLIENT_IP})`,
+    `[UDP114] test/dns: nlb.loadBalancerSourceRanges[1] "10.0.0.1": must be a CIDR (an IPv4 or IPv6 CIDR such as "10.0.0.0/8" or "2001:db8::/32"; ${SERVICE_VALIDATION})`,
     `[UDP501] test/dns: nlb.healthCheck.protocol "UDP": is not possible: AWS cannot health-check over UDP (TCP, HTTP or HTTPS; ${CREATE_TARGET_GROUP}) Fix: check a TCP or HTTP health port (a health sidecar, or healthCheckNodePort with Local)`,
     `[UDP504] test/dns: nlb.healthCheck.interval 3: must be a whole number of seconds between 5 and 300 (5..300 seconds; ${CDK_TG})`,
   ]);
