@@ -10,12 +10,16 @@ jest.setTimeout(120_000);
 
 const G = 'gateway.networking.k8s.io';
 const gateway: KubeObject = {
-  apiVersion: `${G}/v1`, kind: 'Gateway', metadata: { name: 'edge' },
+  apiVersion: `${G}/v1`,
+  kind: 'Gateway',
+  metadata: { name: 'edge' },
   spec: { gatewayClassName: 'eg', listeners: [{ name: 'dns-udp', port: 53, protocol: 'UDP', allowedRoutes: { kinds: [{ kind: 'UDPRoute' }] } }] },
 };
 function route(spec: Record<string, unknown> = {}, apiVersion = `${G}/v1`): KubeObject {
   return {
-    apiVersion, kind: 'UDPRoute', metadata: { name: 'dns' },
+    apiVersion,
+    kind: 'UDPRoute',
+    metadata: { name: 'dns' },
     spec: { parentRefs: [{ name: 'edge', sectionName: 'dns-udp' }], rules: [{ backendRefs: [{ name: 'coredns', port: 53 }] }], ...spec },
   };
 }
