@@ -128,6 +128,9 @@ export interface NlbUdpLoadBalancerProps extends Omit<NlbOptions, 'ports' | 'dns
  */
 const COVERED_BY_PROP_CHECKS = ['UDP117', 'UDP301', 'UDP302', 'UDP560', 'UDP561', 'UDP562', 'UDP563', 'UDP566', 'UDP567', 'UDP579'];
 
+/** The shared description of an NLB and the findings of its shared options. */
+type Described = { readonly nlb: NlbDescription; readonly findings: readonly Finding[] };
+
 /** The Service of an NLB. */
 class NlbService extends ServiceBase {
   constructor(scope: Construct, id: string, options: ServiceOptions, kubernetesVersion: KubernetesVersion) {
@@ -205,6 +208,8 @@ export class NlbUdpLoadBalancer extends Construct {
   private readonly sidecarFindings: () => Finding[];
   /** The computed annotations, with those of ports added later. */
   private readonly computed: Record<string, string>;
+  /** The last description made, and of which ports (their list and how many it held). */
+  private lastDescription?: { readonly ports: readonly unknown[]; readonly count: number; readonly result: Described };
   /** The ports as given, in order: those of `props.ports` (replayed through `addPort()`), then those added later. */
   private readonly given: unknown[] = [];
 
@@ -370,7 +375,17 @@ export class NlbUdpLoadBalancer extends Construct {
     return this.describe(ports).nlb;
   }
 
-  private describe(ports: readonly unknown[]): { readonly nlb: NlbDescription; readonly findings: readonly Finding[] } {
+  private describe(ports: readonly unknown[]): Described {
+    // described once per list of ports (ports are only ever added): the annotations, the SRV records and the checks
+    // read the same description
+    const last = this.lastDescription;
+    if (last && last.ports === ports && last.count === ports.length) return last.result;
+    const result = this.describeNow(ports);
+    this.lastDescription = { ports, count: ports.length, result };
+    return result;
+  }
+
+  private describeNow(ports: readonly unknown[]): Described {
     // (the provider's scheme and target type apply as given; left unset, the defaults, as the findings say)
     const fromProvider = (name: string) => (isNlbProvider(this.props.provider) ? this.props.provider.optionValue(name) : undefined);
     return describeNlb({
