@@ -27,6 +27,11 @@ export interface RuleExample {
    */
   readonly provider?: string;
   /**
+   * The ExternalDNS release the objects are checked for (`k8s-udp lint --external-dns-version`).
+   * @default - unknown: the current release line
+   */
+  readonly externalDnsVersion?: string;
+  /**
    * The cluster's Gateway API release channel the objects are checked for (`standard` or `experimental`).
    * @default - unknown
    */

@@ -7,9 +7,8 @@ import { ProtocolServicePort, ServiceBase, ServiceOptions } from '../k8s/service
  */
 export class GatewayBackendService extends ServiceBase {
   constructor(scope: Construct, id: string, options: ServiceOptions) {
-    super(scope, id, options);
     // a Service without ports is the endpoint's to report (UDP710, under its own prop name)
-    this.disabledRules.push('UDP117');
+    super(scope, id, options, { disabledRules: ['UDP117'] });
   }
 
   /** Adds one port entry. */

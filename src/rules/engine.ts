@@ -38,6 +38,11 @@ export interface ObjectCheckOptions {
    */
   readonly provider?: LoadBalancerProvider;
   /**
+   * The ExternalDNS release that publishes this object's records.
+   * @default - the run's
+   */
+  readonly externalDnsVersion?: string;
+  /**
    * The cluster's Gateway API release channel for this object.
    * @default - the run's
    */
@@ -76,6 +81,11 @@ export interface CheckOptions {
    * @default - unknown: inferred per Service from its annotations where possible
    */
   readonly provider?: LoadBalancerProvider;
+  /**
+   * The ExternalDNS release that publishes the records (`0.20`, `v0.22.0`), for the SRV target form (UDP430).
+   * @default - unknown: the current release line, v0.22.0 or later
+   */
+  readonly externalDnsVersion?: string;
   /**
    * The cluster's Gateway API release channel (the CRDs installed), for the rule on route versions.
    * @default - unknown: that rule stays silent
@@ -148,6 +158,7 @@ function withObjectOptions(context: RuleContext, own: ObjectCheckOptions): RuleC
     nodePortRange: own.nodePortRange ?? context.nodePortRange,
     kubernetesVersion: own.kubernetesVersion ?? context.kubernetesVersion,
     provider: own.provider ?? context.provider,
+    externalDnsVersion: own.externalDnsVersion ?? context.externalDnsVersion,
     gatewayApiChannel: own.gatewayApiChannel ?? context.gatewayApiChannel,
   };
 }
@@ -213,6 +224,7 @@ function contextFor(objects: readonly KubeObject[], options: CheckOptions): { fo
           nodePortRange,
           kubernetesVersion: options.kubernetesVersion,
           provider: options.provider,
+          externalDnsVersion: options.externalDnsVersion,
           gatewayApiChannel: options.gatewayApiChannel,
         };
         contexts.set(namespace, context);
