@@ -123,8 +123,8 @@ export interface ServiceOptions extends ExternalDnsOptions {
 }
 
 /**
- * What the construct that owns a Service knows and checks itself, given to the Service when it is made.
- * @internal
+ * What the construct that owns a Service knows and checks itself, given to the Service when it is made (by the
+ * constructs of this library that extend `ServiceBase`).
  */
 export interface ServiceOwnerSettings {
   /**
