@@ -5,6 +5,7 @@ import { metadataFindings } from './metadata';
 import { NlbController } from './nlb-controller';
 import { ProtocolServicePort, ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
 import { ServiceType, TrafficPolicy } from './service-type';
+import { networkPolicyFor, UdpNetworkPolicy, UdpNetworkPolicyOptions } from './udp-network-policy';
 import { RULES } from '../core/catalog';
 import { Finding } from '../core/finding';
 import { findingOf } from '../core/rule-info';
@@ -209,6 +210,14 @@ export interface NlbUdpLoadBalancerProps extends ExternalDnsOptions {
    * @default PortRange.DEFAULT_NODE_PORTS
    */
   readonly nodePortRange?: PortRange;
+  /**
+   * An ingress NetworkPolicy (`networking.k8s.io/v1`) for the pods: the ports with explicit protocols, from the peers
+   * of `from` (client CIDRs work with ip targets, whose UDP keeps the client's address, and with Local), and the port
+   * the NLB checks on the pods (the sidecar's, or the TCP traffic port with ip targets) from `nodeCidrs`, the VPC's
+   * CIDR (`UdpNetworkPolicy`).
+   * @default - none: no NetworkPolicy is written
+   */
+  readonly networkPolicy?: UdpNetworkPolicyOptions;
 }
 
 /** The Service of an NLB. */
@@ -286,6 +295,8 @@ export class NlbUdpLoadBalancer extends Construct {
   public readonly controller: NlbController;
   /** How targets are registered. */
   public readonly targetType: NlbTargetType;
+  /** The ingress NetworkPolicy (`networkPolicy`), when asked for. */
+  public readonly networkPolicy?: UdpNetworkPolicy;
 
   private readonly props: NlbUdpLoadBalancerProps;
   private readonly kubernetesVersion: KubernetesVersion;
@@ -340,6 +351,8 @@ export class NlbUdpLoadBalancer extends Construct {
     (this.service as NlbService).disableRules(COVERED_BY_PROP_CHECKS);
     // props replay through addPort(), as the library's constructs do: the checks read the construct's own list
     for (const port of ports) this.addPort(port as NlbPort);
+    // (a policy that is no object, from untyped input: UDP146, and nothing made)
+    if (isRecord(props.networkPolicy)) this.networkPolicy = networkPolicyFor(this, props.networkPolicy, [this.service], () => this.podHealthCheckPorts());
     addRuleValidation(this, () => this.evaluate());
   }
 
@@ -381,6 +394,14 @@ export class NlbUdpLoadBalancer extends Construct {
       this.computed[key] = value;
       if (!(key in own)) this.service.metadata.addAnnotation(key, value);
     }
+  }
+
+  /** The container ports the NLB health-checks on the pods: with ip targets, the port it checks, or the TCP traffic ports. */
+  private podHealthCheckPorts(): Array<number | string> {
+    if (this.targetType !== NlbTargetType.IP) return [];
+    const port = this.effectiveHealthCheck().port;
+    if (typeof port === 'number') return [port];
+    return this.service.entries.filter((e) => e.protocol === Protocol.TCP).map((e) => e.targetPort ?? e.port);
   }
 
   /** The `healthSidecar` props the user gave, if any (anything that is no object is reported, UDP577). */
@@ -666,6 +687,9 @@ export class NlbUdpLoadBalancer extends Construct {
     }
     const given = p as unknown as Record<string, unknown>;
     findings.push(...metadataFindings(given.metadata));
+    if (given.networkPolicy !== undefined && !isRecord(given.networkPolicy)) {
+      findings.push(findingOf(RULES.UDP146, { field: 'networkPolicy', value: given.networkPolicy, message: 'must be an object', allowed: 'an object such as { nodeCidrs: [\'10.0.0.0/16\'] }' }));
+    }
     if (given.sourceRanges !== undefined && !Array.isArray(given.sourceRanges)) {
       findings.push(findingOf(RULES.UDP146, { field: 'sourceRanges', value: given.sourceRanges, message: 'must be a list of CIDRs', allowed: 'a list such as [\'203.0.113.0/24\']' }));
     }

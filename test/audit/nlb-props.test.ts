@@ -41,6 +41,7 @@ const CASES: Record<keyof NlbUdpLoadBalancerProps, PropCase<NlbUdpLoadBalancerPr
   hostname: { valid: 'game.example.com', wrong: 5 },
   ttl: { valid: 60, wrong: '60s', with: { hostname: 'game.example.com' } },
   externalDnsPrefix: { valid: ExternalDnsPrefix.STABLE, wrong: 'ga', with: { hostname: 'game.example.com' } },
+  networkPolicy: { valid: { nodeCidrs: ['10.0.0.0/16'] }, wrong: 'allow-game' },
 };
 
 auditProps((scope: Construct, props: NlbUdpLoadBalancerProps) => {
