@@ -71,11 +71,14 @@ function policySelects(policy: KubeObject, service: KubeObject, objects: readonl
 /** The pod port a Service port entry sends to, with its number resolved from the pods' named container ports. */
 function podPortOf(entry: Record<string, unknown>, protocol: string, service: KubeObject, objects: readonly KubeObject[]): PodPort {
   const target = entry.targetPort ?? entry.port;
-  if (typeof target === 'number') return { protocol, number: target };
+  const declared = selectedPods(service, objects).flatMap((pod) => containerPorts(pod.spec)).filter((p) => p.protocol === protocol);
+  if (typeof target === 'number') {
+    // a policy may name the container port that has this number
+    const named = declared.find((p) => p.port.containerPort === target && typeof p.port.name === 'string');
+    return { protocol, number: target, name: named ? String(named.port.name) : undefined };
+  }
   const name = String(target);
-  const declared = selectedPods(service, objects).flatMap((pod) => containerPorts(pod.spec))
-    .find((p) => p.port.name === name && p.protocol === protocol);
-  const number = declared?.port.containerPort;
+  const number = declared.find((p) => p.port.name === name)?.port.containerPort;
   return { protocol, name, number: typeof number === 'number' ? number : undefined };
 }
 
@@ -115,7 +118,7 @@ function udpPodPorts(service: KubeObject, objects: readonly KubeObject[]): Array
 
 /** How a port is written in a message: `UDP 53`, `UDP 53 (pod port 1053)`, `UDP dns`. */
 function describe(port: PodPort & { port?: unknown }): string {
-  const pod = port.name ?? port.number;
+  const pod = port.number ?? port.name;
   return port.port !== undefined && port.port !== pod ? `${port.protocol} ${String(port.port)} (pod port ${String(pod)})` : `${port.protocol} ${String(pod)}`;
 }
 
