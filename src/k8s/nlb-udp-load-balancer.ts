@@ -352,7 +352,9 @@ export class NlbUdpLoadBalancer extends Construct {
     // props replay through addPort(), as the library's constructs do: the checks read the construct's own list
     for (const port of ports) this.addPort(port as NlbPort);
     // (a policy that is no object, from untyped input: UDP146, and nothing made)
-    if (isRecord(props.networkPolicy)) this.networkPolicy = networkPolicyFor(this, props.networkPolicy, [this.service], () => this.podHealthCheckPorts());
+    if (isRecord(props.networkPolicy)) {
+      this.networkPolicy = networkPolicyFor(this, props.networkPolicy, [this.service], () => this.podHealthCheckPorts());
+    }
     addRuleValidation(this, () => this.evaluate());
   }
 

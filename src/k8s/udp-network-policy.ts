@@ -88,7 +88,12 @@ export class UdpNetworkPolicy extends Construct {
       spec: () => this.renderSpec(),
     });
     registerObjects(this, () => ({
-      own: [{ apiVersion: this.apiObject.apiVersion, kind: this.apiObject.kind, metadata: this.apiObject.metadata.toJson(), spec: networkPolicySpecJson(this.renderSpec()) }],
+      own: [{
+        apiVersion: this.apiObject.apiVersion,
+        kind: this.apiObject.kind,
+        metadata: this.apiObject.metadata.toJson(),
+        spec: networkPolicySpecJson(this.renderSpec()),
+      }],
       options: {},
       related: [],
     }));
