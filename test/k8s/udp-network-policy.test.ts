@@ -193,14 +193,18 @@ describe('NlbUdpLoadBalancer', () => {
 
   test('instance targets with Local: the NLB checks kube-proxy on the node, nothing on the pods', () => {
     const { c } = nlb({
-      controller: NlbController.inTree(), targetType: NlbTargetType.INSTANCE, networkPolicy: { from: [NetworkPolicyPeer.cidr(CLIENTS)], nodeCidrs: [VPC] },
+      controller: NlbController.inTree(),
+      targetType: NlbTargetType.INSTANCE,
+      networkPolicy: { from: [NetworkPolicyPeer.cidr(CLIENTS)], nodeCidrs: [VPC] },
     });
     expect(only(c, 'NetworkPolicy').spec.ingress).toEqual([{ from: [{ ipBlock: { cidr: CLIENTS } }], ports: [{ port: 53, protocol: 'UDP' }] }]);
   });
 
   test('instance targets with Cluster: a client CIDR is refused, the nodes are admitted', () => {
     const { c } = nlb({
-      targetType: NlbTargetType.INSTANCE, externalTrafficPolicy: TrafficPolicy.CLUSTER, networkPolicy: { from: [NetworkPolicyPeer.cidr(CLIENTS)], nodeCidrs: [VPC] },
+      targetType: NlbTargetType.INSTANCE,
+      externalTrafficPolicy: TrafficPolicy.CLUSTER,
+      networkPolicy: { from: [NetworkPolicyPeer.cidr(CLIENTS)], nodeCidrs: [VPC] },
     });
     const found = UdpRules.findings(c).filter((f) => f.ruleId.startsWith('UDP8'));
     expect(found.map((f) => `${f.ruleId} ${f.field}`)).toEqual(['UDP811 networkPolicy.from[0]']);
