@@ -352,9 +352,7 @@ export class NlbUdpLoadBalancer extends Construct {
     // props replay through addPort(), as the library's constructs do: the checks read the construct's own list
     for (const port of ports) this.addPort(port as NlbPort);
     // (a policy that is no object, from untyped input: UDP146, and nothing made)
-    if (isRecord(props.networkPolicy)) {
-      this.networkPolicy = networkPolicyFor(this, props.networkPolicy, [this.service], () => this.podHealthCheckPorts());
-    }
+    if (isRecord(props.networkPolicy)) this.networkPolicy = networkPolicyFor(this, props.networkPolicy, [this.service]);
     addRuleValidation(this, () => this.evaluate());
   }
 
@@ -396,14 +394,6 @@ export class NlbUdpLoadBalancer extends Construct {
       this.computed[key] = value;
       if (!(key in own)) this.service.metadata.addAnnotation(key, value);
     }
-  }
-
-  /** The container ports the NLB health-checks on the pods: with ip targets, the port it checks, or the TCP traffic ports. */
-  private podHealthCheckPorts(): Array<number | string> {
-    if (this.targetType !== NlbTargetType.IP) return [];
-    const port = this.effectiveHealthCheck().port;
-    if (typeof port === 'number') return [port];
-    return this.service.entries.filter((e) => e.protocol === Protocol.TCP).map((e) => e.targetPort ?? e.port);
   }
 
   /** The `healthSidecar` props the user gave, if any (anything that is no object is reported, UDP577). */

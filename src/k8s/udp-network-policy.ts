@@ -9,7 +9,7 @@ import { KubeNetworkPolicy, KubeNetworkPolicyIngressRule, KubeNetworkPolicyPeer,
 import { isCidr } from '../model/cidr';
 import { ClientAddress, NetworkPolicyPeer } from '../model/network-policy';
 import { KubeObject } from '../rules/manifest';
-import { NODE_CIDRS_ANNOTATION, serviceClientAddress } from '../rules/network-policy';
+import { nlbPodHealthCheckPorts, NODE_CIDRS_ANNOTATION, serviceClientAddress } from '../rules/network-policy';
 import { objectFindings, registerObjects } from '../validation/object-validation';
 import { addRuleValidation } from '../validation/rule-validation';
 
@@ -41,8 +41,9 @@ export interface UdpNetworkPolicyProps extends UdpNetworkPolicyOptions {
   /** The Services whose pods and ports the policy admits traffic to (they select the same pods). */
   readonly services: ServiceBase[];
   /**
-   * The container ports (numbers or names) on which a load balancer health-checks the pods, over TCP (HTTP, HTTPS or TCP).
-   * @default - none: nothing checks the pods themselves
+   * More container ports (numbers or names) on which a load balancer health-checks the pods, over TCP (HTTP, HTTPS or
+   * TCP). Those of an AWS NLB with ip targets are read from the Services' annotations.
+   * @default - none besides an NLB's
    */
   readonly healthCheckPorts?: Array<number | string>;
 }
@@ -126,7 +127,11 @@ export class UdpNetworkPolicy extends Construct {
   /** The health-check ports that need a rule of their own: those the traffic rules do not already admit from anywhere. */
   private healthPorts(): Array<number | string> {
     const given: unknown = healthProducers.get(this)?.() ?? this.props.healthCheckPorts;
-    const ports = (Array.isArray(given) ? given : []).filter((p): p is number | string => typeof p === 'number' || typeof p === 'string');
+    const ports = [
+      ...(Array.isArray(given) ? given : []).filter((p): p is number | string => typeof p === 'number' || typeof p === 'string'),
+      // an NLB with ip targets checks the pods: its health-check port, or the TCP traffic ports
+      ...this.services.flatMap((s) => nlbPodHealthCheckPorts(this.serviceObject(s))),
+    ];
     if (this.props.from !== undefined) return [...new Set(ports)];
     const open = new Set(this.services.flatMap((s) => this.servicePorts(s)).filter((p) => p.protocol === 'TCP').map((p) => p.port));
     return [...new Set(ports)].filter((p) => !open.has(p));

@@ -286,25 +286,40 @@ export const NETWORK_POLICY_UDP_PORT_ADMITTED: Rule = {
   },
 };
 
+/**
+ * The pod ports on which an AWS NLB with ip targets checks the pods of a Service, over TCP: the health-check port
+ * annotation's number, or the TCP traffic ports (the controller's default, `traffic-port`). None for other Services: an
+ * NLB with instance targets checks the nodes.
+ */
+export function nlbPodHealthCheckPorts(service: KubeObject): Array<number | string> {
+  if (serviceType(service) !== 'LoadBalancer' || nlbTargetType(service) !== 'ip') return [];
+  const value = annotationsOf(service)[AwsNlbAnnotations.HEALTHCHECK_PORT];
+  if (value !== undefined && /^\d+$/.test(value)) return [Number(value)];
+  if (value !== undefined && value !== 'traffic-port') return [];
+  const ports = servicePorts(service).filter((p) => p.protocol === 'TCP').map((p) => p.entry.targetPort ?? p.entry.port);
+  return [...new Set(ports.filter((p): p is number | string => typeof p === 'number' || typeof p === 'string'))];
+}
+
 /** UDP805: the NLB's health-check port no policy admits while policies isolate the pods. */
 export const NETWORK_POLICY_NLB_HEALTH_PORT: Rule = {
   ...RULES.UDP805,
   kinds: SERVICE,
   check(service, context) {
-    if (serviceType(service) !== 'LoadBalancer' || nlbTargetType(service) !== 'ip') return [];
-    const key = AwsNlbAnnotations.HEALTHCHECK_PORT;
-    const value = annotationsOf(service)[key];
-    if (value === undefined || !/^\d+$/.test(value)) return [];
+    const ports = nlbPodHealthCheckPorts(service);
+    if (ports.length === 0) return [];
     const policies = isolatingPolicies(service, context.objects);
     if (policies.length === 0) return [];
-    const port: PodPort = { protocol: 'TCP', number: Number(value) };
-    if (admitted(policies, port)) return [];
-    return [{
+    const key = AwsNlbAnnotations.HEALTHCHECK_PORT;
+    const names = policies.map((p) => nameOf(p) ?? '(unnamed)').join(', ');
+    return ports.filter((port) => {
+      const target: PodPort = typeof port === 'number' ? { protocol: 'TCP', number: port } : podPortOf({ targetPort: port }, 'TCP', service, context.objects);
+      return !admitted(policies, target);
+    }).map((port) => ({
       field: `metadata.annotations["${key}"]`,
-      value,
-      message: `is checked by the NLB over TCP from its addresses in the VPC, but no NetworkPolicy that isolates the pods (${policies.map((p) => nameOf(p) ?? '(unnamed)').join(', ')}) admits TCP ${value}: every target fails its health check`,
-      allowed: `an ingress rule for these pods with port ${value}, protocol TCP, from the VPC's CIDR`,
-    }];
+      value: annotationsOf(service)[key] ?? 'traffic-port',
+      message: `is checked by the NLB over TCP on pod port ${String(port)} from its addresses in the VPC, but no NetworkPolicy that isolates the pods (${names}) admits TCP ${String(port)}: every target fails its health check`,
+      allowed: `an ingress rule for these pods with port ${String(port)}, protocol TCP, from the VPC's CIDR`,
+    }));
   },
 };
 

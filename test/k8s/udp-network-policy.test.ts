@@ -1,5 +1,5 @@
 import * as kplus from 'cdk8s-plus-28';
-import { chart, objectsOf, only } from './helpers';
+import { chart, only } from './helpers';
 import {
   DualProtocolEndpoint, LoadBalancerProvider, NetworkPolicyPeer, NlbController, NlbPortProtocol, NlbTargetType, NlbUdpLoadBalancer,
   ServiceType, TrafficPolicy, UdpNetworkPolicy, UdpRules, UdpService,

@@ -130,7 +130,7 @@ describe('UDP805: the NLB health-check port no policy admits', () => {
 
   test('ip targets, the pods isolated, the health port not admitted', () => {
     expect(run([nlb, udpOnly])).toEqual([
-      `[UDP805] Service/dns: metadata.annotations["${LBC}aws-load-balancer-healthcheck-port"] "10080": is checked by the NLB over TCP from its addresses in the VPC, but no NetworkPolicy that isolates the pods (dns-ingress) admits TCP 10080: every target fails its health check (an ingress rule for these pods with port 10080, protocol TCP, from the VPC's CIDR; ${Sources.NLB_TARGET_SECURITY})`,
+      `[UDP805] Service/dns: metadata.annotations["${LBC}aws-load-balancer-healthcheck-port"] "10080": is checked by the NLB over TCP on pod port 10080 from its addresses in the VPC, but no NetworkPolicy that isolates the pods (dns-ingress) admits TCP 10080: every target fails its health check (an ingress rule for these pods with port 10080, protocol TCP, from the VPC's CIDR; ${Sources.NLB_TARGET_SECURITY})`,
     ]);
   });
 
@@ -138,5 +138,16 @@ describe('UDP805: the NLB health-check port no policy admits', () => {
     const health = policy({ ingress: [{ ports: [{ port: 53, protocol: 'UDP' }] }, { from: [{ ipBlock: { cidr: '10.0.0.0/16' } }], ports: [{ port: 10080, protocol: 'TCP' }] }] });
     expect(run([nlb, health])).toEqual([]);
     expect(run([nlb])).toEqual([]);
+  });
+
+  test('the TCP traffic port of a TCP_UDP Service, the controller\'s default', () => {
+    const dual = service({ type: 'LoadBalancer', ports: [{ ...UDP_53, targetPort: 1053 }, { name: 'dns-tcp', port: 53, targetPort: 1053, protocol: 'TCP' }] }, {
+      [`${LBC}aws-load-balancer-type`]: 'external',
+      [`${LBC}aws-load-balancer-nlb-target-type`]: 'ip',
+    });
+    const udp = policy({ ingress: [{ ports: [{ port: 1053, protocol: 'UDP' }] }] });
+    expect(run([dual, udp])).toEqual([
+      `[UDP805] Service/dns: metadata.annotations["${LBC}aws-load-balancer-healthcheck-port"] "traffic-port": is checked by the NLB over TCP on pod port 1053 from its addresses in the VPC, but no NetworkPolicy that isolates the pods (dns-ingress) admits TCP 1053: every target fails its health check (an ingress rule for these pods with port 1053, protocol TCP, from the VPC's CIDR; ${Sources.NLB_TARGET_SECURITY})`,
+    ]);
   });
 });
