@@ -48,7 +48,10 @@ export interface KubeNetworkPolicySpec {
 
 /** A NetworkPolicySpec as the JSON the API server reads. */
 export function networkPolicySpecJson(spec: KubeNetworkPolicySpec): Record<string, unknown> {
-  const selector = (s: KubeLabelSelector) => compact({ matchLabels: s.matchLabels ? compact(s.matchLabels) : undefined });
+  // no labels is `{}` (every pod or namespace), as the API server writes it back
+  const selector = (s: KubeLabelSelector) => compact({
+    matchLabels: s.matchLabels && Object.keys(s.matchLabels).length > 0 ? compact(s.matchLabels) : undefined,
+  });
   return compact({
     podSelector: selector(spec.podSelector),
     policyTypes: spec.policyTypes,
