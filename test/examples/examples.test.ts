@@ -88,6 +88,15 @@ test('nlb-dns-dual: the NetworkPolicy admits TCP and UDP 1053 from the clients, 
   });
 });
 
+test('coredns-dual: the private clients on TCP and UDP 1053, the NLB\'s TCP check of the traffic port from the VPC', () => {
+  const policy = Testing.synth(EXAMPLES['coredns-dual'](Testing.app())).find((o) => o.kind === 'NetworkPolicy');
+  expect(policy.metadata.name).toBe('coredns-ingress');
+  expect(policy.spec.ingress).toEqual([
+    { from: [{ ipBlock: { cidr: '172.16.0.0/12' } }], ports: [{ port: 1053, protocol: 'TCP' }, { port: 1053, protocol: 'UDP' }] },
+    { from: [{ ipBlock: { cidr: '10.0.0.0/16' } }], ports: [{ port: 1053, protocol: 'TCP' }] },
+  ]);
+});
+
 test('nlb-udp-eks: UDP 1234 from anywhere, the sidecar\'s health port 10080 from the VPC', () => {
   const policy = Testing.synth(EXAMPLES['nlb-udp-eks'](Testing.app())).find((o) => o.kind === 'NetworkPolicy');
   expect(policy.spec.ingress).toEqual([
