@@ -80,10 +80,10 @@ if (mode === 'import-ours') {
     const hostname = name + '.example.com';
     if (ours) {
       new ours.NlbUdpLoadBalancer(name, {
-        vpcId: 'vpc-0123456789abcdef0', subnetIds: subnets, scheme: 'internet-facing', eips: 'allocate',
-        listeners: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }],
+        vpcId: 'vpc-0123456789abcdef0', subnets: subnets, scheme: 'internet-facing', eips: 'allocate',
+        ports: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }],
         targets: { autoScalingGroupNames: ['ng-1'] },
-        healthCheck: { protocol: 'TCP', port: 30081, interval: 10, timeout: 5 },
+        healthCheck: { protocol: 'TCP', port: 30081, interval: ours.Duration.seconds(10), timeout: ours.Duration.seconds(5) },
         dns: { zoneId: 'Z1', hostname, srv: [{ service: 'domain', protocol: 'udp' }, { service: 'domain', protocol: 'tcp' }] },
       });
     } else {

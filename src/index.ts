@@ -32,7 +32,9 @@ export type {
 } from './model/load-balancer-provider';
 export { HealthCheckProtocol } from './model/health-check';
 export { LoadBalancerScheme } from './model/placement';
-export { NlbTargetType } from './model/nlb-listeners';
+export { NlbProtocol, NlbTargetType } from './model/nlb-listeners';
+export { NlbIpAddressType } from './model/nlb-options';
+export type { NlbDnsOptions, NlbHealthCheck, NlbOptions, NlbPortOptions, NlbSrvOptions } from './model/nlb-options';
 export type { TargetGroupAttributes } from './model/target-group-attributes';
 export { SrvProtocol } from './model/dns';
 export { pinNodePorts } from './model/node-ports';
@@ -52,10 +54,8 @@ export type { UdpServicePort, UdpServiceProps } from './k8s/udp-service';
 export type { HealthNodePortOptions } from './k8s/health-node-port';
 export { DualProtocolEndpoint, MixedProtocolMode } from './k8s/dual-protocol-endpoint';
 export type { DualProtocolEndpointProps, DualProtocolPort, ProtocolEndpoint } from './k8s/dual-protocol-endpoint';
-export { NlbController } from './k8s/nlb-controller';
-export type { NlbLoadBalancerControllerOptions } from './k8s/nlb-controller';
-export { NlbIpAddressType, NlbPortProtocol, NlbUdpLoadBalancer } from './k8s/nlb-udp-load-balancer';
-export type { NlbHealthCheck, NlbPort, NlbUdpLoadBalancerProps } from './k8s/nlb-udp-load-balancer';
+export { NlbUdpLoadBalancer } from './k8s/nlb-udp-load-balancer';
+export type { NlbExternalDnsOptions, NlbPort, NlbUdpLoadBalancerProps } from './k8s/nlb-udp-load-balancer';
 
 // NetworkPolicy: what the pods behind a UDP Service admit
 export { NetworkPolicyPeer } from './model/network-policy';

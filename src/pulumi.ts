@@ -9,17 +9,20 @@
  */
 export { NlbUdpLoadBalancer } from './aws/nlb-udp-load-balancer';
 export { NlbUdpLoadBalancerError } from './aws/plan';
-export type { NlbDnsArgs, NlbListenerArgs, NlbSrvArgs, NlbTargetsArgs, NlbUdpLoadBalancerArgs } from './aws/args';
+export type { NlbDnsArgs, NlbTargetsArgs, NlbUdpLoadBalancerArgs } from './aws/args';
 export { MockResourceRecorder, fakeState } from './aws/mock-recorder';
 export type { RecordedResource, RecordedOptions, MockRecorderOptions } from './aws/mock-recorder';
 export { previewUnderMocks, formatMockPreview } from './aws/preview';
 export type { MockPreview } from './aws/preview';
 
-// The shared vocabulary
+// The shared vocabulary: the options every Network Load Balancer of this library has, on both sides
+export type { NlbDnsOptions, NlbHealthCheck, NlbOptions, NlbPortOptions, NlbSrvOptions } from './model/nlb-options';
+export { NlbIpAddressType } from './model/nlb-options';
+/** cdk8s's `Duration`, the type of `healthCheck.interval`, `healthCheck.timeout` and `dns.ttl`. */
+export { Duration } from 'cdk8s';
 export { HealthCheckProtocol } from './model/health-check';
-export type { HealthCheck } from './model/health-check';
 export { LoadBalancerScheme } from './model/placement';
-export { ListenerProtocol, NlbTargetType } from './model/nlb-listeners';
+export { NlbProtocol, NlbTargetType } from './model/nlb-listeners';
 export type { TargetGroupAttributes } from './model/target-group-attributes';
 export { SrvProtocol } from './model/dns';
 export { pinNodePorts } from './model/node-ports';

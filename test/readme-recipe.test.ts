@@ -58,7 +58,7 @@ test('the recipe synthesizes: the NLB Service, the Deployment with the sidecar, 
 
 test('a wrong value fails synthesis as the README says', () => {
   const three = recipe.replace("'eipalloc-0a1b2c3d4e5f60002']", "'eipalloc-0a1b2c3d4e5f60002', 'eipalloc-0a1b2c3d4e5f60003']");
-  expect(() => synthesize(three)).toThrow('[dns/nlb] [UDP522] eipAllocations [');
+  expect(() => synthesize(three)).toThrow('[dns/nlb] [UDP522] eips [');
 });
 
 

@@ -30,12 +30,11 @@ export class NlbUdpEks extends Chart {
       ports: [{ name: 'example', port: 1234 }],
       scheme: LoadBalancerScheme.INTERNET_FACING,
       subnets: ['subnet-0a1b2c3d4e5f60001', 'subnet-0a1b2c3d4e5f60002', 'subnet-0a1b2c3d4e5f60003'],
-      eipAllocations: ['eipalloc-0a1b2c3d4e5f60001', 'eipalloc-0a1b2c3d4e5f60002', 'eipalloc-0a1b2c3d4e5f60003'],
+      eips: ['eipalloc-0a1b2c3d4e5f60001', 'eipalloc-0a1b2c3d4e5f60002', 'eipalloc-0a1b2c3d4e5f60003'],
       // the server answers "pong" to "ping": a real exchange tells more than a bound socket
       healthSidecar: { probes: [UdpProbe.exchange(1234, { payload: 'ping', expect: 'pong' })] },
       // published by ExternalDNS (--source=service), under both annotation prefixes
-      hostname: 'test.example.com',
-      ttl: Duration.seconds(160),
+      dns: { hostname: 'test.example.com', ttl: Duration.seconds(160) },
       // UDP 1234 from anywhere (internet-facing), the sidecar's health port from the VPC only
       networkPolicy: { nodeCidrs: ['10.0.0.0/16'] },
     });

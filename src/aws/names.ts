@@ -4,7 +4,7 @@
  * test pins every one of them.
  */
 export const ChildNames = {
-  /** The `i`-th allocated Elastic IP (0-based, paired with `subnetIds[i]`): `${name}-eip-${i}`. */
+  /** The `i`-th allocated Elastic IP (0-based, paired with `subnets[i]`): `${name}-eip-${i}`. */
   eip: (name: string, index: number): string => `${name}-eip-${index}`,
   /** The load balancer: `${name}-nlb`. */
   loadBalancer: (name: string): string => `${name}-nlb`,

@@ -9,7 +9,6 @@ import { ChildNames } from './names';
 import { NLB_UDP_LOAD_BALANCER_TYPE, NlbPlan, planNlb, PlannedListener } from './plan';
 import { formatFinding } from '../core/finding';
 import { HealthCheckProtocol, ResolvedHealthCheck } from '../model/health-check';
-import { ListenerProtocol } from '../model/nlb-listeners';
 import { LoadBalancerScheme } from '../model/placement';
 import { TargetGroupAttributes } from '../model/target-group-attributes';
 
@@ -70,10 +69,10 @@ export function targetGroupAttributeInputs(attributes: TargetGroupAttributes = {
  *
  * @example
  * const nlb = new NlbUdpLoadBalancer('dns', {
- *   vpcId, subnetIds, scheme: 'internet-facing', eips: 'allocate',
- *   listeners: [{ port: 53, protocol: 'TCP_UDP', targetPort: PORTS.dns.nodePort }],
+ *   vpcId, subnets, scheme: 'internet-facing', eips: 'allocate',
+ *   ports: [{ port: 53, protocol: 'TCP_UDP', targetPort: PORTS.dns.nodePort }],
  *   targets: { autoScalingGroupNames: [nodeGroupAsg] },
- *   healthCheck: { protocol: 'TCP', port: PORTS.health.nodePort, interval: 10 },
+ *   healthCheck: { protocol: 'TCP', port: PORTS.health.nodePort, interval: Duration.seconds(10) },
  *   dns: { zoneId, hostname: 'dns.example.com', srv: [{ service: 'domain', protocol: 'udp' }] },
  * });
  */
@@ -132,16 +131,15 @@ export class NlbUdpLoadBalancer extends pulumi.ComponentResource {
     }
     const allocationIds: pulumi.Input<string>[] = plan.givenEips ? [...plan.givenEips] : eips.map((eip) => eip.allocationId);
     const holdsEips = allocationIds.length > 0;
-    const hasUdp = plan.listeners.some((l) => l.protocol !== ListenerProtocol.TCP);
 
     const loadBalancer = new LoadBalancer(ChildNames.loadBalancer(name), {
       loadBalancerType: 'network',
       internal: plan.scheme === LoadBalancerScheme.INTERNAL,
       ipAddressType: plan.dualstack ? 'dualstack' : 'ipv4',
-      subnetMappings: args.subnetIds.map((subnetId, i) => (holdsEips ? { subnetId, allocationId: allocationIds[i] } : { subnetId })),
-      enableCrossZoneLoadBalancing: args.crossZone ?? true,
-      enableDeletionProtection: args.deletionProtection ?? false,
-      ...(plan.dualstack && hasUdp ? { enablePrefixForIpv6SourceNat: 'on' } : {}),
+      subnetMappings: args.subnets.map((subnetId, i) => (holdsEips ? { subnetId, allocationId: allocationIds[i] } : { subnetId })),
+      enableCrossZoneLoadBalancing: plan.nlb.crossZone,
+      enableDeletionProtection: plan.nlb.deletionProtection,
+      ...(plan.nlb.ipv6SourceNatPrefix !== undefined ? { enablePrefixForIpv6SourceNat: plan.nlb.ipv6SourceNatPrefix ? 'on' : 'off' } : {}),
       ...tags,
     }, { ...parent, deleteBeforeReplace: holdsEips });
 
@@ -223,7 +221,7 @@ export class NlbUdpLoadBalancer extends pulumi.ComponentResource {
       protocol: listener.protocol,
       targetType: plan.targetType,
       healthCheck: targetGroupHealthCheck(plan.healthCheck),
-      ...targetGroupAttributeInputs(args.targetGroupAttributes),
+      ...targetGroupAttributeInputs(plan.nlb.targetGroupAttributes),
       ...tags,
     }, { parent: this });
   }

@@ -1,25 +1,20 @@
 import * as pulumi from '@pulumi/pulumi';
-import { NlbListenerArgs, NlbSrvArgs, NlbTargetsArgs, NlbUdpLoadBalancerArgs } from './args';
+import { NlbTargetsArgs, NlbUdpLoadBalancerArgs } from './args';
 import { RULES } from '../core/catalog';
 import { Finding, formatFinding, Severity } from '../core/finding';
 import { findingOf } from '../core/rule-info';
 import { Sources } from '../core/sources';
-import { checkHostname, checkSrvNumber, checkSrvProtocol, checkSrvService, checkTtl, formatSrvTarget, hostnameProblem, srvProtocolLabel, srvRecordName, withoutTrailingDot } from '../model/dns';
+import { formatSrvTarget } from '../model/dns';
 import { checkHealthCheck, checkHealthCheckForTraffic, resolveHealthCheck, ResolvedHealthCheck } from '../model/health-check';
-import { checkListeners, checkTargets, checkTargetType, inferTargetType, ListenerProtocol, listenerKey, NlbTargetsInput, NlbTargetType } from '../model/nlb-listeners';
-import { checkIpAddressType, checkPlacement, checkSwitch, LoadBalancerScheme } from '../model/placement';
+import { describeNlb, NlbDescription } from '../model/nlb';
+import { checkListeners, checkTargets, inferTargetType, listenerKey, NlbProtocol, NlbTargetsInput, NlbTargetType } from '../model/nlb-listeners';
+import { NLB_DEFAULTS, NlbIpAddressType } from '../model/nlb-options';
+import { checkSwitch, LoadBalancerScheme } from '../model/placement';
 import { isFieldObject } from '../model/shape';
-import { checkTargetGroupAttributes } from '../model/target-group-attributes';
 
 /** The type token of the component. */
 export const NLB_UDP_LOAD_BALANCER_TYPE = 'k8s-udp-constructs:aws:NlbUdpLoadBalancer';
 
-/** The default TTL of the SRV records, in seconds. */
-export const DEFAULT_SRV_TTL = 300;
-/** The default SRV priority. */
-export const DEFAULT_SRV_PRIORITY = 10;
-/** The default SRV weight. */
-export const DEFAULT_SRV_WEIGHT = 100;
 
 /**
  * Thrown by the {@link NlbUdpLoadBalancer} constructor, before any resource is registered, when an argument is
@@ -66,7 +61,7 @@ export interface PlannedListener {
   /** The listener port. */
   readonly port: number;
   /** The listener (and target group) protocol. */
-  readonly protocol: ListenerProtocol;
+  readonly protocol: NlbProtocol;
   /** The target port. */
   readonly targetPort: number;
 }
@@ -86,6 +81,8 @@ export interface PlannedSrvRecord {
 
 /** Everything the component will create, resolved and checked. */
 export interface NlbPlan {
+  /** The shared description of the load balancer. */
+  readonly nlb: NlbDescription;
   /** The scheme. */
   readonly scheme: LoadBalancerScheme;
   /** How many EIPs to allocate (0 when none or given). */
@@ -123,11 +120,6 @@ function shown(value: unknown): unknown {
   return pulumi.Output.isInstance(value) ? '(an output)' : value instanceof Promise ? '(a promise)' : value;
 }
 
-function listenerCarries(protocol: ListenerProtocol, srvProtocol: string): boolean {
-  if (protocol === ListenerProtocol.TCP_UDP) return true;
-  return protocol.toLowerCase() === srvProtocol;
-}
-
 /**
  * Checks every argument and resolves the defaults. Pure: registers nothing.
  *
@@ -135,19 +127,22 @@ function listenerCarries(protocol: ListenerProtocol, srvProtocol: string): boole
  */
 export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
   const input = (args ?? {}) as NlbUdpLoadBalancerArgs;
-  const findings: Finding[] = [];
-  const eips = input.eips;
-  const eipsKnown = eips === undefined || eips === 'allocate' || Array.isArray(eips);
-  if (!eipsKnown) {
-    findings.push(findingOf(RULES.UDP523, {
-      field: 'eips',
-      value: eips,
-      message: "must be 'allocate' or a list of allocation ids",
-      allowed: "'allocate' (one new EIP per subnet) or ['eipalloc-...', ...] (one per subnet)",
-    }));
-  }
-  findings.push(...checkIpAddressType(input.ipAddressType, 'ipAddressType'));
   const raw = input as unknown as Record<string, unknown>;
+  // (targets: null is no targets, as dns: null is no DNS; targets that are no object are UDP540, never read as none)
+  const givenTargets: unknown = input.targets ?? {};
+  const targets: NlbTargetsArgs = isFieldObject(givenTargets) ? givenTargets : {};
+  const givenPorts: readonly unknown[] = Array.isArray(input.ports) ? input.ports : [];
+  // the options every NLB of this library shares, checked and described once, as the cdk8s construct does
+  const { nlb, findings: shared } = describeNlb(input, givenPorts, {
+    defaultTargetType: inferTargetType({ ...targets, targetType: undefined }),
+    subnetsRequired: true,
+    subnetNames: false,
+    allocatesEips: true,
+    hostnameRequired: true,
+    isDeferred,
+    shown,
+  });
+  const findings: Finding[] = [...shared];
   const wrongType = (field: string, message: string, allowed: string) => {
     findings.push(findingOf(RULES.UDP554, { field, value: raw[field], message, allowed }));
   };
@@ -158,37 +153,14 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
   if (raw.disabledRules !== undefined && !(Array.isArray(raw.disabledRules) && raw.disabledRules.every((id) => typeof id === 'string'))) {
     wrongType('disabledRules', 'must be a list of rule ids', 'a list such as [\'UDP509\']');
   }
-  if (input.subnetIds !== undefined && !Array.isArray(input.subnetIds)) {
-    findings.push(findingOf(RULES.UDP524, {
-      field: 'subnetIds',
-      value: shown(input.subnetIds),
-      message: 'must be a list known when the program runs, so that Elastic IPs and subnets can be paired',
-      allowed: 'an array whose entries may be outputs: [subnetA.id, subnetB.id] rather than vpc.publicSubnetIds',
-      hint: 'list the subnets, one per Availability Zone: their ids may be outputs',
-    }));
-  }
-  findings.push(...checkPlacement({
-    scheme: input.scheme,
-    subnets: Array.isArray(input.subnetIds) ? input.subnetIds : undefined,
-    subnetsRequired: input.subnetIds === undefined || Array.isArray(input.subnetIds),
-    eips: !eipsKnown ? undefined : eips === 'allocate' ? (Array.isArray(input.subnetIds) ? input.subnetIds.length : 0) : eips,
-    eipsValue: eips,
-    isDeferred,
-    fields: { scheme: 'scheme', subnets: 'subnetIds', eips: 'eips' },
-  }));
-  // switches given as something else (untyped input: 'false' is truthy) are refused, never read as truthy or falsy
-  for (const field of ['retainEipsOnDelete', 'crossZone', 'deletionProtection'] as const) {
-    findings.push(...checkSwitch(input[field], field));
-  }
-  findings.push(...checkListeners(input.listeners, 'listeners'));
-  // (targets: null is no targets, as dns: null is no DNS; targets that are no object are UDP540, never read as none)
-  const givenTargets: unknown = input.targets ?? {};
-  const targets: NlbTargetsArgs = isFieldObject(givenTargets) ? givenTargets : {};
-  if (isFieldObject(givenTargets)) {
-    findings.push(...checkTargets({ ...targets, targetType: input.targetType, isDeferred }, 'targets', 'targetType'));
-  } else {
-    findings.push(...checkTargetType(input.targetType, 'targetType'), ...checkTargets(givenTargets as NlbTargetsInput, 'targets'));
-  }
+  // (a switch given as something else, untyped input: 'false' is truthy, is refused, never read as truthy or falsy)
+  findings.push(...checkSwitch(input.retainEipsOnDelete, 'retainEipsOnDelete'));
+  findings.push(...checkListeners(input.ports as readonly unknown[] | undefined, 'ports'));
+  const targetFindings = isFieldObject(givenTargets)
+    ? checkTargets({ ...targets, targetType: input.targetType, isDeferred }, 'targets', 'targetType')
+    : checkTargets(givenTargets as NlbTargetsInput, 'targets');
+  // (a target type that is none is reported once, by the shared description)
+  findings.push(...targetFindings.filter((f) => !shared.some((g) => g.ruleId === f.ruleId && g.field === f.field)));
   // Instance ids and IP addresses name the attachments (ChildNames), so they are strings, never outputs (or promises);
   // checkTargets reports every other entry that is no string.
   for (const [list, rule, what] of [['instanceIds', RULES.UDP541, 'an EC2 instance id'], ['ipAddresses', RULES.UDP542, 'an IP address']] as const) {
@@ -204,102 +176,23 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
       }));
     });
   }
-  findings.push(...checkHealthCheck(input.healthCheck, 'healthCheck'));
+  // the health check AWS gets: the given one, with the same defaults the cdk8s construct's controller sends
+  const timing = { interval: NLB_DEFAULTS.healthCheckInterval, timeout: NLB_DEFAULTS.healthCheckTimeout, whose: 'the' };
+  if (nlb.healthCheckGiven) findings.push(...checkHealthCheck(nlb.healthCheck, 'healthCheck', timing));
 
-  // (entries that are no listener object are UDP530: none is planned)
-  const givenListeners: readonly unknown[] = Array.isArray(input.listeners) ? input.listeners : [];
-  const listeners: PlannedListener[] = (givenListeners.filter(isFieldObject) as unknown as NlbListenerArgs[]).map((listener) => ({
-    key: listenerKey(listener),
-    port: listener.port,
-    protocol: listener.protocol as ListenerProtocol,
-    targetPort: listener.targetPort ?? listener.port,
+  const listeners: PlannedListener[] = nlb.ports.map((port) => ({
+    key: listenerKey(port),
+    port: port.port,
+    protocol: port.protocol,
+    targetPort: port.targetPort as number,
   }));
-  findings.push(...checkTargetGroupAttributes(input.targetGroupAttributes, listeners.map((l) => l.protocol), 'targetGroupAttributes'));
 
-  let recordName: string | undefined;
-  const srv: PlannedSrvRecord[] = [];
-  const ttl = input.dns?.ttl ?? DEFAULT_SRV_TTL;
-  // (dns: null is no DNS, as srv: null is no SRV record)
-  if (input.dns != null) {
-    const dns = input.dns;
-    findings.push(...checkHostname(dns.hostname, 'dns.hostname'));
-    if (dns.ttl !== undefined) findings.push(...checkTtl(dns.ttl, 'dns.ttl'));
-    recordName = typeof dns.hostname === 'string' ? withoutTrailingDot(dns.hostname) : undefined;
-    // record sets by name, in lower case: DNS names are case-insensitive, so `_Kerberos._udp` is `_kerberos._udp`
-    const groups = new Map<string, { key: string; name: string; values: string[] }>();
-    const entries: unknown = dns.srv ?? [];
-    if (!Array.isArray(entries)) {
-      findings.push(findingOf(RULES.UDP403, {
-        field: 'dns.srv',
-        value: shown(entries),
-        message: 'must be a list of SRV record sets',
-        allowed: "for example [{ service: 'kerberos', protocol: 'udp' }]",
-      }));
-    }
-    (Array.isArray(entries) ? entries as Array<NlbSrvArgs | null> : []).forEach((given, index) => {
-      // (an entry that is no object has no service and no protocol: UDP403 and UDP404)
-      const entry: NlbSrvArgs = given ?? ({} as NlbSrvArgs);
-      const field = `dns.srv[${index}]`;
-      const before = findings.length;
-      findings.push(...checkSrvService(entry.service, `${field}.service`));
-      findings.push(...checkSrvProtocol(entry.protocol, `${field}.protocol`));
-      const priority = entry.priority ?? DEFAULT_SRV_PRIORITY;
-      const weight = entry.weight ?? DEFAULT_SRV_WEIGHT;
-      findings.push(...checkSrvNumber(priority, `${field}.priority`));
-      findings.push(...checkSrvNumber(weight, `${field}.weight`));
-      let port = entry.port;
-      const proto = typeof entry.protocol === 'string' ? srvProtocolLabel(entry.protocol) : '';
-      if (port === undefined && findings.length === before) {
-        const carriers = listeners.filter((l) => listenerCarries(l.protocol, proto));
-        const ports = [...new Set(carriers.map((l) => l.port))];
-        if (ports.length === 1) {
-          port = ports[0];
-        } else {
-          findings.push(findingOf(RULES.UDP405, {
-            field: `${field}.port`,
-            value: undefined,
-            message: ports.length === 0
-              ? `is needed: no listener carries ${proto}`
-              : `is needed: ${ports.length} listeners carry ${proto} (ports ${ports.join(', ')})`,
-            allowed: '0..65535, the port clients of this service connect to',
-          }));
-        }
-      } else if (port !== undefined) {
-        findings.push(...checkSrvNumber(port, `${field}.port`));
-      }
-      const host = entry.host ?? dns.hostname;
-      if (entry.host !== undefined) findings.push(...checkHostname(entry.host, `${field}.host`));
-      if (entry.domain !== undefined) findings.push(...checkHostname(entry.domain, `${field}.domain`));
-      if (findings.length > before || recordName === undefined || typeof host !== 'string') return;
-      const service = entry.service.startsWith('_') ? entry.service.slice(1) : entry.service;
-      const setName = srvRecordName(service, proto, entry.domain ?? recordName);
-      const nameProblem = hostnameProblem(setName.replace(/_/g, 'x'));
-      if (nameProblem !== undefined) {
-        findings.push(findingOf(RULES.UDP401, {
-          field: entry.domain !== undefined ? `${field}.domain` : 'dns.hostname',
-          value: entry.domain ?? dns.hostname,
-          message: `makes the record name ${setName}, of ${setName.length} characters: ${nameProblem}`,
-          allowed: 'a shorter domain: _service._proto.domain is at most 253 characters',
-        }));
-        return;
-      }
-      // the child is named by the record name, in lower case: unique, as entries with the same name are one record set
-      // (a name made of service, protocol and domain was not: a-udp without domain and a with domain udp collided)
-      const key = `srv-${setName.toLowerCase()}`;
-      const group = groups.get(setName.toLowerCase()) ?? { key, name: setName, values: [] };
-      group.values.push(formatSrvTarget({ priority, weight, port, host }));
-      groups.set(setName.toLowerCase(), group);
-    });
-    srv.push(...groups.values());
-  }
-
-  const scheme = (input.scheme ?? LoadBalancerScheme.INTERNAL) as LoadBalancerScheme;
   // (only silences warnings: a list that is none, or an entry that is no rule id, silences nothing)
   const disabledRules: unknown = input.disabledRules;
   const disabled = new Set((Array.isArray(disabledRules) ? disabledRules : []).filter((id) => typeof id === 'string').map((id: string) => id.toUpperCase()));
   const warnings: Finding[] = [];
   for (const protocol of new Set(listeners.map((l) => l.protocol))) {
-    warnings.push(...checkHealthCheckForTraffic(input.healthCheck, protocol, 'healthCheck'));
+    warnings.push(...checkHealthCheckForTraffic(nlb.healthCheck, protocol, 'healthCheck'));
   }
   const cited = findings.map(citingAws);
   const errors = cited.filter((f) => f.severity === Severity.ERROR);
@@ -307,16 +200,25 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
   if (errors.length > 0) throw new NlbUdpLoadBalancerError(name, errors);
 
   return {
-    scheme,
-    allocateEips: eips === 'allocate' ? input.subnetIds.length : 0,
-    givenEips: Array.isArray(eips) ? eips : undefined,
+    nlb,
+    scheme: nlb.scheme,
+    allocateEips: nlb.eips === 'allocate' ? input.subnets.length : 0,
+    givenEips: Array.isArray(input.eips) ? input.eips : undefined,
     listeners,
-    targetType: inferTargetType({ ...targets, targetType: input.targetType }),
-    healthCheck: resolveHealthCheck(input.healthCheck),
-    dualstack: input.ipAddressType === 'dualstack',
-    recordName,
-    srv,
-    ttl,
+    targetType: nlb.targetType,
+    healthCheck: resolveHealthCheck({
+      ...nlb.healthCheck,
+      interval: nlb.healthCheck.interval ?? NLB_DEFAULTS.healthCheckInterval,
+      timeout: nlb.healthCheck.timeout ?? NLB_DEFAULTS.healthCheckTimeout,
+    }),
+    dualstack: nlb.ipAddressType === NlbIpAddressType.DUALSTACK,
+    recordName: nlb.dns?.hostname,
+    srv: (nlb.dns?.srv ?? []).map((record) => ({
+      name: record.name,
+      key: record.key,
+      values: record.targets.map((target) => formatSrvTarget(target)),
+    })),
+    ttl: nlb.dns?.ttl ?? NLB_DEFAULTS.ttlSeconds,
     warnings: warnings.filter((w) => !disabled.has(w.ruleId)),
   };
 }

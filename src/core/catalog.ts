@@ -1132,8 +1132,8 @@ new SrvRecord(chart, 'dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { protocol: 'UDP' as HealthCheckProtocol, port: 30053 },
 });`,
     },
@@ -1141,8 +1141,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { protocol: HealthCheckProtocol.HTTP, port: 30080, path: '/healthz' },
 });`,
     },
@@ -1158,8 +1158,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 70000 },
 });`,
     },
@@ -1167,8 +1167,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1184,8 +1184,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { protocol: HealthCheckProtocol.TCP, port: 30080, path: '/healthz' },
 });`,
     },
@@ -1193,8 +1193,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { protocol: HealthCheckProtocol.HTTP, port: 30080, path: '/healthz' },
 });`,
     },
@@ -1210,18 +1210,18 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
-  healthCheck: { port: 30080, interval: 1 },
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, interval: Duration.seconds(1) },
 });`,
     },
     good: {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
-  healthCheck: { port: 30080, interval: 10, timeout: 5 },
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, interval: Duration.seconds(10), timeout: Duration.seconds(5) },
 });`,
     },
   },
@@ -1236,18 +1236,18 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
-  healthCheck: { port: 30080, timeout: 1 },
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, timeout: Duration.seconds(1) },
 });`,
     },
     good: {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
-  healthCheck: { port: 30080, timeout: 5 },
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, timeout: Duration.seconds(5) },
 });`,
     },
   },
@@ -1262,8 +1262,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080, unhealthyThreshold: 1 },
 });`,
     },
@@ -1271,8 +1271,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080, unhealthyThreshold: 2 },
 });`,
     },
@@ -1292,18 +1292,18 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
-  healthCheck: { port: 30080, interval: 10, timeout: 20 },
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, interval: Duration.seconds(10), timeout: Duration.seconds(20) },
 });`,
     },
     good: {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
-  healthCheck: { port: 30080, interval: 10, timeout: 10 },
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080, interval: Duration.seconds(10), timeout: Duration.seconds(10) },
 });`,
     },
   },
@@ -1320,8 +1320,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { protocol: HealthCheckProtocol.HTTP, port: 30080, successCodes: '100-199' },
 });`,
     },
@@ -1329,8 +1329,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { protocol: HealthCheckProtocol.HTTP, port: 30080, successCodes: '200-399' },
 });`,
     },
@@ -1347,8 +1347,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 'traffic-port' },
 });`,
     },
@@ -1356,8 +1356,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { protocol: HealthCheckProtocol.HTTP, port: 30080, path: '/healthz' },
 });`,
     },
@@ -1373,9 +1373,9 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   scheme: 'public' as LoadBalancerScheme,
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1383,9 +1383,9 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   scheme: LoadBalancerScheme.INTERNET_FACING,
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1402,9 +1402,9 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   eips: ['eipalloc-0a1b2c3d4e5f60001'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1412,10 +1412,10 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   scheme: LoadBalancerScheme.INTERNET_FACING,
   eips: ['eipalloc-0a1b2c3d4e5f60001'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1434,10 +1434,10 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2'],
   scheme: LoadBalancerScheme.INTERNET_FACING,
   eips: ['eipalloc-0a1b2c3d4e5f60001'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1445,10 +1445,10 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2'],
   scheme: LoadBalancerScheme.INTERNET_FACING,
   eips: ['eipalloc-0a1b2c3d4e5f60001', 'eipalloc-0a1b2c3d4e5f60002'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1464,10 +1464,10 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   scheme: LoadBalancerScheme.INTERNET_FACING,
   eips: ['203.0.113.10'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1475,10 +1475,10 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   scheme: LoadBalancerScheme.INTERNET_FACING,
   eips: ['eipalloc-0a1b2c3d4e5f60001'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1494,8 +1494,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: [],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: [],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1503,8 +1503,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1520,8 +1520,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1529,8 +1529,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1546,9 +1546,9 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   ipAddressType: 'ipv6' as 'dualstack',
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1556,9 +1556,9 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   ipAddressType: 'dualstack',
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1576,9 +1576,9 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   deletionProtection: 'false' as unknown as boolean,
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1586,9 +1586,9 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
   deletionProtection: false,
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1604,8 +1604,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1613,8 +1613,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1630,8 +1630,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 0 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 0 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1639,8 +1639,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1657,8 +1657,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 443, protocol: 'QUIC' as 'UDP', targetPort: 30443 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 443, protocol: 'QUIC' as 'UDP', targetPort: 30443 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1666,8 +1666,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 443, protocol: 'UDP', targetPort: 30443 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 443, protocol: 'UDP', targetPort: 30443 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1683,8 +1683,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }, { port: 53, protocol: 'UDP', targetPort: 30054 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }, { port: 53, protocol: 'UDP', targetPort: 30054 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1692,8 +1692,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1710,8 +1710,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }, { port: 53, protocol: 'TCP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }, { port: 53, protocol: 'TCP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1719,8 +1719,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1736,8 +1736,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }, { port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }, { port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1745,8 +1745,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -1762,8 +1762,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetType: 'lambda' as 'ip',
   healthCheck: { port: 30080 },
 });`,
@@ -1772,8 +1772,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetType: 'ip',
   healthCheck: { port: 30080 },
 });`,
@@ -1790,8 +1790,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targets: { instanceIds: ['dns-server-1'] },
   healthCheck: { port: 30080 },
 });`,
@@ -1800,8 +1800,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targets: { instanceIds: ['i-0123456789abcdef0'] },
   healthCheck: { port: 30080 },
 });`,
@@ -1818,8 +1818,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
   targets: { ipAddresses: ['dns.internal'] },
   healthCheck: { port: 8080 },
 });`,
@@ -1828,8 +1828,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
   targets: { ipAddresses: ['10.0.1.53'] },
   healthCheck: { port: 8080 },
 });`,
@@ -1847,8 +1847,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
   targets: { ipAddresses: ['10.0.1.53'], instanceIds: ['i-0123456789abcdef0'] },
   healthCheck: { port: 8080 },
 });`,
@@ -1857,8 +1857,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
   targets: { ipAddresses: ['10.0.1.53', '10.0.2.53'] },
   healthCheck: { port: 8080 },
 });`,
@@ -1875,8 +1875,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
   targets: { ipAddresses: ['10.0.1.53', '10.0.1.53'] },
   healthCheck: { port: 8080 },
 });`,
@@ -1885,8 +1885,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 53 }],
   targets: { ipAddresses: ['10.0.1.53', '10.0.2.53'] },
   healthCheck: { port: 8080 },
 });`,
@@ -1903,8 +1903,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetGroupAttributes: { deregistrationDelay: 7200 },
   healthCheck: { port: 30080 },
 });`,
@@ -1913,8 +1913,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetGroupAttributes: { deregistrationDelay: 30 },
   healthCheck: { port: 30080 },
 });`,
@@ -1932,8 +1932,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetGroupAttributes: { preserveClientIp: false },
   healthCheck: { port: 30080 },
 });`,
@@ -1942,8 +1942,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetGroupAttributes: { preserveClientIp: true },
   healthCheck: { port: 30080 },
 });`,
@@ -1960,8 +1960,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetGroupAttributes: { connectionTermination: 'yes' as unknown as boolean },
   healthCheck: { port: 30080 },
 });`,
@@ -1970,8 +1970,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetGroupAttributes: { connectionTermination: true },
   healthCheck: { port: 30080 },
 });`,
@@ -1989,8 +1989,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetGroupAttributes: 'deregistration_delay.timeout_seconds=30' as never,
   healthCheck: { port: 30080 },
 });`,
@@ -1999,8 +1999,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   targetGroupAttributes: { deregistrationDelay: 30 },
   healthCheck: { port: 30080 },
 });`,
@@ -2018,8 +2018,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   disabledRules: 'UDP509' as never,
   healthCheck: { port: 30080 },
 });`,
@@ -2028,8 +2028,8 @@ new NlbUdpLoadBalancer('dns', {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0aaaaaaaaaaaaaaa1'],
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   disabledRules: ['UDP509'],
   healthCheck: { port: 30080 },
 });`,
@@ -2182,16 +2182,16 @@ new NlbUdpLoadBalancer('dns', {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  controller: NlbController.awsLoadBalancerController({ version: '2.12' }),
-  ports: [{ name: 'dns', port: 53, protocol: NlbPortProtocol.TCP_UDP }],
+  provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.12' }),
+  ports: [{ name: 'dns', port: 53, protocol: NlbProtocol.TCP_UDP }],
 });`,
     },
     good: {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  controller: NlbController.awsLoadBalancerController({ version: '2.13' }),
-  ports: [{ name: 'dns', port: 53, protocol: NlbPortProtocol.TCP_UDP }],
+  provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' }),
+  ports: [{ name: 'dns', port: 53, protocol: NlbProtocol.TCP_UDP }],
 });`,
     },
   },
@@ -2207,7 +2207,7 @@ new NlbUdpLoadBalancer(chart, 'dns', {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  controller: NlbController.inTree(),
+  provider: LoadBalancerProvider.awsInTree(),
   targetType: NlbTargetType.IP,
   ports: [{ name: 'dns', port: 53 }],
 });`,
@@ -2216,7 +2216,7 @@ new NlbUdpLoadBalancer(chart, 'dns', {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  controller: NlbController.inTree(),
+  provider: LoadBalancerProvider.awsInTree(),
   targetType: NlbTargetType.INSTANCE,
   ports: [{ name: 'dns', port: 53 }],
 });`,
@@ -2234,7 +2234,7 @@ new NlbUdpLoadBalancer(chart, 'dns', {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  controller: NlbController.inTree(),
+  provider: LoadBalancerProvider.awsInTree(),
   targetType: NlbTargetType.INSTANCE,
   deletionProtection: true,
   ports: [{ name: 'dns', port: 53 }],
@@ -2244,7 +2244,7 @@ new NlbUdpLoadBalancer(chart, 'dns', {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  controller: NlbController.awsLoadBalancerController(),
+  provider: LoadBalancerProvider.awsLoadBalancerController(),
   deletionProtection: true,
   ports: [{ name: 'dns', port: 53 }],
 });`,
@@ -2295,37 +2295,40 @@ new NlbUdpLoadBalancer(chart, 'dns', { selector: deployment, ports: [{ name: 'dn
     why: 'NlbUdpLoadBalancer builds a UDP listener per port, or one TCP_UDP listener for TCP and UDP on the '
       + 'same port; any other value (TCP alone, lower case, from untyped input) would be taken for UDP, and '
       + 'TCP on the port lost.',
-    fix: 'Use `NlbPortProtocol.UDP` (the default) or `NlbPortProtocol.TCP_UDP`.',
+    fix: 'Use `NlbProtocol.UDP` (the default) or `NlbProtocol.TCP_UDP`.',
     sources: [S.NLB_LISTENERS],
     bad: {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  ports: [{ name: 'dns', port: 53, protocol: 'TCP' as NlbPortProtocol }],
+  ports: [{ name: 'dns', port: 53, protocol: 'TCP' as NlbProtocol }],
 });`,
     },
     good: {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  ports: [{ name: 'dns', port: 53, protocol: NlbPortProtocol.UDP }],
+  ports: [{ name: 'dns', port: 53, protocol: NlbProtocol.UDP }],
 });`,
     },
   },
   UDP576: {
     id: 'UDP576',
     severity: Severity.ERROR,
-    title: 'The NLB controller must be NlbController.awsLoadBalancerController() or NlbController.inTree()',
-    why: 'The controller decides which annotations the Service gets and which settings are refused: anything '
-      + 'else (a string from untyped input, a LoadBalancerProvider) cannot be read, and taking it for the '
-      + 'default would build the annotations of an implementation the user did not choose.',
-    fix: 'Use `NlbController.awsLoadBalancerController()` (the default) or `NlbController.inTree()`.',
+    title: 'The provider of an NLB must be the AWS Load Balancer Controller or the in-tree AWS provider',
+    why: 'The provider decides which annotations the Service gets and which settings are refused: any other '
+      + 'provider (GKE, AKS, MetalLB) builds no Network Load Balancer, and anything that is no provider (a string '
+      + 'from untyped input) cannot be read; taking either for the default would build the annotations of an '
+      + 'implementation the user did not choose. So does a scheme or target type given twice, differently, on the '
+      + 'provider and on the load balancer.',
+    fix: 'Use `LoadBalancerProvider.awsLoadBalancerController()` (the default) or `LoadBalancerProvider.awsInTree()`, '
+      + 'and give the scheme and the target type once.',
     sources: [S.LBC_ANNOTATIONS],
     bad: {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  controller: 'aws-load-balancer-controller' as unknown as NlbController,
+  provider: LoadBalancerProvider.gke(),
   ports: [{ name: 'dns', port: 53 }],
 });`,
     },
@@ -2333,7 +2336,7 @@ new NlbUdpLoadBalancer(chart, 'dns', {
       code: `
 new NlbUdpLoadBalancer(chart, 'dns', {
   selector: deployment,
-  controller: NlbController.awsLoadBalancerController({ version: '2.13' }),
+  provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' }),
   ports: [{ name: 'dns', port: 53 }],
 });`,
     },

@@ -4,7 +4,6 @@ export * from './service-base';
 export * from './udp-service';
 export type { HealthNodePortOptions } from './health-node-port';
 export * from './dual-protocol-endpoint';
-export * from './nlb-controller';
 export * from './nlb-udp-load-balancer';
 export { UdpNetworkPolicy } from './udp-network-policy';
 export type { UdpNetworkPolicyOptions, UdpNetworkPolicyProps } from './udp-network-policy';

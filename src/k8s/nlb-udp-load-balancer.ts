@@ -1,10 +1,10 @@
-import { ApiObjectMetadata, Duration } from 'cdk8s';
+import { ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
-import { ExternalDnsOptions } from './external-dns';
+import { ExternalDnsPrefix } from './external-dns';
 import { metadataFindings } from './metadata';
-import { NlbController } from './nlb-controller';
 import { ProtocolServicePort, ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
 import { ServiceType, TrafficPolicy } from './service-type';
+import { markCheckedByOwner, SrvRecord } from './srv-record';
 import { networkPolicyFor, UdpNetworkPolicy, UdpNetworkPolicyOptions } from './udp-network-policy';
 import { RULES } from '../core/catalog';
 import { Finding } from '../core/finding';
@@ -13,14 +13,15 @@ import { AWS_LBC_LOAD_BALANCER_CLASS, AwsNlbAnnotations as A, controllerHealthCh
 import { checkHealthCheck, HealthCheck, HealthCheckProtocol } from '../model/health-check';
 import { KubernetesVersion, kubernetesVersionFindings } from '../model/kubernetes-version';
 import { decideMixedProtocol, LoadBalancerProvider } from '../model/load-balancer-provider';
-import { checkTargetType, NlbTargetType } from '../model/nlb-listeners';
-import { checkIpAddressType, checkPlacement, checkSwitch, LoadBalancerScheme } from '../model/placement';
+import { describeNlb, NlbDescription } from '../model/nlb';
+import { NlbProtocol, NlbTargetType } from '../model/nlb-listeners';
+import { NlbDnsOptions, NlbHealthCheck, NlbIpAddressType, NlbOptions } from '../model/nlb-options';
+import { checkSwitch, LoadBalancerScheme } from '../model/placement';
 import { PortRange } from '../model/port-range';
 import { Protocol } from '../model/protocol';
 import { isFieldObject } from '../model/shape';
-import { checkTargetGroupAttributes, formatTargetGroupAttributes, TargetGroupAttributes } from '../model/target-group-attributes';
+import { formatTargetGroupAttributes } from '../model/target-group-attributes';
 import { UdpHealthCheck, UdpHealthCheckProps } from '../sidecar/health-check';
-import { isDuration } from '../sidecar/millis';
 import { UdpProbe } from '../sidecar/probe';
 import { delegateFindings } from '../sidecar/reporting';
 import { addRuleValidation } from '../validation/rule-validation';
@@ -31,167 +32,71 @@ import { Workload } from '../workloads/workload';
 /** The sidecar's TCP port when the NLB checks it over TCP. */
 const SIDECAR_TCP_PORT = 10081;
 
-/** The protocols one port of an NLB can serve. */
-export enum NlbPortProtocol {
-  /** UDP only. */
-  UDP = 'UDP',
-  /** TCP and UDP on the same port, as one TCP_UDP listener (AWS Load Balancer Controller 2.13 or later). */
-  TCP_UDP = 'TCP_UDP',
-}
-
-/** A port of an `NlbUdpLoadBalancer`. */
+/** A port of an `NlbUdpLoadBalancer`: a Service port and the protocols the NLB carries on it. */
 export interface NlbPort extends ServicePortOptions {
   /**
-   * UDP, or TCP and UDP on this port.
-   * @default NlbPortProtocol.UDP
+   * `UDP`, or `TCP_UDP` for TCP and UDP on the same port (one TCP_UDP listener: the AWS Load Balancer Controller 2.13
+   * or later). A TCP-only port belongs on a TCP Service of its own.
+   * @default NlbProtocol.UDP
    */
-  readonly protocol?: NlbPortProtocol;
+  readonly protocol?: NlbProtocol | 'UDP' | 'TCP' | 'TCP_UDP';
 }
 
-/** The IP address types of an NLB. */
-export enum NlbIpAddressType {
-  /** IPv4 only. */
-  IPV4 = 'ipv4',
-  /** IPv4 and IPv6. UDP on a dualstack NLB needs an IPv6 prefix for source NAT (controller 2.10 or later). */
-  DUALSTACK = 'dualstack',
+/** ExternalDNS records of an `NlbUdpLoadBalancer`: the shared `dns` options, and where ExternalDNS reads them. */
+export interface NlbExternalDnsOptions extends NlbDnsOptions {
+  /**
+   * Which annotation prefix the hostname and TTL annotations are written under.
+   * @default ExternalDnsPrefix.BOTH
+   */
+  readonly externalDnsPrefix?: ExternalDnsPrefix;
 }
 
-/** How the NLB checks its targets. The same names and ranges as the Pulumi component's `healthCheck`. */
-export interface NlbHealthCheck {
+/**
+ * Props of an `NlbUdpLoadBalancer`: the options every Network Load Balancer of this library shares with the Pulumi
+ * component (`NlbOptions`: the same names, types, units and defaults), and the Kubernetes side's own.
+ */
+export interface NlbUdpLoadBalancerProps extends Omit<NlbOptions, 'ports' | 'dns'> {
   /**
-   * TCP, HTTP or HTTPS. AWS cannot check UDP.
-   * @default - HTTP on the health-check sidecar (ip targets) or on kube-proxy's healthCheckNodePort (instance targets
-   * with Local); the controller's default otherwise
-   */
-  readonly protocol?: HealthCheckProtocol;
-  /**
-   * The port to check, or `'traffic-port'`. Setting it turns the health-check sidecar off.
-   * @default - the sidecar's HTTP port (ip targets), kube-proxy's healthCheckNodePort (instance targets with Local)
-   */
-  readonly port?: number | 'traffic-port';
-  /**
-   * The HTTP(S) path; HTTP and HTTPS only.
-   * @default '/healthz' when the default health check is used
-   */
-  readonly path?: string;
-  /**
-   * Time between checks, 5 to 300 seconds, at least the timeout.
-   * @default - the AWS Load Balancer Controller's default, 10 seconds (it always sends one, so AWS's own, 30, never
-   * applies; the in-tree provider has defaults of its own)
-   */
-  readonly interval?: Duration;
-  /**
-   * Time before a check fails, 2 to 120 seconds, at most the interval.
-   * @default - the AWS Load Balancer Controller's default: 10 seconds, or 6 for instance targets with Local (the
-   * HTTP check of kube-proxy's healthCheckNodePort); the in-tree provider has defaults of its own
-   */
-  readonly timeout?: Duration;
-  /**
-   * Successes before healthy, 2..10.
-   * @default - AWS's default, 5
-   */
-  readonly healthyThreshold?: number;
-  /**
-   * Failures before unhealthy, 2..10.
-   * @default - AWS's default, 2
-   */
-  readonly unhealthyThreshold?: number;
-  /**
-   * HTTP success codes (`"200"`, `"200,204"` or `"200-399"`); HTTP and HTTPS only.
-   * @default - AWS's default, 200-399
-   */
-  readonly successCodes?: string;
-}
-
-/** Props of an `NlbUdpLoadBalancer` (with `hostname`, `ttl` and `externalDnsPrefix` for ExternalDNS). */
-export interface NlbUdpLoadBalancerProps extends ExternalDnsOptions {
-  /**
-   * Name, namespace, labels and annotations of the Service.
+   * Name, namespace, labels and annotations of the Service. An annotation given here wins over the computed one.
    * @default - a name generated by cdk8s
    */
   readonly metadata?: ApiObjectMetadata;
   /**
-   * The pods behind the NLB. A cdk8s-plus workload gets the health-check sidecar (ip targets) and its UDP ports
-   * declared.
+   * The pods behind the NLB: a cdk8s-plus workload of any supported major (28-33), whose containers are made right
+   * for the Service and which the health-check sidecar joins, or a pod selector or plain labels.
    */
   readonly selector: PodSelection;
-  /** The ports: UDP, or TCP and UDP on one port. */
-  readonly ports: NlbPort[];
+  /** The ports; more can be added with `addPort()`. */
+  readonly ports: readonly NlbPort[];
   /**
-   * The implementation that builds the NLB.
-   * @default NlbController.awsLoadBalancerController()
+   * Which implementation builds the NLB from the Service: the AWS Load Balancer Controller (with its version, which
+   * TCP_UDP ports need) or the legacy in-tree AWS provider. Each gets only the annotations it reads. A scheme or target
+   * type given in the provider's options applies here too; given on both, they must agree.
+   * @default LoadBalancerProvider.awsLoadBalancerController()
    */
-  readonly controller?: NlbController;
+  readonly provider?: LoadBalancerProvider;
   /**
-   * How pods are registered: their IP addresses (the VPC CNI), or the nodes through NodePorts.
-   * @default NlbTargetType.IP (NlbTargetType.INSTANCE with the in-tree provider)
-   */
-  readonly targetType?: NlbTargetType;
-  /**
-   * Internal or internet-facing. Changing it replaces the NLB (a new address).
-   * @default LoadBalancerScheme.INTERNAL
-   */
-  readonly scheme?: LoadBalancerScheme;
-  /**
-   * The subnets (ids or Name tags), one per availability zone.
-   * @default - discovered by the controller from subnet tags
-   */
-  readonly subnets?: string[];
-  /**
-   * Elastic IP allocation ids (`eipalloc-...`), one per subnet, in the order of `subnets`; internet-facing only.
-   * @default - AWS assigns addresses
-   */
-  readonly eipAllocations?: string[];
-  /**
-   * Cross-zone load balancing. With Local and a zone without a ready pod, that zone's address goes silent unless it is
-   * on.
-   * @default true
-   */
-  readonly crossZone?: boolean;
-  /**
-   * Which endpoints get external traffic. Local keeps the client's source IP (instance targets) and skips a hop.
+   * Which endpoints get the traffic. `LOCAL` keeps the client's address and, with instance targets, lets the NLB check
+   * kube-proxy's healthCheckNodePort.
    * @default TrafficPolicy.LOCAL
    */
   readonly externalTrafficPolicy?: TrafficPolicy;
   /**
-   * Whether the cluster allocates NodePorts for the Service (`spec.allocateLoadBalancerNodePorts`). With ip targets the
-   * NLB sends traffic to the pods directly, so `false` spares a NodePort per port on every node; instance targets need
-   * them (UDP578).
+   * Whether NodePorts are allocated. `false` suits ip targets, which receive the traffic on the pods' ports.
    * @default - unset: the cluster allocates them
    */
   readonly allocateLoadBalancerNodePorts?: boolean;
   /**
-   * Client CIDRs allowed to reach the NLB (`spec.loadBalancerSourceRanges`).
+   * Client CIDRs allowed through the load balancer (`spec.loadBalancerSourceRanges`).
    * @default - no restriction beyond the scheme's
    */
-  readonly sourceRanges?: string[];
+  readonly loadBalancerSourceRanges?: readonly string[];
   /**
-   * Target-group attributes (controller only).
-   * @default - AWS's defaults
+   * DNS records: the hostname ExternalDNS publishes for the NLB (`hostname` and `ttl` annotations on the Service), and
+   * SRV records pointing at it (ExternalDNS DNSEndpoint objects).
+   * @default - no records
    */
-  readonly targetGroupAttributes?: TargetGroupAttributes;
-  /**
-   * NLB deletion protection (controller only).
-   * @default false
-   */
-  readonly deletionProtection?: boolean;
-  /**
-   * IPv4 or dualstack (controller only).
-   * @default NlbIpAddressType.IPV4
-   */
-  readonly ipAddressType?: NlbIpAddressType;
-  /**
-   * An IPv6 prefix per subnet for source NAT (`aws-load-balancer-enable-prefix-for-ipv6-source-nat: on`), which UDP
-   * on a dualstack NLB needs.
-   * @default - on for a dualstack NLB with UDP ports, unset otherwise
-   */
-  readonly ipv6SourceNatPrefix?: boolean;
-  /**
-   * The health check.
-   * @default - see `NlbHealthCheck`: the health-check sidecar with ip targets, kube-proxy's healthCheckNodePort with
-   * instance targets and Local
-   */
-  readonly healthCheck?: NlbHealthCheck;
+  readonly dns?: NlbExternalDnsOptions;
   /**
    * The health-check sidecar added to the workload with ip targets (its probes, ports, image), or `false` for none.
    * Given (even `{}`), it is added whatever the ports, and the NLB checks it: with TCP_UDP ports only, it probes
@@ -250,20 +155,21 @@ function isPortObject(value: unknown): value is NlbPort {
 
 /** Whether a port list has a TCP_UDP port. */
 function hasTcpUdp(ports: readonly unknown[]): boolean {
-  return ports.some((p) => isPortObject(p) && p.protocol === NlbPortProtocol.TCP_UDP);
+  return ports.some((p) => isPortObject(p) && p.protocol === NlbProtocol.TCP_UDP);
 }
 
 /** Whether a port list has a UDP-only port. */
 function hasUdpOnly(ports: readonly unknown[]): boolean {
-  return ports.some((p) => isPortObject(p) && (p.protocol ?? NlbPortProtocol.UDP) === NlbPortProtocol.UDP);
+  return ports.some((p) => isPortObject(p) && (p.protocol ?? NlbProtocol.UDP) === NlbProtocol.UDP);
 }
 
-/** Whether a value is an `NlbController` (of this copy of the library, or of another one). */
-function isNlbController(value: unknown): value is NlbController {
-  if (value instanceof NlbController) return true;
-  const c = value as Partial<NlbController> | null;
-  return typeof c === 'object' && c !== null && typeof c.asProvider === 'function' && typeof c.isAtLeast === 'function'
-    && (c.id === 'aws-load-balancer-controller' || c.id === 'aws-in-tree');
+/** The providers that build a Network Load Balancer from a Service. */
+const NLB_PROVIDERS: readonly string[] = ['aws-load-balancer-controller', 'aws-in-tree'];
+
+/** Whether a value is a provider that builds an NLB (of this copy of the library, or of another one). */
+function isNlbProvider(value: unknown): value is LoadBalancerProvider {
+  return LoadBalancerProvider.isProvider(value) && NLB_PROVIDERS.includes(value.id)
+    && typeof (value as Partial<LoadBalancerProvider>).optionValue === 'function';
 }
 
 /**
@@ -283,7 +189,7 @@ function isNlbController(value: unknown): value is NlbController {
  *   ports: [{ port: 7777 }],
  *   scheme: LoadBalancerScheme.INTERNET_FACING,
  *   subnets: ['subnet-0a1b2c3d4e5f60001', 'subnet-0a1b2c3d4e5f60002'],
- *   eipAllocations: ['eipalloc-0a1b2c3d4e5f60001', 'eipalloc-0a1b2c3d4e5f60002'],
+ *   eips: ['eipalloc-0a1b2c3d4e5f60001', 'eipalloc-0a1b2c3d4e5f60002'],
  * });
  */
 export class NlbUdpLoadBalancer extends Construct {
@@ -292,9 +198,13 @@ export class NlbUdpLoadBalancer extends Construct {
   /** The health-check sidecar, when one was added. */
   public readonly healthSidecar: UdpHealthCheck | undefined;
   /** The implementation that builds the NLB. */
-  public readonly controller: NlbController;
+  public readonly provider: LoadBalancerProvider;
   /** How targets are registered. */
   public readonly targetType: NlbTargetType;
+  /** Internal or internet-facing. */
+  public readonly scheme: LoadBalancerScheme;
+  /** The SRV records of `dns.srv`, one per record set, pointing at the hostname. */
+  public readonly srvRecords: readonly SrvRecord[];
   /** The ingress NetworkPolicy (`networkPolicy`), when asked for. */
   public readonly networkPolicy?: UdpNetworkPolicy;
 
@@ -310,10 +220,13 @@ export class NlbUdpLoadBalancer extends Construct {
   constructor(scope: Construct, id: string, props: NlbUdpLoadBalancerProps) {
     super(scope, id);
     this.props = props;
-    // a controller that is none (untyped input) is reported at synthesis (UDP576); the default builds meanwhile, so
-    // that the construct is complete and every error is reported together
-    this.controller = isNlbController(props.controller) ? props.controller : NlbController.awsLoadBalancerController();
-    this.targetType = props.targetType ?? (this.controller.isInTree ? NlbTargetType.INSTANCE : NlbTargetType.IP);
+    // a provider that builds no NLB (GKE, untyped input) is reported at synthesis (UDP576); the default builds
+    // meanwhile, so that the construct is complete and every error is reported together
+    this.provider = isNlbProvider(props.provider) ? props.provider : LoadBalancerProvider.awsLoadBalancerController();
+    // a scheme or target type of the provider's options applies unless the NLB gives its own (UDP576 if they differ)
+    this.targetType = (props.targetType ?? this.provider.optionValue('targetType')
+      ?? (this.inTree ? NlbTargetType.INSTANCE : NlbTargetType.IP)) as NlbTargetType;
+    this.scheme = (props.scheme ?? this.provider.optionValue('scheme') ?? LoadBalancerScheme.INTERNAL) as LoadBalancerScheme;
     this.kubernetesVersion = KubernetesVersion.ofProp(props.kubernetesVersion);
     // ports that are not a list (untyped input) are reported at synthesis (UDP530) and add nothing
     const ports: readonly unknown[] = Array.isArray(props.ports) ? props.ports : [];
@@ -331,26 +244,40 @@ export class NlbUdpLoadBalancer extends Construct {
 
     this.computed = this.renderAnnotations(ports);
     const own = props.metadata?.annotations ?? {};
-    const lbc = !this.controller.isInTree;
+    const lbc = !this.inTree;
+    const dns = this.description().dns;
     this.service = new NlbService(this, 'Service', {
       metadata: { ...isRecord(props.metadata) ? props.metadata : {}, annotations: { ...this.computed, ...own } },
       selector: props.selector,
       type: ServiceType.LOAD_BALANCER,
       externalTrafficPolicy: props.externalTrafficPolicy ?? TrafficPolicy.LOCAL,
-      // (ranges that are no list are reported here, as sourceRanges, and emit nothing)
-      loadBalancerSourceRanges: Array.isArray(props.sourceRanges) ? props.sourceRanges : undefined,
+      // (ranges that are no list are reported here, as loadBalancerSourceRanges, and emit nothing)
+      loadBalancerSourceRanges: Array.isArray(props.loadBalancerSourceRanges) ? [...props.loadBalancerSourceRanges] : undefined,
       // (a value that is no boolean is reported, UDP527, and sets nothing)
       allocateLoadBalancerNodePorts: typeof props.allocateLoadBalancerNodePorts === 'boolean' ? props.allocateLoadBalancerNodePorts : undefined,
-      loadBalancerClass: lbc && this.controller.useLoadBalancerClass ? AWS_LBC_LOAD_BALANCER_CLASS : undefined,
+      loadBalancerClass: lbc && this.useLoadBalancerClass ? AWS_LBC_LOAD_BALANCER_CLASS : undefined,
       nodePortRange: props.nodePortRange,
-      provider: this.controller.asProvider(),
-      hostname: props.hostname,
-      ttl: props.ttl,
-      externalDnsPrefix: props.externalDnsPrefix,
+      provider: this.provider,
+      // (the hostname and TTL as checked by the shared description: a bad one is reported there, once, and emits nothing)
+      hostname: dns?.hostname,
+      ttl: dns?.hostname !== undefined ? dns.ttl : undefined,
+      externalDnsPrefix: isRecord(props.dns) ? (props.dns as NlbExternalDnsOptions).externalDnsPrefix : undefined,
     }, this.kubernetesVersion);
     (this.service as NlbService).disableRules(COVERED_BY_PROP_CHECKS);
     // props replay through addPort(), as the library's constructs do: the checks read the construct's own list
     for (const port of ports) this.addPort(port as NlbPort);
+    // SRV records pointing at the hostname, planned (and checked, once, at synthesis) by the shared description
+    this.srvRecords = (this.description().dns?.srv ?? []).map((record) => {
+      const srv = new SrvRecord(this, `Srv-${record.service}-${record.protocol}${record.domain === dns?.hostname ? '' : `-${record.domain}`}`, {
+        service: record.service,
+        protocol: record.protocol,
+        domain: record.domain,
+        targets: record.targets.map((target) => ({ ...target })),
+        ttl: this.description().dns?.ttl,
+      });
+      markCheckedByOwner(srv);
+      return srv;
+    });
     // (a policy that is no object, from untyped input: UDP146, and nothing made)
     if (isRecord(props.networkPolicy)) this.networkPolicy = networkPolicyFor(this, props.networkPolicy, [this.service]);
     addRuleValidation(this, () => this.evaluate());
@@ -377,7 +304,7 @@ export class NlbUdpLoadBalancer extends Construct {
     if (!isPortObject(port)) return;
     const { protocol, ...common } = port;
     const service = this.service as NlbService;
-    if (protocol === NlbPortProtocol.TCP_UDP) {
+    if (protocol === NlbProtocol.TCP_UDP) {
       service.addEntry({ ...common, name: `${port.name ?? `p${port.port}`}-tcp`, protocol: Protocol.TCP });
       service.addEntry({ ...common, name: `${port.name ?? `p${port.port}`}-udp`, protocol: Protocol.UDP });
     } else {
@@ -424,7 +351,7 @@ export class NlbUdpLoadBalancer extends Construct {
     const udpOnly = hasUdpOnly(ports);
     const probes = given.probes ?? ports
       .filter(isPortObject)
-      .filter((p) => (p.protocol ?? NlbPortProtocol.UDP) === NlbPortProtocol.UDP || !udpOnly)
+      .filter((p) => (p.protocol ?? NlbProtocol.UDP) === NlbProtocol.UDP || !udpOnly)
       .map((p) => this.targetNumber(p))
       .filter((n): n is number => n !== undefined)
       .map((n) => UdpProbe.bound(n));
@@ -441,20 +368,43 @@ export class NlbUdpLoadBalancer extends Construct {
     return pod?.servingContainers.flatMap((c) => c.ports).find((p) => p.name === target)?.number;
   }
 
+  /** The health check as given, in seconds (an interval or timeout that is no Duration is reported and left out). */
   private healthCheckModel(): HealthCheck {
-    const hc = this.healthCheckGiven() ?? {};
-    // (an interval or timeout that is no Duration is reported, UDP504/UDP505, and leaves the default)
-    const seconds = (value: unknown) => (isDuration(value) ? value.toSeconds({ integral: false }) : undefined);
-    return {
-      protocol: hc.protocol,
-      port: hc.port,
-      path: hc.path,
-      interval: seconds(hc.interval),
-      timeout: seconds(hc.timeout),
-      healthyThreshold: hc.healthyThreshold,
-      unhealthyThreshold: hc.unhealthyThreshold,
-      successCodes: hc.successCodes,
-    };
+    return this.description().healthCheck;
+  }
+
+  /**
+   * The shared description of this NLB (the same the Pulumi component builds): the options as given, the scheme and
+   * target type as resolved with the provider's, over the ports given so far.
+   */
+  private description(ports: readonly unknown[] = this.given): NlbDescription {
+    return this.describe(ports).nlb;
+  }
+
+  private describe(ports: readonly unknown[]): { readonly nlb: NlbDescription; readonly findings: readonly Finding[] } {
+    // (the provider's scheme and target type apply as given; left unset, the defaults, as the findings say)
+    const fromProvider = (name: string) => (isNlbProvider(this.props.provider) ? this.props.provider.optionValue(name) : undefined);
+    return describeNlb({
+      ...this.props,
+      scheme: this.props.scheme ?? fromProvider('scheme'),
+      targetType: this.props.targetType ?? fromProvider('targetType'),
+    }, ports, {
+      defaultTargetType: this.targetType,
+      subnetsRequired: false,
+      subnetNames: true,
+      allocatesEips: false,
+      hostnameRequired: false,
+    });
+  }
+
+  /** Whether the provider selects the controller by `loadBalancerClass`. */
+  private get useLoadBalancerClass(): boolean {
+    return this.provider.optionValue('useLoadBalancerClass') === true;
+  }
+
+  /** Whether the provider is the in-tree AWS cloud provider. */
+  private get inTree(): boolean {
+    return this.provider.id === 'aws-in-tree';
   }
 
   /** The health check the NLB will run, defaults applied: the sidecar, kube-proxy, or what the user gave. */
@@ -480,34 +430,32 @@ export class NlbUdpLoadBalancer extends Construct {
   }
 
   private renderAnnotations(ports: readonly unknown[]): Record<string, string> {
-    const p = this.props;
     const out: Record<string, string> = {};
-    const inTree = this.controller.isInTree;
-    const scheme = p.scheme ?? LoadBalancerScheme.INTERNAL;
+    const inTree = this.inTree;
+    const nlb = this.description(ports);
+    const scheme = this.scheme;
     if (inTree) {
       out[A.TYPE] = 'nlb';
       if (scheme === LoadBalancerScheme.INTERNAL) out[A.INTERNAL] = 'true';
     } else {
-      if (!this.controller.useLoadBalancerClass) out[A.TYPE] = 'external';
+      if (!this.useLoadBalancerClass) out[A.TYPE] = 'external';
       out[A.TARGET_TYPE] = this.targetType;
       out[A.SCHEME] = scheme;
     }
-    // (subnets that are no list are reported, UDP524, and emit nothing)
-    if (Array.isArray(p.subnets) && p.subnets.length) out[A.SUBNETS] = p.subnets.join(',');
-    // (allocation ids that are no list are reported, UDP523, and emit nothing)
-    if (Array.isArray(p.eipAllocations) && p.eipAllocations.length) out[A.EIP_ALLOCATIONS] = p.eipAllocations.join(',');
-    // a switch that is no boolean (untyped input: 'false' is truthy) is reported (UDP527) and emits nothing
-    const crossZone: unknown = p.crossZone === undefined ? true : p.crossZone;
+    // (subnets and allocation ids that are no list are reported, UDP524 and UDP523, and emit nothing)
+    if (nlb.subnets?.length) out[A.SUBNETS] = nlb.subnets.join(',');
+    if (Array.isArray(nlb.eips) && nlb.eips.length) out[A.EIP_ALLOCATIONS] = nlb.eips.join(',');
+    // (a switch that is no boolean, untyped input: 'false' is truthy, is reported, UDP527, and emits nothing)
+    const crossZone = this.props.crossZone === undefined || typeof this.props.crossZone === 'boolean';
     if (inTree) {
-      if (typeof crossZone === 'boolean') out[A.CROSS_ZONE] = String(crossZone);
+      if (crossZone) out[A.CROSS_ZONE] = String(nlb.crossZone);
     } else {
-      const attributes: string[] = [];
-      if (typeof crossZone === 'boolean') attributes.push(`load_balancing.cross_zone.enabled=${crossZone}`);
-      if (p.deletionProtection === true) attributes.push('deletion_protection.enabled=true');
+      const attributes = crossZone ? [`load_balancing.cross_zone.enabled=${nlb.crossZone}`] : [];
+      if (nlb.deletionProtection) attributes.push('deletion_protection.enabled=true');
       if (attributes.length > 0) out[A.ATTRIBUTES] = attributes.join(',');
-      const tg = formatTargetGroupAttributes(p.targetGroupAttributes);
+      const tg = formatTargetGroupAttributes(nlb.targetGroupAttributes);
       if (tg) out[A.TARGET_GROUP_ATTRIBUTES] = tg;
-      if (p.ipAddressType === NlbIpAddressType.DUALSTACK) out[A.IP_ADDRESS_TYPE] = NlbIpAddressType.DUALSTACK;
+      if (nlb.ipAddressType === NlbIpAddressType.DUALSTACK) out[A.IP_ADDRESS_TYPE] = NlbIpAddressType.DUALSTACK;
       Object.assign(out, this.portAnnotations(ports));
     }
     const hc = this.effectiveHealthCheck();
@@ -530,15 +478,10 @@ export class NlbUdpLoadBalancer extends Construct {
    * ports, and the TCP_UDP listener opt-in.
    */
   private portAnnotations(ports: readonly unknown[]): Record<string, string> {
-    const p = this.props;
     const out: Record<string, string> = {};
-    if (this.controller.isInTree) return out;
-    if (p.ipAddressType === NlbIpAddressType.DUALSTACK) {
-      const given: unknown = p.ipv6SourceNatPrefix;
-      const prefix = given === undefined ? (hasUdpOnly(ports) || hasTcpUdp(ports) ? true : undefined) : given;
-      // (a prefix that is no boolean is reported, UDP527, and emits nothing)
-      if (typeof prefix === 'boolean') out[A.ENABLE_PREFIX_FOR_IPV6_SOURCE_NAT] = prefix ? 'on' : 'off';
-    }
+    if (this.inTree) return out;
+    const prefix = this.description(ports).ipv6SourceNatPrefix;
+    if (prefix !== undefined) out[A.ENABLE_PREFIX_FOR_IPV6_SOURCE_NAT] = prefix ? 'on' : 'off';
     if (hasTcpUdp(ports)) out[A.ENABLE_TCP_UDP_LISTENER] = 'true';
     return out;
   }
@@ -565,7 +508,7 @@ export class NlbUdpLoadBalancer extends Construct {
         allowed: 'a list such as [{ port: 7777 }], or ports added with addPort()',
       }));
     }
-    const allowed: readonly unknown[] = [undefined, NlbPortProtocol.UDP, NlbPortProtocol.TCP_UDP];
+    const allowed: readonly unknown[] = [undefined, NlbProtocol.UDP, NlbProtocol.TCP_UDP];
     this.given.forEach((port, i) => {
       if (!isPortObject(port)) {
         findings.push(findingOf(RULES.UDP531, {
@@ -583,88 +526,73 @@ export class NlbUdpLoadBalancer extends Construct {
         field: `ports[${i}].protocol`,
         value: protocol,
         message: 'is not a protocol of an NlbUdpLoadBalancer port, and would be taken for UDP',
-        allowed: 'UDP, or TCP_UDP for TCP and UDP on the same port (NlbPortProtocol)',
+        allowed: 'UDP, or TCP_UDP for TCP and UDP on the same port (NlbProtocol)',
         hint: tcp ? 'TCP_UDP serves TCP and UDP on this port; a TCP-only port belongs on a TCP Service of its own' : undefined,
       }));
     });
     return findings;
   }
 
-  /** UDP576: the controller is an `NlbController`; anything else would be taken for the default. */
-  private controllerFindings(): Finding[] {
-    const given: unknown = this.props.controller;
-    if (given === undefined || isNlbController(given)) return [];
-    const id = typeof given === 'string' ? given.trim().toLowerCase() : undefined;
-    const hint = given instanceof LoadBalancerProvider
-      ? 'a LoadBalancerProvider is the provider of UdpService and DualProtocolEndpoint; NlbUdpLoadBalancer takes an NlbController'
-      : id === 'aws-load-balancer-controller' ? 'give NlbController.awsLoadBalancerController(), not its id'
-        : id === 'aws-in-tree' || id === 'in-tree' ? 'give NlbController.inTree(), not its id'
-          : undefined;
-    return [findingOf(RULES.UDP576, {
-      field: 'controller',
-      value: given,
-      message: 'is not an NlbController',
-      allowed: 'NlbController.awsLoadBalancerController() or NlbController.inTree()',
-      hint,
-    })];
+  /**
+   * UDP576: the provider builds an NLB (the AWS Load Balancer Controller or the in-tree provider); anything else would
+   * be taken for the default. A scheme or target type given on the provider and on the NLB must agree.
+   */
+  private providerFindings(): Finding[] {
+    const given: unknown = this.props.provider;
+    if (given === undefined) return [];
+    if (!isNlbProvider(given)) {
+      const id = typeof given === 'string' ? given.trim().toLowerCase() : undefined;
+      const hint = LoadBalancerProvider.isProvider(given)
+        ? `${given.description} builds no AWS Network Load Balancer: use UdpService or DualProtocolEndpoint with it`
+        : id === 'aws-load-balancer-controller' || id === 'aws-lbc' ? 'give LoadBalancerProvider.awsLoadBalancerController(), not its id'
+          : id === 'aws-in-tree' || id === 'in-tree' ? 'give LoadBalancerProvider.awsInTree(), not its id'
+            : undefined;
+      return [findingOf(RULES.UDP576, {
+        field: 'provider',
+        value: LoadBalancerProvider.isProvider(given) ? given.id : given,
+        message: 'is not a provider that builds an AWS Network Load Balancer',
+        allowed: 'LoadBalancerProvider.awsLoadBalancerController() or LoadBalancerProvider.awsInTree()',
+        hint,
+      })];
+    }
+    const findings: Finding[] = [...given.checkOptions('provider')];
+    for (const field of ['scheme', 'targetType'] as const) {
+      const own: unknown = this.props[field];
+      const theirs = given.optionValue(field);
+      if (own === undefined || theirs === undefined || own === theirs) continue;
+      findings.push(findingOf(RULES.UDP576, {
+        field,
+        value: own,
+        message: `contradicts provider.${field}, ${String(theirs)}`,
+        allowed: `one ${field}, given once: on the load balancer or in the provider's options`,
+      }));
+    }
+    return findings;
   }
 
   /** The fix of UDP570, as code: the controller's version, the Kubernetes version, or the other construct. */
   private tcpUdpHint(): string | undefined {
-    if (this.controller.isInTree) return 'the in-tree provider never builds TCP_UDP listeners: controller: NlbController.awsLoadBalancerController({ version: \'2.13\' })';
+    const code = 'provider: LoadBalancerProvider.awsLoadBalancerController({ version: \'2.13\' })';
+    if (this.inTree) return `the in-tree provider never builds TCP_UDP listeners: ${code}`;
     if (this.kubernetesVersion.valid && !this.kubernetesVersion.isAtLeast('1.24')) return 'before Kubernetes 1.24, use DualProtocolEndpoint, which splits TCP and UDP into two Services';
-    if (this.controller.version === undefined) return 'say which controller runs: controller: NlbController.awsLoadBalancerController({ version: \'2.13\' }) (or the version you run, 2.13 or later)';
-    return `controller ${this.controller.version} builds no TCP_UDP listener: upgrade it to 2.13 or later and say so with controller: NlbController.awsLoadBalancerController({ version: '2.13' })`;
-  }
-
-  /** UDP501 for a health check that is no object; UDP504/UDP505 for an interval or timeout that is no Duration. */
-  private healthCheckTypeFindings(): Finding[] {
-    const given: unknown = this.props.healthCheck;
-    if (given === undefined || given === null) return [];
-    const hc = this.healthCheckGiven();
-    if (!hc) return checkHealthCheck(given as HealthCheck, 'healthCheck');
-    const findings: Finding[] = [];
-    for (const [field, rule] of [['interval', RULES.UDP504], ['timeout', RULES.UDP505]] as const) {
-      const value: unknown = hc[field];
-      if (value === undefined || isDuration(value)) continue;
-      findings.push(findingOf(rule, {
-        field: `healthCheck.${field}`,
-        value,
-        message: 'is not a Duration',
-        allowed: `a Duration, for example Duration.seconds(${typeof value === 'number' && Number.isFinite(value) ? value : 10})`,
-      }));
-    }
-    return findings;
+    if (this.provider.version === undefined) return `say which controller runs: ${code} (or the version you run, 2.13 or later)`;
+    return `controller ${this.provider.version} builds no TCP_UDP listener: upgrade it to 2.13 or later and say so with ${code}`;
   }
 
   private evaluate(): Finding[] {
     const p = this.props;
     const ports = this.given;
     const findings: Finding[] = [
-      ...this.controllerFindings(),
+      ...this.providerFindings(),
       ...this.sidecarFindings(),
-      ...checkPlacement({
-        scheme: p.scheme,
-        subnets: p.subnets,
-        subnetNames: true,
-        // a number is a count of Elastic IPs to the model (the Pulumi component allocates them); here, a wrong type
-        eips: typeof p.eipAllocations === 'number' ? String(p.eipAllocations) : p.eipAllocations,
-        eipsValue: p.eipAllocations,
-        fields: { scheme: 'scheme', subnets: 'subnets', eips: 'eipAllocations' },
-      }),
-      ...this.healthCheckTypeFindings(),
+      // the options every NLB shares, checked once by the model, named as on the Pulumi side
+      ...this.describe(ports).findings,
       // the health check the NLB really gets (with the sidecar's or kube-proxy's HTTP defaults), as the user named it;
       // an interval or timeout left unset is the controller's default (10 s), not AWS's, as the linter's UDP563 says
-      ...checkHealthCheck(this.effectiveHealthCheck(), 'healthCheck',
-        controllerHealthCheckTiming(this.targetType, p.externalTrafficPolicy ?? TrafficPolicy.LOCAL)),
-      ...checkTargetGroupAttributes(p.targetGroupAttributes, hasUdpOnly(ports) ? ['UDP'] : ['TCP_UDP']),
-      // enum props re-checked at runtime: untyped input ('ipv6', 'IP', 'TCP') is reported, not silently defaulted
-      ...checkTargetType(p.targetType, 'targetType'),
-      ...checkIpAddressType(p.ipAddressType, 'ipAddressType'),
-      // switches too: 'false' is truthy
-      ...checkSwitch(p.crossZone, 'crossZone'),
-      ...checkSwitch(p.deletionProtection, 'deletionProtection'),
-      ...checkSwitch(p.ipv6SourceNatPrefix, 'ipv6SourceNatPrefix'),
+      ...isRecord(p.healthCheck) || p.healthCheck === undefined || p.healthCheck === null
+        ? checkHealthCheck(this.effectiveHealthCheck(), 'healthCheck',
+          controllerHealthCheckTiming(this.targetType, p.externalTrafficPolicy ?? TrafficPolicy.LOCAL))
+        : [],
       ...checkSwitch(p.allocateLoadBalancerNodePorts, 'allocateLoadBalancerNodePorts'),
       ...this.portFindings(),
     ];
@@ -682,8 +610,8 @@ export class NlbUdpLoadBalancer extends Construct {
     if (given.networkPolicy !== undefined && !isRecord(given.networkPolicy)) {
       findings.push(findingOf(RULES.UDP146, { field: 'networkPolicy', value: given.networkPolicy, message: 'must be an object', allowed: 'an object such as { nodeCidrs: [\'10.0.0.0/16\'] }' }));
     }
-    if (given.sourceRanges !== undefined && !Array.isArray(given.sourceRanges)) {
-      findings.push(findingOf(RULES.UDP146, { field: 'sourceRanges', value: given.sourceRanges, message: 'must be a list of CIDRs', allowed: 'a list such as [\'203.0.113.0/24\']' }));
+    if (given.loadBalancerSourceRanges !== undefined && !Array.isArray(given.loadBalancerSourceRanges)) {
+      findings.push(findingOf(RULES.UDP146, { field: 'loadBalancerSourceRanges', value: given.loadBalancerSourceRanges, message: 'must be a list of CIDRs', allowed: 'a list such as [\'203.0.113.0/24\']' }));
     }
     const sidecarGiven: unknown = p.healthSidecar;
     if (sidecarGiven !== undefined && sidecarGiven !== false && this.givenSidecar() === undefined) {
@@ -695,25 +623,25 @@ export class NlbUdpLoadBalancer extends Construct {
       }));
     }
     if (hasTcpUdp(ports)) {
-      const decision = decideMixedProtocol('LoadBalancer', this.kubernetesVersion, this.controller.asProvider());
+      const decision = decideMixedProtocol('LoadBalancer', this.kubernetesVersion, this.provider);
       if (!decision.single) {
-        const index = ports.findIndex((x) => isPortObject(x) && x.protocol === NlbPortProtocol.TCP_UDP);
+        const index = ports.findIndex((x) => isPortObject(x) && x.protocol === NlbProtocol.TCP_UDP);
         findings.push(findingOf(RULES.UDP570, {
           field: `ports[${index}].protocol`,
-          value: NlbPortProtocol.TCP_UDP,
+          value: NlbProtocol.TCP_UDP,
           message: `cannot be one TCP_UDP listener: ${decision.reason}`,
           allowed: 'the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or separate UDP and TCP endpoints (DualProtocolEndpoint)',
           hint: this.tcpUdpHint(),
         }));
       }
     }
-    if (this.controller.isInTree) {
+    if (this.inTree) {
       if (this.targetType === NlbTargetType.IP) {
         findings.push(findingOf(RULES.UDP571, {
           field: 'targetType',
           value: this.targetType,
           message: 'is not supported by the in-tree AWS provider, which registers instances only',
-          allowed: 'NlbTargetType.INSTANCE, or NlbController.awsLoadBalancerController()',
+          allowed: 'NlbTargetType.INSTANCE, or LoadBalancerProvider.awsLoadBalancerController()',
         }));
       }
       const unsupported: Array<[string, unknown]> = [
@@ -728,7 +656,7 @@ export class NlbUdpLoadBalancer extends Construct {
           field,
           value,
           message: 'is not read by the in-tree AWS provider and would be silently lost',
-          allowed: 'NlbController.awsLoadBalancerController(), or leave it unset',
+          allowed: 'LoadBalancerProvider.awsLoadBalancerController(), or leave it unset',
         }));
       }
     }
@@ -745,7 +673,7 @@ export class NlbUdpLoadBalancer extends Construct {
     if (sidecar && workloadOf(p.selector) && !this.givenSidecar()?.probes) {
       ports.forEach((port, i) => {
         if (!isPortObject(port)) return;
-        if ((port.protocol ?? NlbPortProtocol.UDP) !== NlbPortProtocol.UDP || this.targetNumber(port) !== undefined) return;
+        if ((port.protocol ?? NlbProtocol.UDP) !== NlbProtocol.UDP || this.targetNumber(port) !== undefined) return;
         findings.push(findingOf(RULES.UDP574, {
           field: `ports[${i}].targetPort`,
           value: port.targetPort,

@@ -10,3 +10,4 @@ export * from './nlb-listeners';
 export * from './node-ports';
 export * from './kubernetes-version';
 export * from './load-balancer-provider';
+export * from './nlb-options';

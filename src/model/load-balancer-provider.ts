@@ -252,6 +252,26 @@ export abstract class LoadBalancerProvider {
   /** The provider as a phrase, with its version when known: `the AWS Load Balancer Controller 2.13`. */
   public abstract get description(): string;
 
+  /** The version given in the provider's options (the AWS Load Balancer Controller's, MetalLB's), if any. */
+  public get version(): string | undefined {
+    const version = (this.rawOptions as { version?: unknown }).version;
+    return typeof version === 'string' ? version : undefined;
+  }
+
+  /** Whether the version is given, is a release number, and is at least `release`. */
+  public isAtLeast(release: string): boolean {
+    const version = this.version;
+    return version !== undefined && isRelease(version) && compareReleases(version, release) >= 0;
+  }
+
+  /**
+   * The value of one of the options the provider was made with, as given.
+   * @internal
+   */
+  public optionValue(name: string): unknown {
+    return (this.rawOptions as Record<string, unknown>)[name];
+  }
+
   /** Whether one LoadBalancer Service may carry TCP and UDP on one port (the Kubernetes version aside). */
   public abstract mixedProtocol(): MixedProtocolSupport;
 

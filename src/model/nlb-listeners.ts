@@ -4,27 +4,17 @@ import { RULES } from '../core/catalog';
 import { Finding } from '../core/finding';
 import { findingOf } from '../core/rule-info';
 
-/** The protocol of a Network Load Balancer listener (and of the target group it forwards to). */
-export enum ListenerProtocol {
+/**
+ * The protocol of a Network Load Balancer port: its listener's and its target group's (the cdk8s construct and the
+ * Pulumi component share it).
+ */
+export enum NlbProtocol {
   /** UDP only. */
   UDP = 'UDP',
   /** TCP only. */
   TCP = 'TCP',
   /** TCP and UDP on the same port: one listener, one target group (targets serve both on one port). */
   TCP_UDP = 'TCP_UDP',
-}
-
-/** One listener: the port clients use, its protocol, and the port the targets receive the traffic on. */
-export interface NlbListener {
-  /** The port clients connect to: 1..65535. */
-  readonly port: number;
-  /** UDP, TCP or TCP_UDP. */
-  readonly protocol: ListenerProtocol | 'UDP' | 'TCP' | 'TCP_UDP';
-  /**
-   * The port the targets receive the traffic on, for example the NodePort of a `UdpService`: 1..65535.
-   * @default - the listener's port
-   */
-  readonly targetPort?: number;
 }
 
 /** How targets are registered: by instance id (instances and Auto Scaling groups) or by IP address. */
@@ -59,33 +49,34 @@ export interface NlbTargetsInput {
 /** The form of an EC2 instance id. */
 export const INSTANCE_ID = /^i-[0-9a-f]{8,17}$/;
 
-const PROTOCOLS: readonly string[] = [ListenerProtocol.UDP, ListenerProtocol.TCP, ListenerProtocol.TCP_UDP];
+const PROTOCOLS: readonly string[] = [NlbProtocol.UDP, NlbProtocol.TCP, NlbProtocol.TCP_UDP];
 
 /**
  * The stable key of a listener, used in child resource names and output maps: `udp-53`, `tcp-53`, `tcp-udp-53`.
  */
-export function listenerKey(listener: Pick<NlbListener, 'port' | 'protocol'>): string {
-  return `${String(listener.protocol).toLowerCase().replace('_', '-')}-${listener.port}`;
+export function listenerKey(listener: { readonly port: unknown; readonly protocol?: unknown }): string {
+  return `${String(listener.protocol ?? NlbProtocol.UDP).toLowerCase().replace('_', '-')}-${listener.port}`;
 }
 
 /**
- * Checks listeners: at least one; ports 1..65535; protocol UDP, TCP or TCP_UDP; one listener per port, TCP and UDP
- * on one port as a single TCP_UDP listener.
+ * Checks the ports of a load balancer that creates one listener per port: at least one; ports 1..65535; protocol UDP
+ * (the default), TCP or TCP_UDP; one listener per port, TCP and UDP on one port as a single TCP_UDP listener.
  *
- * Works on untyped input too: listeners that are no list, and entries that are no listener object (`null`, a number,
- * a string, a list), are reported (UDP530) rather than read.
+ * Works on untyped input too: ports that are no list, and entries that are no port object (`null`, a number, a
+ * string, a list), are reported (UDP530) rather than read.
  *
- * @param listeners the listeners as given
- * @param field the prop path for findings, for example `listeners`
+ * @param ports the ports as given
+ * @param field the prop path for findings, for example `ports`
  */
-export function checkListeners(listeners: readonly NlbListener[] | undefined, field = 'listeners'): Finding[] {
+export function checkListeners(ports: readonly unknown[] | undefined, field = 'ports'): Finding[] {
+  const listeners = ports;
   const findings: Finding[] = [];
   if (!Array.isArray(listeners) || listeners.length === 0) {
     findings.push(findingOf(RULES.UDP530, {
       field,
       value: listeners,
-      message: 'must list at least one listener',
-      allowed: "for example [{ port: 53, protocol: 'UDP', targetPort: 30053 }]",
+      message: 'must list at least one port',
+      allowed: 'for example [{ port: 53, protocol: NlbProtocol.UDP, targetPort: 30053 }]',
     }));
     return findings;
   }
@@ -96,8 +87,8 @@ export function checkListeners(listeners: readonly NlbListener[] | undefined, fi
     findings.push(findingOf(RULES.UDP530, {
       field: `${field}[${index}]`,
       value: listener,
-      message: 'is not a listener',
-      allowed: "a listener such as { port: 53, protocol: 'UDP', targetPort: 30053 }",
+      message: 'is not a port',
+      allowed: 'a port such as { port: 53, protocol: NlbProtocol.UDP, targetPort: 30053 }',
     }));
   });
   const list = given.map((listener) => (isFieldObject(listener) ? listener : undefined));
@@ -114,7 +105,7 @@ export function checkListeners(listeners: readonly NlbListener[] | undefined, fi
         }));
       }
     }
-    if (typeof listener.protocol !== 'string' || !PROTOCOLS.includes(listener.protocol)) {
+    if (listener.protocol !== undefined && (typeof listener.protocol !== 'string' || !PROTOCOLS.includes(listener.protocol))) {
       findings.push(findingOf(RULES.UDP532, {
         field: `${field}[${index}].protocol`,
         value: listener.protocol,
@@ -133,28 +124,28 @@ export function checkListeners(listeners: readonly NlbListener[] | undefined, fi
     if (indexes.length < 2) continue;
     const seen = new Map<unknown, number>();
     for (const index of indexes) {
-      const protocol = at(index).protocol;
+      const protocol = at(index).protocol ?? NlbProtocol.UDP;
       const first = seen.get(protocol);
       if (first !== undefined) {
         findings.push(findingOf(RULES.UDP533, {
           field: `${field}[${index}]`,
           value: { port, protocol },
           message: `repeats ${field}[${first}]: the same port and protocol`,
-          allowed: 'one listener per port',
+          allowed: 'one entry per port',
         }));
       } else {
         seen.set(protocol, index);
       }
     }
-    const tcp = seen.get(ListenerProtocol.TCP);
-    const udp = seen.get(ListenerProtocol.UDP);
-    const tcpUdp = seen.get(ListenerProtocol.TCP_UDP);
+    const tcp = seen.get(NlbProtocol.TCP);
+    const udp = seen.get(NlbProtocol.UDP);
+    const tcpUdp = seen.get(NlbProtocol.TCP_UDP);
     if (tcpUdp !== undefined) {
       for (const other of [tcp, udp]) {
         if (other === undefined) continue;
         findings.push(findingOf(RULES.UDP535, {
           field: `${field}[${other}]`,
-          value: { port, protocol: at(other).protocol },
+          value: { port, protocol: at(other).protocol ?? NlbProtocol.UDP },
           message: `uses port ${String(port)}, which the TCP_UDP listener ${field}[${tcpUdp}] already serves for TCP and UDP`,
           allowed: 'remove it: the TCP_UDP listener carries both protocols',
         }));
@@ -163,9 +154,9 @@ export function checkListeners(listeners: readonly NlbListener[] | undefined, fi
       const sameTarget = (at(tcp).targetPort ?? port) === (at(udp).targetPort ?? port);
       findings.push(findingOf(RULES.UDP534, {
         field: `${field}[${Math.max(tcp, udp)}]`,
-        value: { port, protocol: at(Math.max(tcp, udp)).protocol },
+        value: { port, protocol: at(Math.max(tcp, udp)).protocol ?? NlbProtocol.UDP },
         message: `shares port ${String(port)} with ${field}[${Math.min(tcp, udp)}]: an NLB takes one listener per port`,
-        allowed: `one listener { port: ${String(port)}, protocol: 'TCP_UDP' }`,
+        allowed: `one port { port: ${String(port)}, protocol: NlbProtocol.TCP_UDP }`,
         hint: sameTarget ? undefined : 'a TCP_UDP listener needs one targetPort serving both TCP and UDP',
       }));
     }

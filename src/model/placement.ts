@@ -101,9 +101,9 @@ export interface PlacementInput {
   readonly fields: {
     /** The scheme prop, for example `scheme`. */
     readonly scheme: string;
-    /** The subnets prop, for example `subnetIds` or `subnets`. */
+    /** The subnets prop, for example `subnets`. */
     readonly subnets: string;
-    /** The Elastic IPs prop, for example `eips` or `eipAllocations`. */
+    /** The Elastic IPs prop, for example `eips`. */
     readonly eips: string;
   };
 }

@@ -31,7 +31,11 @@ export type { HealthCheck, HealthCheckTimingDefaults, ResolvedHealthCheck } from
 export { checkIpAddressType, checkPlacement, checkSwitch } from '../model/placement';
 export type { PlacementInput } from '../model/placement';
 export { checkListeners, checkTargets, checkTargetType } from '../model/nlb-listeners';
-export type { NlbListener, NlbTargetsInput } from '../model/nlb-listeners';
+export type { NlbTargetsInput } from '../model/nlb-listeners';
+export { describeNlb, carriesUdp } from '../model/nlb';
+export type { NlbDescription, NlbPortDescription, NlbSide } from '../model/nlb';
+export { planNlbDns } from '../model/nlb-dns';
+export type { PlannedNlbDns, PlannedSrvRecord, PlannedSrvTarget } from '../model/nlb-dns';
 export { checkTargetGroupAttributes } from '../model/target-group-attributes';
 export { checkHostname, checkSrvNumber, checkSrvProtocol, checkSrvService, checkSrvTarget, checkTtl, srvTarget, TTL_RANGE } from '../model/dns';
 export type { SrvTarget } from '../model/dns';

@@ -1,9 +1,6 @@
-import { Duration } from 'cdk8s';
+import { isDuration } from '../model/duration';
 
-/** Whether `value` is a cdk8s `Duration` (by shape, so that another copy of cdk8s counts too). */
-export function isDuration(value: unknown): value is Duration {
-  return typeof (value as Partial<Duration> | null | undefined)?.toMilliseconds === 'function';
-}
+export { isDuration };
 
 /**
  * The milliseconds of a `Duration`, fractional ones included (`toMilliseconds()` throws on them), or `NaN` for anything

@@ -7,7 +7,7 @@ import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Cluster } from './cluster';
 import {
-  DualProtocolEndpoint, LoadBalancerProvider, NetworkPolicyPeer, NlbController, NlbPortProtocol, NlbTargetType, NlbUdpLoadBalancer,
+  DualProtocolEndpoint, LoadBalancerProvider, NetworkPolicyPeer, NlbProtocol, NlbTargetType, NlbUdpLoadBalancer,
   ServiceType, Severity, TrafficPolicy, UdpRules, UdpService,
 } from '../../src';
 
@@ -55,13 +55,13 @@ const CASES: Record<string, (chart: Chart) => void> = {
   }),
   'NlbUdpLoadBalancer TCP_UDP, any source': (c) => new NlbUdpLoadBalancer(c, 'nlb', {
     selector: workload(c),
-    controller: NlbController.awsLoadBalancerController({ version: '2.13' }),
-    ports: [{ name: 'dns', port: 53, targetPort: 1053, protocol: NlbPortProtocol.TCP_UDP }],
+    provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' }),
+    ports: [{ name: 'dns', port: 53, targetPort: 1053, protocol: NlbProtocol.TCP_UDP }],
     networkPolicy: {},
   }),
   'NlbUdpLoadBalancer instance targets with Local': (c) => new NlbUdpLoadBalancer(c, 'nlb', {
     selector: workload(c),
-    controller: NlbController.inTree(),
+    provider: LoadBalancerProvider.awsInTree(),
     targetType: NlbTargetType.INSTANCE,
     ports: [{ port: 53, targetPort: 1053 }],
     networkPolicy: { from: PEERS },

@@ -3,10 +3,7 @@ import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { auditProps, PropCase } from './audit';
-import {
-  ExternalDnsPrefix, KubernetesVersion, LoadBalancerScheme, NlbController, NlbIpAddressType,
-  NlbPortProtocol, NlbTargetType, NlbUdpLoadBalancer, NlbUdpLoadBalancerProps, PortRange, TrafficPolicy, UdpProbe,
-} from '../../src';
+import { ExternalDnsPrefix, KubernetesVersion, LoadBalancerScheme, LoadBalancerProvider, NlbIpAddressType, NlbProtocol, NlbTargetType, NlbUdpLoadBalancer, NlbUdpLoadBalancerProps, PortRange, SrvProtocol, TrafficPolicy, UdpProbe } from '../../src';
 
 const BASE = { metadata: { name: 'game' }, ports: [{ port: 7777 }] } as unknown as NlbUdpLoadBalancerProps;
 
@@ -17,14 +14,14 @@ const CASES: Record<keyof NlbUdpLoadBalancerProps, PropCase<NlbUdpLoadBalancerPr
   metadata: { valid: { name: 'other' }, wrong: 5 },
   selector: { valid: { app: 'other' }, wrong: 5 },
   ports: { valid: [{ port: 7778 }], wrong: 7777 },
-  controller: { valid: NlbController.inTree(), wrong: 'aws-load-balancer-controller' },
+  provider: { valid: LoadBalancerProvider.awsInTree(), wrong: 'aws-load-balancer-controller' },
   targetType: { valid: NlbTargetType.INSTANCE, wrong: 'IP' },
   scheme: { valid: LoadBalancerScheme.INTERNET_FACING, wrong: 'public' },
   subnets: { valid: SUBNETS, wrong: 'subnet-0a1b2c3d4e5f60001' },
-  eipAllocations: { valid: EIPS, wrong: 2, with: { scheme: LoadBalancerScheme.INTERNET_FACING, subnets: SUBNETS } },
+  eips: { valid: EIPS, wrong: 2, with: { scheme: LoadBalancerScheme.INTERNET_FACING, subnets: SUBNETS } },
   crossZone: { valid: false, wrong: 'false' },
   externalTrafficPolicy: { valid: TrafficPolicy.CLUSTER, wrong: 'cluster' },
-  sourceRanges: { valid: ['203.0.113.0/24'], wrong: '203.0.113.0/24' },
+  loadBalancerSourceRanges: { valid: ['203.0.113.0/24'], wrong: '203.0.113.0/24' },
   targetGroupAttributes: { valid: { deregistrationDelay: 30 }, wrong: 'deregistration_delay.timeout_seconds=30' },
   deletionProtection: { valid: true, wrong: 'true' },
   ipAddressType: { valid: NlbIpAddressType.DUALSTACK, wrong: 'ipv6' },
@@ -35,12 +32,10 @@ const CASES: Record<keyof NlbUdpLoadBalancerProps, PropCase<NlbUdpLoadBalancerPr
   kubernetesVersion: {
     valid: KubernetesVersion.of('1.22'),
     wrong: '1.22',
-    with: { controller: NlbController.awsLoadBalancerController({ version: '2.13' }), ports: [{ port: 53, protocol: NlbPortProtocol.TCP_UDP }] },
+    with: { provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' }), ports: [{ port: 53, protocol: NlbProtocol.TCP_UDP }] },
   },
   nodePortRange: { valid: PortRange.of(20000, 22767), wrong: '20000-22767', with: { ports: [{ port: 7777, nodePort: 20777 }] } },
-  hostname: { valid: 'game.example.com', wrong: 5 },
-  ttl: { valid: 60, wrong: '60s', with: { hostname: 'game.example.com' } },
-  externalDnsPrefix: { valid: ExternalDnsPrefix.STABLE, wrong: 'ga', with: { hostname: 'game.example.com' } },
+  dns: { valid: { hostname: 'game.example.com', ttl: Duration.seconds(60), externalDnsPrefix: ExternalDnsPrefix.STABLE, srv: [{ service: 'game', protocol: SrvProtocol.UDP }] }, wrong: 'game.example.com' },
   networkPolicy: { valid: { nodeCidrs: ['10.0.0.0/16'] }, wrong: 'allow-game' },
 };
 

@@ -16,8 +16,8 @@ type Args = import('../../src/pulumi').NlbUdpLoadBalancerArgs;
 const SUBNETS = ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2'];
 const BASE: Args = {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: SUBNETS,
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: SUBNETS,
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 };
 
@@ -29,13 +29,14 @@ interface ArgCase {
 
 const CASES: Record<keyof Args, ArgCase> = {
   vpcId: { valid: 'vpc-0123456789abcdef1', wrong: 5 },
-  subnetIds: { valid: [SUBNETS[0]], wrong: SUBNETS[0] },
+  subnets: { valid: [SUBNETS[0]], wrong: SUBNETS[0] },
   scheme: { valid: 'internet-facing', wrong: 'public' },
   eips: { valid: 'allocate', wrong: 2, with: { scheme: 'internet-facing' } },
   retainEipsOnDelete: { valid: false, wrong: 'false', with: { scheme: 'internet-facing', eips: 'allocate' } },
   crossZone: { valid: false, wrong: 'false' },
   ipAddressType: { valid: 'dualstack', wrong: 'ipv6' },
-  listeners: { valid: [{ port: 54, protocol: 'UDP', targetPort: 30054 }], wrong: 53 },
+  ipv6SourceNatPrefix: { valid: false, wrong: 'off', with: { ipAddressType: 'dualstack' } },
+  ports: { valid: [{ port: 54, protocol: 'UDP', targetPort: 30054 }], wrong: 53 },
   targetType: { valid: 'ip', wrong: 'pod' },
   targets: { valid: { instanceIds: ['i-0123456789abcdef0'] }, wrong: 'i-0123456789abcdef0' },
   healthCheck: { valid: { port: 30081 }, wrong: 5 },

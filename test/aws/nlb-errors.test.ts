@@ -1,3 +1,4 @@
+import { Duration } from 'cdk8s';
 import { MockResourceRecorder } from '../../src/aws/mock-recorder';
 
 const recorder = MockResourceRecorder.start({ project: 'test', stack: 'errors' });
@@ -19,8 +20,8 @@ type Args = import('../../src/pulumi').NlbUdpLoadBalancerArgs;
 const SUBNETS = ['subnet-0aaaaaaaaaaaaaaa1', 'subnet-0aaaaaaaaaaaaaaa2'];
 const BASE: Args = {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: SUBNETS,
-  listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  subnets: SUBNETS,
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
   healthCheck: { port: 30080 },
 };
 
@@ -93,36 +94,36 @@ describe('bad input is rejected at construction with its exact message, before a
   });
 
   test('a duplicate listener (port, protocol)', () => {
-    expect(errorOf('dup', { listeners: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'UDP' }] })).toBe([
+    expect(errorOf('dup', { ports: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'UDP' }] })).toBe([
       header('dup', 1),
-      `[UDP533] dup: listeners[1] {"port":53,"protocol":"UDP"}: repeats listeners[0]: the same port and protocol (one listener per port; ${LISTENERS})`,
+      `[UDP533] dup: ports[1] {"port":53,"protocol":"UDP"}: repeats ports[0]: the same port and protocol (one entry per port; ${LISTENERS})`,
     ].join('\n'));
   });
 
   test('separate TCP and UDP listeners on one port: the message offers TCP_UDP', () => {
     expect(errorOf('split', {
-      listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }, { port: 53, protocol: 'TCP', targetPort: 30053 }],
+      ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }, { port: 53, protocol: 'TCP', targetPort: 30053 }],
     })).toBe([
       header('split', 1),
-      `[UDP534] split: listeners[1] {"port":53,"protocol":"TCP"}: shares port 53 with listeners[0]: an NLB takes one listener per port (one listener { port: 53, protocol: 'TCP_UDP' }; ${LISTENERS})`,
+      `[UDP534] split: ports[1] {"port":53,"protocol":"TCP"}: shares port 53 with ports[0]: an NLB takes one listener per port (one port { port: 53, protocol: NlbProtocol.TCP_UDP }; ${LISTENERS})`,
     ].join('\n'));
   });
 
   test('separate TCP and UDP listeners with different target ports: the hint says TCP_UDP needs one', () => {
     expect(errorOf('split2', {
-      listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }, { port: 53, protocol: 'TCP', targetPort: 30054 }],
+      ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }, { port: 53, protocol: 'TCP', targetPort: 30054 }],
     })).toContain('Fix: a TCP_UDP listener needs one targetPort serving both TCP and UDP');
   });
 
   test('a TCP or UDP listener on the port of a TCP_UDP listener', () => {
-    expect(errorOf('taken', { listeners: [{ port: 53, protocol: 'TCP_UDP' }, { port: 53, protocol: 'UDP' }] })).toBe([
+    expect(errorOf('taken', { ports: [{ port: 53, protocol: 'TCP_UDP' }, { port: 53, protocol: 'UDP' }] })).toBe([
       header('taken', 1),
-      `[UDP535] taken: listeners[1] {"port":53,"protocol":"UDP"}: uses port 53, which the TCP_UDP listener listeners[0] already serves for TCP and UDP (remove it: the TCP_UDP listener carries both protocols; ${LISTENERS})`,
+      `[UDP535] taken: ports[1] {"port":53,"protocol":"UDP"}: uses port 53, which the TCP_UDP listener ports[0] already serves for TCP and UDP (remove it: the TCP_UDP listener carries both protocols; ${LISTENERS})`,
     ].join('\n'));
   });
 
   test('health-check ranges, all errors in one Error', () => {
-    expect(errorOf('ranges', { healthCheck: { port: 30080, interval: 3, timeout: 121, healthyThreshold: 1, unhealthyThreshold: 11 } })).toBe([
+    expect(errorOf('ranges', { healthCheck: { port: 30080, interval: Duration.seconds(3), timeout: Duration.seconds(121), healthyThreshold: 1, unhealthyThreshold: 11 } })).toBe([
       header('ranges', 4),
       `[UDP504] ranges: healthCheck.interval 3: must be a whole number of seconds between 5 and 300 (5..300 seconds; ${CDK})`,
       `[UDP505] ranges: healthCheck.timeout 121: must be a whole number of seconds between 2 and 120 (2..120 seconds; ${CDK})`,
@@ -132,12 +133,12 @@ describe('bad input is rejected at construction with its exact message, before a
   });
 
   test('an interval below the (default) timeout; equal passes', () => {
-    expect(errorOf('interval', { healthCheck: { port: 30080, interval: 9 } })).toBe([
+    expect(errorOf('interval', { healthCheck: { port: 30080, interval: Duration.seconds(9) } })).toBe([
       header('interval', 1),
       '[UDP507] interval: healthCheck.interval 9: must be at least the timeout, 10 seconds (the default timeout)' +
         ' (an interval of at least 10 seconds, or a timeout of at most 9; https://github.com/aws/aws-cdk/issues/16446)',
     ].join('\n'));
-    expect(lib.planNlb('equal', { ...BASE, healthCheck: { port: 30080, interval: 10, timeout: 10 } }).healthCheck).toMatchObject({ interval: 10, timeout: 10 });
+    expect(lib.planNlb('equal', { ...BASE, healthCheck: { port: 30080, interval: Duration.seconds(10), timeout: Duration.seconds(10) } }).healthCheck).toMatchObject({ interval: 10, timeout: 10 });
   });
 
   test('a path and success codes on a TCP check', () => {
@@ -150,10 +151,10 @@ describe('bad input is rejected at construction with its exact message, before a
 
   test('SRV values out of range, a bad service name and protocol, a TTL of 0', () => {
     expect(errorOf('srv', {
-      dns: { zoneId: 'Z1', hostname: 'dns.example.com', ttl: 0, srv: [{ service: 'dns_server', protocol: 'sctp', priority: 65536, weight: -1, port: 70000 }] },
+      dns: { zoneId: 'Z1', hostname: 'dns.example.com', ttl: Duration.seconds(0), srv: [{ service: 'dns_server', protocol: 'sctp', priority: 65536, weight: -1, port: 70000 }] },
     })).toBe([
       header('srv', 6),
-      '[UDP402] srv: dns.ttl 0: must be a whole number of seconds between 1 and 2147483647 (1..2147483647 seconds; https://github.com/kubernetes-sigs/external-dns/blob/master/docs/annotations/annotations.md)',
+      '[UDP402] srv: dns.ttl 0: must be a whole number of seconds between 1 and 2147483647 (a Duration of 0 s) (1..2147483647 seconds; https://github.com/kubernetes-sigs/external-dns/blob/master/docs/annotations/annotations.md)',
       "[UDP403] srv: dns.srv[0].service \"dns_server\": must consist of letters, digits and single '-', and start and end with a letter or digit, to make the _service label of _service._proto.domain (a service name such as kerberos, ldap or sip; https://www.rfc-editor.org/rfc/rfc6335#section-5.1)",
       '[UDP404] srv: dns.srv[0].protocol "sctp": must be udp or tcp, to make _service._udp or _service._tcp (udp or tcp; https://www.rfc-editor.org/rfc/rfc2782)',
       `[UDP405] srv: dns.srv[0].priority 65536: must be a whole number between 0 and 65535 (0..65535; ${EXTERNALDNS_SRV})`,
@@ -164,12 +165,12 @@ describe('bad input is rejected at construction with its exact message, before a
 
   test('an SRV port that cannot be inferred from the listeners', () => {
     expect(errorOf('srv-port', {
-      listeners: [{ port: 53, protocol: 'UDP' }, { port: 5353, protocol: 'UDP' }],
+      ports: [{ port: 53, protocol: 'UDP' }, { port: 5353, protocol: 'UDP' }],
       dns: { zoneId: 'Z1', hostname: 'dns.example.com', srv: [{ service: 'domain', protocol: 'udp' }, { service: 'domain', protocol: 'tcp' }] },
     })).toBe([
       header('srv-port', 2),
-      `[UDP405] srv-port: dns.srv[0].port (unset): is needed: 2 listeners carry udp (ports 53, 5353) (0..65535, the port clients of this service connect to; ${EXTERNALDNS_SRV})`,
-      `[UDP405] srv-port: dns.srv[1].port (unset): is needed: no listener carries tcp (0..65535, the port clients of this service connect to; ${EXTERNALDNS_SRV})`,
+      `[UDP405] srv-port: dns.srv[0].port (unset): is needed: 2 ports carry udp (53, 5353) (0..65535, the port clients of this service connect to; ${EXTERNALDNS_SRV})`,
+      `[UDP405] srv-port: dns.srv[1].port (unset): is needed: no port carries tcp (0..65535, the port clients of this service connect to; ${EXTERNALDNS_SRV})`,
     ].join('\n'));
   });
 
@@ -184,22 +185,22 @@ describe('bad input is rejected at construction with its exact message, before a
   test('scheme, subnets, listeners, targets and attributes together', () => {
     const message = errorOf('misc', {
       scheme: 'public',
-      subnetIds: ['subnet-1'],
-      listeners: [],
+      subnets: ['subnet-1'],
+      ports: [],
       targets: { instanceIds: ['i-1'], ipAddresses: ['10.0.0.300'] },
       targetGroupAttributes: { deregistrationDelay: 4000 },
       ipAddressType: 'ipv6',
     });
     expect(message.split('\n').map((line) => line.slice(0, line.indexOf(':', line.indexOf(':') + 1)))).toEqual([
       'NlbUdpLoadBalancer misc: 8 invalid arguments, no resource was created',
-      '[UDP526] misc: ipAddressType "ipv6"',
       '[UDP520] misc: scheme "public"',
-      '[UDP524] misc: subnetIds[0] "subnet-1"',
-      '[UDP530] misc: listeners []',
+      '[UDP524] misc: subnets[0] "subnet-1"',
+      '[UDP526] misc: ipAddressType "ipv6"',
+      '[UDP550] misc: targetGroupAttributes.deregistrationDelay 4000',
+      '[UDP530] misc: ports []',
       '[UDP541] misc: targets.instanceIds[0] "i-1"',
       '[UDP542] misc: targets.ipAddresses[0] "10.0.0.300"',
       '[UDP543] misc: targets.ipAddresses ["10.0.0.300"]',
-      '[UDP550] misc: targetGroupAttributes.deregistrationDelay 4000',
     ]);
   });
 
@@ -208,28 +209,28 @@ describe('bad input is rejected at construction with its exact message, before a
       scheme: 'INTERNET-FACING',
       eips: 'ALLOCATE',
       ipAddressType: 'DUALSTACK',
-      listeners: [{ port: 53, protocol: 'udp', targetPort: 30053 }],
+      ports: [{ port: 53, protocol: 'udp', targetPort: 30053 }],
       targetType: 'IP',
       healthCheck: { protocol: 'tcp', port: 30080 },
     })).toBe([
       header('enums', 6),
-      `[UDP523] enums: eips "ALLOCATE": must be 'allocate' or a list of allocation ids ('allocate' (one new EIP per subnet) or ['eipalloc-...', ...] (one per subnet); ${SUBNET_MAPPING})`,
-      `[UDP526] enums: ipAddressType "DUALSTACK": is not an IP address type of a Network Load Balancer (ipv4 or dualstack; ${CREATE_LB})`,
+      `[UDP523] enums: eips "ALLOCATE": must be 'allocate' or a list of allocation ids ('allocate' (one new Elastic IP per subnet) or ['eipalloc-...', ...] (one per subnet); ${SUBNET_MAPPING})`,
       `[UDP520] enums: scheme "INTERNET-FACING": is not a load-balancer scheme (internal or internet-facing; ${CREATE_LB})`,
-      `[UDP532] enums: listeners[0].protocol "udp": is not a protocol this load balancer forwards (UDP, TCP or TCP_UDP; ${LISTENERS})`,
+      `[UDP526] enums: ipAddressType "DUALSTACK": is not an IP address type of a Network Load Balancer (ipv4 or dualstack; ${CREATE_LB})`,
       '[UDP540] enums: targetType "IP": is not a target type (instance or ip; https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_RegisterTargets.html)',
+      `[UDP532] enums: ports[0].protocol "udp": is not a protocol this load balancer forwards (UDP, TCP or TCP_UDP; ${LISTENERS})`,
       `[UDP501] enums: healthCheck.protocol "tcp": is not a health-check protocol (TCP, HTTP or HTTPS; ${CREATE_TG})`,
     ].join('\n'));
   });
 
-  test('subnetIds as an Output<string[]> (the EIPs could not be paired)', () => {
-    expect(errorOf('out', { subnetIds: pulumi.output(SUBNETS) })).toBe([
+  test('subnets as an Output<string[]> (the EIPs could not be paired)', () => {
+    expect(errorOf('out', { subnets: pulumi.output(SUBNETS) })).toBe([
       header('out', 1),
-      '[UDP524] out: subnetIds "(an output)": must be a list known when the program runs, so that Elastic IPs and subnets can be paired' +
+      '[UDP524] out: subnets "(an output)": must be a list known when the program runs, so that Elastic IPs and subnets can be paired' +
         ' (an array whose entries may be outputs: [subnetA.id, subnetB.id] rather than vpc.publicSubnetIds; https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SubnetMapping.html)' +
         ' Fix: list the subnets, one per Availability Zone: their ids may be outputs',
     ].join('\n'));
-    expect(errorOf('nosubnets', { subnetIds: undefined })).toContain('[UDP524] nosubnets: subnetIds (unset): must list at least one subnet');
+    expect(errorOf('nosubnets', { subnets: undefined })).toContain('[UDP524] nosubnets: subnets (unset): must list at least one subnet');
   });
 
   test('preserveClientIp false on a UDP listener', () => {
@@ -247,9 +248,9 @@ describe('bad input is rejected at construction with its exact message, before a
       scheme: 'internet-facing', eips: 'allocate', retainEipsOnDelete: 'false', crossZone: 0, deletionProtection: 'false',
     })).toBe([
       header('switches', 3),
-      `[UDP527] switches: retainEipsOnDelete "false": must be true or false (true or false; ${src}) Fix: give the boolean false, not a string`,
       `[UDP527] switches: crossZone 0: must be true or false (true or false; ${src})`,
       `[UDP527] switches: deletionProtection "false": must be true or false (true or false; ${src}) Fix: give the boolean false, not a string`,
+      `[UDP527] switches: retainEipsOnDelete "false": must be true or false (true or false; ${src}) Fix: give the boolean false, not a string`,
     ].join('\n'));
     expect(errorOf('switches-null', { crossZone: null, deletionProtection: 'yes' })).toBe([
       header('switches-null', 2),
@@ -280,7 +281,7 @@ describe('warnings are reported, never thrown, and can be silenced', () => {
         ' Fix: set healthCheck.port to a health NodePort or sidecar port',
     ]);
     expect(lib.planNlb('warn', { ...BASE, healthCheck: undefined, disabledRules: ['udp509'] }).warnings).toEqual([]);
-    expect(lib.planNlb('warn', { ...BASE, listeners: [{ port: 53, protocol: 'TCP_UDP' }], healthCheck: undefined }).warnings).toEqual([]);
+    expect(lib.planNlb('warn', { ...BASE, ports: [{ port: 53, protocol: 'TCP_UDP' }], healthCheck: undefined }).warnings).toEqual([]);
   });
 });
 
@@ -291,7 +292,7 @@ describe('SRV record sets and untyped arguments', () => {
   test('SRV entries whose record names differ only in case are one record set (DNS names are case-insensitive)', () => {
     const plan = lib.planNlb('case', {
       ...BASE,
-      listeners: [{ port: 88, protocol: 'UDP' }],
+      ports: [{ port: 88, protocol: 'UDP' }],
       dns: {
         ...DNS,
         srv: [
@@ -326,7 +327,7 @@ describe('SRV record sets and untyped arguments', () => {
     expect(errorOf('srvlist', { dns: { ...DNS, srv: 'kerberos' } })).toBe([
       header('srvlist', 1),
       '[UDP403] srvlist: dns.srv "kerberos": must be a list of SRV record sets' +
-        " (for example [{ service: 'kerberos', protocol: 'udp' }]; https://www.rfc-editor.org/rfc/rfc6335#section-5.1)",
+        " (for example [{ service: 'kerberos', protocol: SrvProtocol.UDP }]; https://www.rfc-editor.org/rfc/rfc6335#section-5.1)",
     ].join('\n'));
     expect(errorOf('srvnull', { dns: { ...DNS, srv: [null] } }).split('\n').map((line) => line.slice(0, 40))).toEqual([
       header('srvnull', 2).slice(0, 40),
@@ -352,9 +353,9 @@ describe('SRV record sets and untyped arguments', () => {
   });
 
   test('listener entries that are no object are UDP530, not a TypeError', () => {
-    expect(errorOf('nolistener', { listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }, null] })).toBe([
+    expect(errorOf('nolistener', { ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }, null] })).toBe([
       header('nolistener', 1),
-      `[UDP530] nolistener: listeners[1] null: is not a listener (a listener such as { port: 53, protocol: 'UDP', targetPort: 30053 }; ${LISTENERS})`,
+      `[UDP530] nolistener: ports[1] null: is not a port (a port such as { port: 53, protocol: NlbProtocol.UDP, targetPort: 30053 }; ${LISTENERS})`,
     ].join('\n'));
   });
 
@@ -381,20 +382,20 @@ describe('SRV record sets and untyped arguments', () => {
     expect(lib.planNlb('no-targets', { ...BASE, targets: null } as unknown as Args).targetType).toBe('instance');
   });
 
-  test('a health check that is no object is UDP501; null is none, as undefined (the AWS defaults)', () => {
+  test('a health check that is no object is UDP501; null is none, as undefined (the shared defaults)', () => {
     expect(errorOf('hc5', { healthCheck: 5 })).toBe([
       header('hc5', 1),
       `[UDP501] hc5: healthCheck 5: is not a health check (a health check such as { protocol: 'HTTP', port: 30080, path: '/healthz' }, or none for AWS's defaults; ${CREATE_TG})`,
     ].join('\n'));
     const plan = lib.planNlb('hcnull', { ...BASE, healthCheck: null } as unknown as Args);
-    expect(plan.healthCheck).toEqual(lib.resolveHealthCheck());
+    expect(plan.healthCheck).toEqual(lib.resolveHealthCheck({ interval: 10, timeout: 10 }));
     expect(plan.warnings.map((w) => w.ruleId)).toEqual(['UDP509']);
   });
 
   test('subnets and allocation ids that are no string are UDP524/UDP523: only outputs (and promises) pass unchecked', () => {
-    expect(errorOf('subnetnull', { subnetIds: [SUBNETS[0], null] })).toBe([
+    expect(errorOf('subnetnull', { subnets: [SUBNETS[0], null] })).toBe([
       header('subnetnull', 1),
-      `[UDP524] subnetnull: subnetIds[1] null: is not a subnet id (subnet- followed by 8 or 17 hexadecimal digits; ${SUBNET_MAPPING})`,
+      `[UDP524] subnetnull: subnets[1] null: is not a subnet id (subnet- followed by 8 or 17 hexadecimal digits; ${SUBNET_MAPPING})`,
     ].join('\n'));
     expect(errorOf('eipnum', { scheme: 'internet-facing', eips: ['eipalloc-0aaaaaaaaaaaaaaa1', 5] })).toBe([
       header('eipnum', 1),
@@ -403,7 +404,7 @@ describe('SRV record sets and untyped arguments', () => {
     const plan = lib.planNlb('deferred', {
       ...BASE,
       scheme: 'internet-facing',
-      subnetIds: [pulumi.output(SUBNETS[0]), Promise.resolve(SUBNETS[1])],
+      subnets: [pulumi.output(SUBNETS[0]), Promise.resolve(SUBNETS[1])],
       eips: [pulumi.output('eipalloc-0aaaaaaaaaaaaaaa1'), 'eipalloc-0aaaaaaaaaaaaaaa2'],
     });
     expect(plan.givenEips).toHaveLength(2);

@@ -8,14 +8,13 @@ import {
   checkTargets,
   formatTargetGroupAttributes,
   inferTargetType,
-  NlbListener,
   NlbTargetType,
   pinNodePorts,
   PortRange,
   targetGroupAttributeEntries,
 } from '../../src/model';
 
-const FIELDS = { scheme: 'scheme', subnets: 'subnets', eips: 'eipAllocations' };
+const FIELDS = { scheme: 'scheme', subnets: 'subnets', eips: 'eips' };
 const S1 = 'subnet-0aaaaaaaaaaaaaaa1';
 const S2 = 'subnet-0aaaaaaaaaaaaaaa2';
 const E1 = 'eipalloc-0aaaaaaaaaaaaaaa1';
@@ -36,7 +35,7 @@ describe('checkPlacement: scheme, subnets, Elastic IPs (the cdk8s construct uses
   test('EIPs with the internal scheme, given or defaulted', () => {
     const src = 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SubnetMapping.html';
     expect(checkPlacement({ subnets: [S1], eips: [E1], fields: FIELDS }).map((f) => formatFinding(f, 'chart/nlb'))).toEqual([
-      `[UDP521] chart/nlb: eipAllocations ["${E1}"]: cannot be used with scheme 'internal' (the default) (scheme: 'internet-facing'; ${src})`,
+      `[UDP521] chart/nlb: eips ["${E1}"]: cannot be used with scheme 'internal' (the default) (scheme: 'internet-facing'; ${src})`,
     ]);
     expect(checkPlacement({ scheme: 'internal', subnets: [S1], eips: [E1], fields: FIELDS })[0].message)
       .toBe("cannot be used with scheme 'internal'");
@@ -45,10 +44,10 @@ describe('checkPlacement: scheme, subnets, Elastic IPs (the cdk8s construct uses
   test('EIP count not equal to the subnet count, and EIPs without subnets', () => {
     const lbc = 'https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/main/docs/guide/service/annotations.md';
     expect(checkPlacement({ scheme: 'internet-facing', subnets: [S1], eips: [E1, E2], fields: FIELDS }).map((f) => formatFinding(f, 'n'))).toEqual([
-      `[UDP522] n: eipAllocations ["${E1}","${E2}"]: has 2 allocation ids for 1 subnet (exactly one Elastic IP per subnet (1), paired by position; ${lbc})`,
+      `[UDP522] n: eips ["${E1}","${E2}"]: has 2 allocation ids for 1 subnet (exactly one Elastic IP per subnet (1), paired by position; ${lbc})`,
     ]);
     expect(checkPlacement({ scheme: 'internet-facing', eips: [E1], fields: FIELDS }).map((f) => formatFinding(f, 'n'))).toEqual([
-      `[UDP522] n: eipAllocations ["${E1}"]: need subnets: one Elastic IP per subnet, paired by position (subnets with as many subnets as Elastic IPs; ${lbc})`,
+      `[UDP522] n: eips ["${E1}"]: need subnets: one Elastic IP per subnet, paired by position (subnets with as many subnets as Elastic IPs; ${lbc})`,
     ]);
   });
 
@@ -99,7 +98,7 @@ describe('checkListeners', () => {
   });
   test('ports, targetPorts and protocols', () => {
     expect(ids(checkListeners([{ port: 0, protocol: 'UDP', targetPort: 70000 }]))).toEqual(['UDP531', 'UDP531']);
-    expect(ids(checkListeners([{ port: 53, protocol: 'TLS' } as unknown as NlbListener]))).toEqual(['UDP532']);
+    expect(ids(checkListeners([{ port: 53, protocol: 'TLS' } as unknown as never]))).toEqual(['UDP532']);
     expect(ids(checkListeners([]))).toEqual(['UDP530']);
     expect(ids(checkListeners(undefined))).toEqual(['UDP530']);
   });

@@ -1,4 +1,5 @@
 import type * as pulumi from '@pulumi/pulumi';
+import { Duration } from 'cdk8s';
 import { MockResourceRecorder, RecordedResource } from '../../src/aws/mock-recorder';
 
 // The mocks are set before the component is loaded (pulumi.runtime.setMocks, no CLI, no credentials).
@@ -34,17 +35,17 @@ describe('NlbUdpLoadBalancer: the seed-003 shape (three EIPs, TCP_UDP, health No
   beforeAll(async () => {
     nlb = new NlbUdpLoadBalancer('dns', {
       vpcId: VPC,
-      subnetIds: SUBNETS,
+      subnets: SUBNETS,
       scheme: 'internet-facing',
       eips: 'allocate',
-      listeners: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }],
+      ports: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }],
       targets: { instanceIds: ['i-0123456789abcdef0'], autoScalingGroupNames: ['eks-ng-1'] },
-      healthCheck: { protocol: lib.HealthCheckProtocol.TCP, port: 30080, interval: 10, timeout: 5 },
+      healthCheck: { protocol: lib.HealthCheckProtocol.TCP, port: 30080, interval: Duration.seconds(10), timeout: Duration.seconds(5) },
       targetGroupAttributes: { deregistrationDelay: 30, connectionTermination: true },
       dns: {
         zoneId: ZONE,
         hostname: 'dns.example.com',
-        ttl: 60,
+        ttl: Duration.seconds(60),
         srv: [{ service: 'domain', protocol: 'udp' }, { service: '_domain', protocol: 'tcp', priority: 0, weight: 5 }],
       },
       tags: { team: 'platform' },
@@ -178,8 +179,8 @@ describe('NlbUdpLoadBalancer: defaults (internal, no EIPs, TCP health check on t
   test('internal, no allocation ids, no deleteBeforeReplace, AWS health-check defaults', async () => {
     const nlb = new NlbUdpLoadBalancer('internal', {
       vpcId: VPC,
-      subnetIds: SUBNETS.slice(0, 2),
-      listeners: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }],
+      subnets: SUBNETS.slice(0, 2),
+      ports: [{ port: 53, protocol: 'TCP_UDP', targetPort: 30053 }],
     });
     await recorder.settle();
     const kids = children('internal');
@@ -199,7 +200,7 @@ describe('NlbUdpLoadBalancer: defaults (internal, no EIPs, TCP health check on t
     });
     expect(lb.options.deleteBeforeReplace).toBe(false);
     expect(kids.get('aws:lb/targetGroup:TargetGroup internal-tg-tcp-udp-53')!.inputs.healthCheck).toEqual({
-      enabled: true, protocol: 'TCP', port: 'traffic-port', interval: 30, timeout: 10, healthyThreshold: 5, unhealthyThreshold: 2,
+      enabled: true, protocol: 'TCP', port: 'traffic-port', interval: 10, timeout: 10, healthyThreshold: 5, unhealthyThreshold: 2,
     });
     expect(await value(nlb.eipAllocationIds)).toEqual([]);
     expect(await value(nlb.eipPublicIps)).toEqual([]);
@@ -212,10 +213,10 @@ describe('NlbUdpLoadBalancer: given EIPs, opt-out, split listeners, IP targets, 
     const given = ['eipalloc-0aaaaaaaaaaaaaaa1', 'eipalloc-0aaaaaaaaaaaaaaa2'];
     const nlb = new NlbUdpLoadBalancer('given', {
       vpcId: VPC,
-      subnetIds: SUBNETS.slice(0, 2),
+      subnets: SUBNETS.slice(0, 2),
       scheme: lib.LoadBalancerScheme.INTERNET_FACING,
       eips: given,
-      listeners: [{ port: 1234, protocol: lib.ListenerProtocol.UDP }],
+      ports: [{ port: 1234, protocol: lib.NlbProtocol.UDP }],
       healthCheck: { port: 8080 },
     });
     await recorder.settle();
@@ -233,11 +234,11 @@ describe('NlbUdpLoadBalancer: given EIPs, opt-out, split listeners, IP targets, 
   test('retainEipsOnDelete: false opts out', async () => {
     new NlbUdpLoadBalancer('throwaway', {
       vpcId: VPC,
-      subnetIds: SUBNETS.slice(0, 1),
+      subnets: SUBNETS.slice(0, 1),
       scheme: 'internet-facing',
       eips: 'allocate',
       retainEipsOnDelete: false,
-      listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+      ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
       healthCheck: { port: 30080 },
     });
     await recorder.settle();
@@ -247,11 +248,11 @@ describe('NlbUdpLoadBalancer: given EIPs, opt-out, split listeners, IP targets, 
   test('several listeners, IP targets, dualstack with AAAA and the IPv6 source-NAT prefix, HTTP health check', async () => {
     const nlb = new NlbUdpLoadBalancer('kdc', {
       vpcId: VPC,
-      subnetIds: SUBNETS,
+      subnets: SUBNETS,
       ipAddressType: 'dualstack',
       crossZone: false,
       deletionProtection: true,
-      listeners: [{ port: 88, protocol: 'TCP_UDP' }, { port: 464, protocol: 'UDP' }],
+      ports: [{ port: 88, protocol: 'TCP_UDP' }, { port: 464, protocol: 'UDP' }],
       targets: { ipAddresses: ['10.0.1.15', '2001:db8::15'] },
       healthCheck: { protocol: 'HTTP', port: 8080, path: '/healthz', successCodes: '200' },
       targetGroupAttributes: { stickiness: true, preserveClientIp: true },
@@ -299,8 +300,8 @@ describe('NlbUdpLoadBalancer: given EIPs, opt-out, split listeners, IP targets, 
         port: '8080',
         path: '/healthz',
         matcher: '200',
-        interval: 30,
-        timeout: 6,
+        interval: 10,
+        timeout: 10,
         healthyThreshold: 5,
         unhealthyThreshold: 2,
       },
@@ -326,8 +327,8 @@ describe('SRV record sets are named by their record name, which is unique', () =
   test('service a-udp without domain and service a with domain udp: two records, two names (both were srv-a-udp-udp)', async () => {
     const nlb = new NlbUdpLoadBalancer('twins', {
       vpcId: VPC,
-      subnetIds: SUBNETS.slice(0, 1),
-      listeners: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+      subnets: SUBNETS.slice(0, 1),
+      ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
       healthCheck: { port: 30080 },
       dns: {
         zoneId: ZONE,
@@ -359,6 +360,6 @@ describe('ChildNames: pinned, because a renamed child is a new resource (a renam
     expect(ChildNames.aRecord('dns')).toBe('dns-a');
     expect(ChildNames.aaaaRecord('dns')).toBe('dns-aaaa');
     expect(ChildNames.srvRecord('dns', 'srv-_domain._udp.dns.example.com')).toBe('dns-srv-_domain._udp.dns.example.com');
-    expect(lib.listenerKey({ port: 53, protocol: lib.ListenerProtocol.TCP_UDP })).toBe('tcp-udp-53');
+    expect(lib.listenerKey({ port: 53, protocol: lib.NlbProtocol.TCP_UDP })).toBe('tcp-udp-53');
   });
 });

@@ -183,8 +183,8 @@ const PULUMI_PROGRAM = `import { NlbUdpLoadBalancer } from 'k8s-udp-constructs/p
 
 const nlb = new NlbUdpLoadBalancer('game', {
   vpcId: 'vpc-0123456789abcdef0',
-  subnetIds: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'],
-  listeners: [{ port: 7777, protocol: 'UDP', targetPort: 30777 }],
+  subnets: ['subnet-0123456789abcdef0', 'subnet-0123456789abcdef1'],
+  ports: [{ port: 7777, protocol: 'UDP', targetPort: 30777 }],
 });
 export const dnsName = nlb.dnsName;
 `;

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { chart, objectsOf, only } from './helpers';
-import { checkObjects, HealthCheckProtocol, LoadBalancerProvider, LoadBalancerScheme, NlbController, NlbIpAddressType, NlbPortProtocol, NlbTargetType, NlbUdpLoadBalancer, NlbUdpLoadBalancerProps, TrafficPolicy, UdpProbe, UdpRules } from '../../src';
+import { checkObjects, HealthCheckProtocol, LoadBalancerProvider, LoadBalancerScheme, NlbIpAddressType, NlbProtocol, NlbTargetType, NlbUdpLoadBalancer, NlbUdpLoadBalancerProps, SrvProtocol, TrafficPolicy, UdpProbe, UdpRules } from '../../src';
 import { Sources } from '../../src/core/sources';
 import { AWS_NLB_RULES } from '../../src/rules/aws-nlb';
 
@@ -43,7 +43,7 @@ describe('what you get by default', () => {
         ports: [{ port: 1234, protocol: 'UDP', targetPort: 1234 }],
       },
     });
-    expect(nlb.controller.id).toBe('aws-load-balancer-controller');
+    expect(nlb.provider.id).toBe('aws-load-balancer-controller');
     expect(nlb.targetType).toBe(NlbTargetType.IP);
     expect(nlb.name).toBe('svc');
     expect(messages()).toEqual([]);
@@ -83,7 +83,7 @@ describe('what you get by default', () => {
 
 describe('props', () => {
   test('seed 003: internet-facing, three EIPs over three subnets', () => {
-    const { service, messages } = build({ scheme: LoadBalancerScheme.INTERNET_FACING, subnets: SUBNETS, eipAllocations: EIPS });
+    const { service, messages } = build({ scheme: LoadBalancerScheme.INTERNET_FACING, subnets: SUBNETS, eips: EIPS });
     const a = service().metadata.annotations;
     expect(a[`${K}aws-load-balancer-scheme`]).toBe('internet-facing');
     expect(a[`${K}aws-load-balancer-subnets`]).toBe(SUBNETS.join(','));
@@ -93,7 +93,7 @@ describe('props', () => {
 
   test('subnets by Name tag, which the controller annotation takes as well as ids', () => {
     const names = ['public-a', 'public-b', 'public-c'];
-    const { service, messages } = build({ scheme: LoadBalancerScheme.INTERNET_FACING, subnets: names, eipAllocations: EIPS });
+    const { service, messages } = build({ scheme: LoadBalancerScheme.INTERNET_FACING, subnets: names, eips: EIPS });
     expect(service().metadata.annotations[`${K}aws-load-balancer-subnets`]).toBe('public-a,public-b,public-c');
     expect(messages()).toEqual([]);
   });
@@ -102,8 +102,8 @@ describe('props', () => {
     const { service } = build({
       targetGroupAttributes: { deregistrationDelay: 30, connectionTermination: true, stickiness: true },
       deletionProtection: true,
-      sourceRanges: ['203.0.113.0/24'],
-      controller: NlbController.awsLoadBalancerController({ version: '2.13', useLoadBalancerClass: true }),
+      loadBalancerSourceRanges: ['203.0.113.0/24'],
+      provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.13', useLoadBalancerClass: true }),
     });
     const s = service();
     expect(s.metadata.annotations[`${K}aws-load-balancer-target-group-attributes`]).toBe(
@@ -122,8 +122,8 @@ describe('props', () => {
 
   test('TCP_UDP ports: one Service entry per protocol, same targetPort and nodePort, the TCP_UDP listener opt-in', () => {
     const { service, nlb, messages } = build({
-      controller: NlbController.awsLoadBalancerController({ version: '2.13' }),
-      ports: [{ name: 'dns', port: 53, targetPort: 1053, nodePort: 30053, protocol: NlbPortProtocol.TCP_UDP }],
+      provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' }),
+      ports: [{ name: 'dns', port: 53, targetPort: 1053, nodePort: 30053, protocol: NlbProtocol.TCP_UDP }],
     });
     const s = service();
     expect(s.spec.ports).toEqual([
@@ -165,7 +165,7 @@ describe('props', () => {
   });
 
   test('the in-tree provider gets only what it reads', () => {
-    const { service, messages } = build({ controller: NlbController.inTree(), crossZone: true, subnets: SUBNETS.slice(0, 2) });
+    const { service, messages } = build({ provider: LoadBalancerProvider.awsInTree(), crossZone: true, subnets: SUBNETS.slice(0, 2) });
     expect(service().metadata.annotations).toEqual({
       [`${K}aws-load-balancer-type`]: 'nlb',
       [`${K}aws-load-balancer-internal`]: 'true',
@@ -196,26 +196,26 @@ describe('NlbUdpLoadBalancer bad input', () => {
   const CDK = 'https://github.com/aws/aws-cdk/blob/main/packages/aws-cdk-lib/aws-elasticloadbalancingv2/lib/nlb/network-target-group.ts';
 
   test('EIPs with an internal scheme', () => {
-    expect(M({ subnets: S2, eipAllocations: E2 })).toEqual([
-      `[UDP521] test/nlb: eipAllocations ${JSON.stringify(E2)}: cannot be used with scheme 'internal' (the default) (scheme: 'internet-facing'; https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SubnetMapping.html)`,
+    expect(M({ subnets: S2, eips: E2 })).toEqual([
+      `[UDP521] test/nlb: eips ${JSON.stringify(E2)}: cannot be used with scheme 'internal' (the default) (scheme: 'internet-facing'; https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SubnetMapping.html)`,
     ]);
   });
 
   test('EIP count not equal to the subnet count', () => {
-    expect(M({ scheme: LoadBalancerScheme.INTERNET_FACING, subnets: S2, eipAllocations: [E2[0]] })).toEqual([
-      `[UDP522] test/nlb: eipAllocations ["${E2[0]}"]: has 1 allocation id for 2 subnets (exactly one Elastic IP per subnet (2), paired by position; ${LBC})`,
+    expect(M({ scheme: LoadBalancerScheme.INTERNET_FACING, subnets: S2, eips: [E2[0]] })).toEqual([
+      `[UDP522] test/nlb: eips ["${E2[0]}"]: has 1 allocation id for 2 subnets (exactly one Elastic IP per subnet (2), paired by position; ${LBC})`,
     ]);
   });
 
   test('EIPs without subnets', () => {
-    expect(M({ scheme: LoadBalancerScheme.INTERNET_FACING, eipAllocations: E2 })).toEqual([
-      `[UDP522] test/nlb: eipAllocations ${JSON.stringify(E2)}: need subnets: one Elastic IP per subnet, paired by position (subnets with as many subnets as Elastic IPs; ${LBC})`,
+    expect(M({ scheme: LoadBalancerScheme.INTERNET_FACING, eips: E2 })).toEqual([
+      `[UDP522] test/nlb: eips ${JSON.stringify(E2)}: need subnets: one Elastic IP per subnet, paired by position (subnets with as many subnets as Elastic IPs; ${LBC})`,
     ]);
   });
 
   test('an allocation id not of the form eipalloc-...', () => {
-    expect(M({ scheme: LoadBalancerScheme.INTERNET_FACING, subnets: S2, eipAllocations: [E2[0], 'eip-123'] })).toEqual([
-      '[UDP523] test/nlb: eipAllocations[1] "eip-123": is not an Elastic IP allocation id (eipalloc- followed by 8 or 17 hexadecimal digits; https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SubnetMapping.html)',
+    expect(M({ scheme: LoadBalancerScheme.INTERNET_FACING, subnets: S2, eips: [E2[0], 'eip-123'] })).toEqual([
+      '[UDP523] test/nlb: eips[1] "eip-123": is not an Elastic IP allocation id (eipalloc- followed by 8 or 17 hexadecimal digits; https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SubnetMapping.html)',
     ]);
   });
 
@@ -273,22 +273,22 @@ describe('NlbUdpLoadBalancer bad input', () => {
   });
 
   test('the in-tree controller with TCP+UDP in one Service', () => {
-    expect(M({ controller: NlbController.inTree(), ports: [{ port: 53, protocol: NlbPortProtocol.TCP_UDP }] }).filter((m) => !m.startsWith('[UDP204]'))).toEqual([
-      `[UDP570] test/nlb: ports[0].protocol "TCP_UDP": cannot be one TCP_UDP listener: the in-tree AWS cloud provider never supports mixed protocols ("mixed protocol is not supported for LoadBalancer") (the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or separate UDP and TCP endpoints (DualProtocolEndpoint); ${Sources.LBC_ANNOTATIONS}) Fix: the in-tree provider never builds TCP_UDP listeners: controller: NlbController.awsLoadBalancerController({ version: '2.13' })`,
+    expect(M({ provider: LoadBalancerProvider.awsInTree(), ports: [{ port: 53, protocol: NlbProtocol.TCP_UDP }] }).filter((m) => !m.startsWith('[UDP204]'))).toEqual([
+      `[UDP570] test/nlb: ports[0].protocol "TCP_UDP": cannot be one TCP_UDP listener: the in-tree AWS cloud provider never supports mixed protocols ("mixed protocol is not supported for LoadBalancer") (the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or separate UDP and TCP endpoints (DualProtocolEndpoint); ${Sources.LBC_ANNOTATIONS}) Fix: the in-tree provider never builds TCP_UDP listeners: provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' })`,
     ]);
   });
 
   test('the in-tree controller with ip targets, and with settings it does not read', () => {
-    expect(M({ controller: NlbController.inTree(), targetType: NlbTargetType.IP, deletionProtection: true })).toEqual([
-      `[UDP571] test/nlb: targetType "ip": is not supported by the in-tree AWS provider, which registers instances only (NlbTargetType.INSTANCE, or NlbController.awsLoadBalancerController(); ${Sources.AWS_IN_TREE})`,
-      `[UDP572] test/nlb: deletionProtection true: is not read by the in-tree AWS provider and would be silently lost (NlbController.awsLoadBalancerController(), or leave it unset; ${Sources.AWS_IN_TREE})`,
+    expect(M({ provider: LoadBalancerProvider.awsInTree(), targetType: NlbTargetType.IP, deletionProtection: true })).toEqual([
+      `[UDP571] test/nlb: targetType "ip": is not supported by the in-tree AWS provider, which registers instances only (NlbTargetType.INSTANCE, or LoadBalancerProvider.awsLoadBalancerController(); ${Sources.AWS_IN_TREE})`,
+      `[UDP572] test/nlb: deletionProtection true: is not read by the in-tree AWS provider and would be silently lost (LoadBalancerProvider.awsLoadBalancerController(), or leave it unset; ${Sources.AWS_IN_TREE})`,
     ]);
   });
 
   test('a TCP_UDP pair on a controller older than 2.13', () => {
-    const props = { controller: NlbController.awsLoadBalancerController({ version: '2.12' }), ports: [{ port: 53, protocol: NlbPortProtocol.TCP_UDP }] };
+    const props = { provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.12' }), ports: [{ port: 53, protocol: NlbProtocol.TCP_UDP }] };
     expect(M(props).filter((m) => !m.startsWith('[UDP204]'))).toEqual([
-      `[UDP570] test/nlb: ports[0].protocol "TCP_UDP": cannot be one TCP_UDP listener: the AWS Load Balancer Controller 2.12 has no TCP_UDP listener (it needs 2.13 or later) (the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or separate UDP and TCP endpoints (DualProtocolEndpoint); ${Sources.LBC_ANNOTATIONS}) Fix: controller 2.12 builds no TCP_UDP listener: upgrade it to 2.13 or later and say so with controller: NlbController.awsLoadBalancerController({ version: '2.13' })`,
+      `[UDP570] test/nlb: ports[0].protocol "TCP_UDP": cannot be one TCP_UDP listener: the AWS Load Balancer Controller 2.12 has no TCP_UDP listener (it needs 2.13 or later) (the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or separate UDP and TCP endpoints (DualProtocolEndpoint); ${Sources.LBC_ANNOTATIONS}) Fix: controller 2.12 builds no TCP_UDP listener: upgrade it to 2.13 or later and say so with provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' })`,
     ]);
   });
 
@@ -325,19 +325,19 @@ describe('NlbUdpLoadBalancer bad input', () => {
 
     test('a port protocol TCP: TCP_UDP is the way to serve TCP too', () => {
       expect(M(props({ ports: [{ port: 1234 }, { port: 53, protocol: 'TCP' }] })).filter((m) => m.startsWith('[UDP575]'))).toEqual([
-        `[UDP575] test/nlb: ports[1].protocol "TCP": is not a protocol of an NlbUdpLoadBalancer port, and would be taken for UDP (UDP, or TCP_UDP for TCP and UDP on the same port (NlbPortProtocol); ${LISTENERS}) Fix: TCP_UDP serves TCP and UDP on this port; a TCP-only port belongs on a TCP Service of its own`,
+        `[UDP575] test/nlb: ports[1].protocol "TCP": is not a protocol of an NlbUdpLoadBalancer port, and would be taken for UDP (UDP, or TCP_UDP for TCP and UDP on the same port (NlbProtocol); ${LISTENERS}) Fix: TCP_UDP serves TCP and UDP on this port; a TCP-only port belongs on a TCP Service of its own`,
       ]);
     });
 
     test.each([['udp', '"udp"'], ['tcp_udp', '"tcp_udp"'], [17, '17'], [null, 'null']])('a port protocol %p', (value, shown) => {
       expect(M(props({ ports: [{ port: 1234, protocol: value }] })).filter((m) => m.startsWith('[UDP575]'))).toEqual([
-        `[UDP575] test/nlb: ports[0].protocol ${shown}: is not a protocol of an NlbUdpLoadBalancer port, and would be taken for UDP (UDP, or TCP_UDP for TCP and UDP on the same port (NlbPortProtocol); ${LISTENERS})`,
+        `[UDP575] test/nlb: ports[0].protocol ${shown}: is not a protocol of an NlbUdpLoadBalancer port, and would be taken for UDP (UDP, or TCP_UDP for TCP and UDP on the same port (NlbProtocol); ${LISTENERS})`,
       ]);
     });
 
     test('the enum values themselves, and the string values they stand for, pass', () => {
-      expect(M({ ipAddressType: 'dualstack' as NlbIpAddressType, targetType: 'ip' as NlbTargetType, ports: [{ port: 1234, protocol: 'UDP' as NlbPortProtocol }] })).toEqual([]);
-      expect(M({ ipAddressType: NlbIpAddressType.IPV4, targetType: NlbTargetType.IP, ports: [{ port: 53, protocol: NlbPortProtocol.TCP_UDP }] })
+      expect(M({ ipAddressType: 'dualstack' as NlbIpAddressType, targetType: 'ip' as NlbTargetType, ports: [{ port: 1234, protocol: 'UDP' as NlbProtocol }] })).toEqual([]);
+      expect(M({ ipAddressType: NlbIpAddressType.IPV4, targetType: NlbTargetType.IP, ports: [{ port: 53, protocol: NlbProtocol.TCP_UDP }] })
         .filter((m) => /UDP5(26|40|75)/.test(m))).toEqual([]);
     });
   });
@@ -362,7 +362,7 @@ describe('NlbUdpLoadBalancer bad input', () => {
         `[UDP527] test/nlb: crossZone ${shown}: must be true or false (true or false; ${ATTRIBUTES})${fix}`,
       ]);
       expect(nlb.annotations[`${K}aws-load-balancer-attributes`]).toBeUndefined();
-      const inTree = build(props({ crossZone: value, controller: NlbController.inTree() }));
+      const inTree = build(props({ crossZone: value, provider: LoadBalancerProvider.awsInTree() }));
       expect(inTree.messages().filter((m) => m.startsWith('[UDP527]'))).toEqual([
         `[UDP527] test/nlb: crossZone ${shown}: must be true or false (true or false; ${ATTRIBUTES})${fix}`,
       ]);
@@ -383,32 +383,45 @@ describe('NlbUdpLoadBalancer bad input', () => {
     });
   });
 
-  describe('a controller that is no NlbController (untyped input) is a finding, and the construct is still built', () => {
-    const IDS = 'NlbController.awsLoadBalancerController() or NlbController.inTree()';
+  describe('a provider that builds no NLB (another provider, untyped input) is a finding, and the construct is still built', () => {
+    const IDS = 'LoadBalancerProvider.awsLoadBalancerController() or LoadBalancerProvider.awsInTree()';
     const SRC = Sources.LBC_ANNOTATIONS;
     const props = (extra: Record<string, unknown>) => extra as Partial<NlbUdpLoadBalancerProps>;
 
     test.each([
-      ['aws-in-tree', '"aws-in-tree"', ' Fix: give NlbController.inTree(), not its id'],
-      ['aws-load-balancer-controller', '"aws-load-balancer-controller"', ' Fix: give NlbController.awsLoadBalancerController(), not its id'],
+      ['aws-in-tree', '"aws-in-tree"', ' Fix: give LoadBalancerProvider.awsInTree(), not its id'],
+      ['aws-load-balancer-controller', '"aws-load-balancer-controller"', ' Fix: give LoadBalancerProvider.awsLoadBalancerController(), not its id'],
       ['nlb', '"nlb"', ''],
       [42, '42', ''],
       [null, 'null', ''],
-    ])('controller %p', (value, shown, fix) => {
-      expect(M(props({ controller: value }))).toEqual([
-        `[UDP576] test/nlb: controller ${shown}: is not an NlbController (${IDS}; ${SRC})${fix}`,
+    ])('provider %p', (value, shown, fix) => {
+      expect(M(props({ provider: value }))).toEqual([
+        `[UDP576] test/nlb: provider ${shown}: is not a provider that builds an AWS Network Load Balancer (${IDS}; ${SRC})${fix}`,
       ]);
     });
 
-    test('a LoadBalancerProvider, the provider of UdpService', () => {
-      expect(M(props({ controller: LoadBalancerProvider.awsInTree() }))).toEqual([
-        `[UDP576] test/nlb: controller {"rawOptions":{},"options":{},"id":"aws-in-tree"}: is not an NlbController (${IDS}; ${SRC}) Fix: a LoadBalancerProvider is the provider of UdpService and DualProtocolEndpoint; NlbUdpLoadBalancer takes an NlbController`,
+    test('a provider that builds no NLB (GKE) is named, with the constructs that take it', () => {
+      expect(M(props({ provider: LoadBalancerProvider.gke() }))).toEqual([
+        `[UDP576] test/nlb: provider "gke": is not a provider that builds an AWS Network Load Balancer (${IDS}; ${SRC}) Fix: GKE (target-pool load balancer) builds no AWS Network Load Balancer: use UdpService or DualProtocolEndpoint with it`,
+      ]);
+    });
+
+    test('a scheme or target type given on the provider applies; given on both, differently, it is a finding', () => {
+      const provider = LoadBalancerProvider.awsLoadBalancerController({ version: '2.13', scheme: LoadBalancerScheme.INTERNET_FACING, targetType: NlbTargetType.INSTANCE });
+      const { service } = build({ provider });
+      expect(service().metadata.annotations).toMatchObject({
+        'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing',
+        'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'instance',
+      });
+      const internetFacing = LoadBalancerProvider.awsLoadBalancerController({ scheme: LoadBalancerScheme.INTERNET_FACING });
+      expect(M(props({ provider: internetFacing, scheme: LoadBalancerScheme.INTERNAL }))).toEqual([
+        `[UDP576] test/nlb: scheme "internal": contradicts provider.scheme, internet-facing (one scheme, given once: on the load balancer or in the provider's options; ${SRC})`,
       ]);
     });
 
     test('every error of the props is reported together', () => {
-      expect(M(props({ controller: 'in-tree', ports: [null], deletionProtection: 'false' }))).toEqual([
-        `[UDP576] test/nlb: controller "in-tree": is not an NlbController (${IDS}; ${SRC}) Fix: give NlbController.inTree(), not its id`,
+      expect(M(props({ provider: 'in-tree', ports: [null], deletionProtection: 'false' }))).toEqual([
+        `[UDP576] test/nlb: provider "in-tree": is not a provider that builds an AWS Network Load Balancer (${IDS}; ${SRC}) Fix: give LoadBalancerProvider.awsInTree(), not its id`,
         '[UDP527] test/nlb: deletionProtection "false": must be true or false (true or false; https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_LoadBalancerAttribute.html) Fix: give the boolean false, not a string',
         `[UDP531] test/nlb: ports[0] null: is not a port (an object with a port number 1..65535, such as { port: 7777 }; ${Sources.NLB_LISTENERS})`,
       ]);
@@ -450,17 +463,17 @@ describe('NlbUdpLoadBalancer bad input', () => {
   describe('ports added with addPort() after construction are checked as the props\' ports are', () => {
     test('a TCP port (UDP575)', () => {
       const { nlb, messages } = build();
-      nlb.addPort({ port: 53, protocol: 'TCP' as NlbPortProtocol });
+      nlb.addPort({ port: 53, protocol: 'TCP' as NlbProtocol });
       expect(messages().filter((m) => m.startsWith('[UDP575]'))).toEqual([
-        `[UDP575] test/nlb: ports[1].protocol "TCP": is not a protocol of an NlbUdpLoadBalancer port, and would be taken for UDP (UDP, or TCP_UDP for TCP and UDP on the same port (NlbPortProtocol); ${Sources.NLB_LISTENERS}) Fix: TCP_UDP serves TCP and UDP on this port; a TCP-only port belongs on a TCP Service of its own`,
+        `[UDP575] test/nlb: ports[1].protocol "TCP": is not a protocol of an NlbUdpLoadBalancer port, and would be taken for UDP (UDP, or TCP_UDP for TCP and UDP on the same port (NlbProtocol); ${Sources.NLB_LISTENERS}) Fix: TCP_UDP serves TCP and UDP on this port; a TCP-only port belongs on a TCP Service of its own`,
       ]);
     });
 
     test('a TCP_UDP port where no TCP_UDP listener can be built (UDP570)', () => {
-      const { nlb, messages } = build({ controller: NlbController.awsLoadBalancerController({ version: '2.12' }) });
-      nlb.addPort({ name: 'dns', port: 53, protocol: NlbPortProtocol.TCP_UDP });
+      const { nlb, messages } = build({ provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.12' }) });
+      nlb.addPort({ name: 'dns', port: 53, protocol: NlbProtocol.TCP_UDP });
       expect(messages().filter((m) => m.startsWith('[UDP570]'))).toEqual([
-        `[UDP570] test/nlb: ports[1].protocol "TCP_UDP": cannot be one TCP_UDP listener: the AWS Load Balancer Controller 2.12 has no TCP_UDP listener (it needs 2.13 or later) (the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or separate UDP and TCP endpoints (DualProtocolEndpoint); ${Sources.LBC_ANNOTATIONS}) Fix: controller 2.12 builds no TCP_UDP listener: upgrade it to 2.13 or later and say so with controller: NlbController.awsLoadBalancerController({ version: '2.13' })`,
+        `[UDP570] test/nlb: ports[1].protocol "TCP_UDP": cannot be one TCP_UDP listener: the AWS Load Balancer Controller 2.12 has no TCP_UDP listener (it needs 2.13 or later) (the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or separate UDP and TCP endpoints (DualProtocolEndpoint); ${Sources.LBC_ANNOTATIONS}) Fix: controller 2.12 builds no TCP_UDP listener: upgrade it to 2.13 or later and say so with provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' })`,
       ]);
     });
 
@@ -468,7 +481,7 @@ describe('NlbUdpLoadBalancer bad input', () => {
       const opt = `${K}aws-load-balancer-enable-tcp-udp-listener`;
       const prefix = `${K}aws-load-balancer-enable-prefix-for-ipv6-source-nat`;
       const { nlb, service, messages } = build({
-        controller: NlbController.awsLoadBalancerController({ version: '2.13' }),
+        provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' }),
         ipAddressType: NlbIpAddressType.DUALSTACK,
         ports: [],
         healthSidecar: false,
@@ -476,7 +489,7 @@ describe('NlbUdpLoadBalancer bad input', () => {
       });
       expect(nlb.annotations[opt]).toBeUndefined();
       expect(nlb.annotations[prefix]).toBeUndefined();
-      nlb.addPort({ name: 'dns', port: 53, protocol: NlbPortProtocol.TCP_UDP });
+      nlb.addPort({ name: 'dns', port: 53, protocol: NlbProtocol.TCP_UDP });
       expect(nlb.annotations[opt]).toBe('true');
       expect(nlb.annotations[prefix]).toBe('on');
       expect(service().metadata.annotations[opt]).toBe('true');
@@ -484,11 +497,11 @@ describe('NlbUdpLoadBalancer bad input', () => {
       expect(messages().filter((m) => /UDP(303|530|568|570)/.test(m))).toEqual([]);
       // the user's own annotation still wins
       const own = build({
-        controller: NlbController.awsLoadBalancerController({ version: '2.13' }),
+        provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' }),
         ports: [],
         metadata: { name: 'svc', annotations: { [opt]: 'false' } },
       });
-      own.nlb.addPort({ port: 53, protocol: NlbPortProtocol.TCP_UDP });
+      own.nlb.addPort({ port: 53, protocol: NlbProtocol.TCP_UDP });
       expect(own.nlb.annotations[opt]).toBe('true');
       expect(own.nlb.service.apiObject.toJson().metadata.annotations[opt]).toBe('false');
     });
@@ -504,12 +517,14 @@ describe('NlbUdpLoadBalancer bad input', () => {
   });
 });
 
-test('hostname and ttl are published for ExternalDNS with the same names as on UdpService', () => {
-  const { service } = build({ hostname: ['game.example.com', 'play.example.com'], ttl: Duration.minutes(2) });
+test('dns.hostname and dns.ttl are published for ExternalDNS, the TTL 300 s unless given, as on the Pulumi side', () => {
+  const { service } = build({ dns: { hostname: 'game.example.com.', ttl: Duration.minutes(2) } });
   const a = service().metadata.annotations;
-  expect(a['external-dns.kubernetes.io/hostname']).toBe('game.example.com,play.example.com');
+  expect(a['external-dns.kubernetes.io/hostname']).toBe('game.example.com');
   expect(a['external-dns.kubernetes.io/ttl']).toBe('120');
-  expect(a['external-dns.alpha.kubernetes.io/hostname']).toBe('game.example.com,play.example.com');
+  expect(a['external-dns.alpha.kubernetes.io/hostname']).toBe('game.example.com');
+  const defaulted = build({ dns: { hostname: 'game.example.com' } }).service().metadata.annotations;
+  expect(defaulted['external-dns.kubernetes.io/ttl']).toBe('300');
 });
 
 test('a TCP health check with the sidecar checks its TCP port, which accepts connections only while healthy', () => {
@@ -534,4 +549,45 @@ test('two NLBs in front of one workload share its sidecar', () => {
   const b = new NlbUdpLoadBalancer(c, 'public', { selector: app, ports: [{ port: 1234 }], scheme: LoadBalancerScheme.INTERNET_FACING });
   expect(b.healthSidecar).toBe(a.healthSidecar);
   expect(only(c, 'Deployment').spec.template.spec.containers.map((x: any) => x.name)).toEqual(['main', 'udp-health']);
+});
+
+describe('dns: the hostname and SRV records, as on the Pulumi side', () => {
+  const provider = LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' });
+
+  test('each srv entry is a DNSEndpoint pointing at the hostname, its port the one NLB port that carries its protocol', () => {
+    const { c, nlb } = build({
+      provider,
+      ports: [{ name: 'kerberos', port: 88, protocol: NlbProtocol.TCP_UDP }],
+      dns: {
+        hostname: 'kdc.example.com',
+        ttl: Duration.minutes(1),
+        srv: [
+          { service: 'kerberos', protocol: SrvProtocol.UDP, domain: 'example.com' },
+          { service: '_kerberos', protocol: SrvProtocol.TCP, domain: 'example.com', priority: 0, weight: 5 },
+        ],
+      },
+    });
+    expect(objectsOf(c, 'DNSEndpoint').map((o) => o.spec.endpoints)).toEqual([
+      [{ dnsName: '_kerberos._udp.example.com', recordType: 'SRV', recordTTL: 60, targets: ['10 100 88 kdc.example.com.'] }],
+      [{ dnsName: '_kerberos._tcp.example.com', recordType: 'SRV', recordTTL: 60, targets: ['0 5 88 kdc.example.com.'] }],
+    ]);
+    expect(nlb.srvRecords.map((r) => r.recordName)).toEqual(['_kerberos._udp.example.com', '_kerberos._tcp.example.com']);
+    expect(only(c, 'Service').metadata.annotations['external-dns.kubernetes.io/ttl']).toBe('60');
+  });
+
+  test('an SRV port that cannot be inferred, a wildcard target and a TTL that is no Duration are findings with the shared messages', () => {
+    const { messages } = build({
+      provider,
+      dns: {
+        hostname: '*.example.com',
+        ttl: 60 as unknown as Duration,
+        srv: [{ service: 'game', protocol: SrvProtocol.TCP }, { service: 'game', protocol: SrvProtocol.UDP, domain: 'example.com' }],
+      },
+    });
+    expect(messages()).toEqual([
+      '[UDP402] test/nlb: dns.ttl 60: is not a Duration (a Duration of whole seconds 1..2147483647, for example Duration.seconds(60); https://github.com/kubernetes-sigs/external-dns/blob/master/docs/annotations/annotations.md)',
+      '[UDP405] test/nlb: dns.srv[0].port (unset): is needed: no port carries tcp (0..65535, the port clients of this service connect to; https://github.com/kubernetes-sigs/external-dns/blob/master/endpoint/endpoint.go)',
+      '[UDP401] test/nlb: dns.srv[1].host "*.example.com": is a wildcard, which no SRV record can point at (the name of one host, such as dns.example.com; https://www.rfc-editor.org/rfc/rfc1035#section-2.3.4)',
+    ]);
+  });
 });

@@ -1,7 +1,7 @@
 import * as kplus from 'cdk8s-plus-28';
 import { chart, only } from './helpers';
 import {
-  DualProtocolEndpoint, LoadBalancerProvider, NetworkPolicyPeer, NlbController, NlbPortProtocol, NlbTargetType, NlbUdpLoadBalancer,
+  DualProtocolEndpoint, LoadBalancerProvider, NetworkPolicyPeer, NlbProtocol, NlbTargetType, NlbUdpLoadBalancer,
   ServiceType, TrafficPolicy, UdpNetworkPolicy, UdpRules, UdpService,
 } from '../../src';
 import { Sources } from '../../src/core/sources';
@@ -181,8 +181,8 @@ describe('NlbUdpLoadBalancer', () => {
 
   test('TCP_UDP without the sidecar: the NLB checks the TCP traffic port, admitted from the VPC', () => {
     const { c } = nlb({
-      controller: NlbController.awsLoadBalancerController({ version: '2.13' }),
-      ports: [{ name: 'dns', port: 53, targetPort: 1053, protocol: NlbPortProtocol.TCP_UDP }],
+      provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' }),
+      ports: [{ name: 'dns', port: 53, targetPort: 1053, protocol: NlbProtocol.TCP_UDP }],
       networkPolicy: { from: [NetworkPolicyPeer.cidr(CLIENTS)], nodeCidrs: [VPC] },
     });
     expect(only(c, 'NetworkPolicy').spec.ingress).toEqual([
@@ -193,7 +193,7 @@ describe('NlbUdpLoadBalancer', () => {
 
   test('instance targets with Local: the NLB checks kube-proxy on the node, nothing on the pods', () => {
     const { c } = nlb({
-      controller: NlbController.inTree(),
+      provider: LoadBalancerProvider.awsInTree(),
       targetType: NlbTargetType.INSTANCE,
       networkPolicy: { from: [NetworkPolicyPeer.cidr(CLIENTS)], nodeCidrs: [VPC] },
     });

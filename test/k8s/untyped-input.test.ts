@@ -4,9 +4,7 @@
  */
 import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import {
-  DualProtocolEndpoint, NlbController, NlbPortProtocol, NlbUdpLoadBalancer, ServiceType, UdpRules, UdpService,
-} from '../../src';
+import { DualProtocolEndpoint, LoadBalancerProvider, NlbProtocol, NlbUdpLoadBalancer, ServiceType, UdpRules, UdpService } from '../../src';
 
 UdpRules.onWarning(() => undefined);
 
@@ -80,9 +78,9 @@ describe('NlbUdpLoadBalancer', () => {
     expect(nlb.healthSidecar?.httpPort).toBe(10080);
   });
 
-  test('eipAllocations given as a number is UDP523, not read as a count', () => {
-    expect(messagesOf((c) => new NlbUdpLoadBalancer(c, 's', { selector: server(c), ports: [{ port: 53 }], eipAllocations: 2 as any }))).toEqual([
-      '[UDP523] test/s: eipAllocations 2: is not a list of Elastic IP allocation ids (a list such as [\'eipalloc-0123456789abcdef0\'], one per subnet; https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SubnetMapping.html)',
+  test('eips given as a number is UDP523, not read as a count', () => {
+    expect(messagesOf((c) => new NlbUdpLoadBalancer(c, 's', { selector: server(c), ports: [{ port: 53 }], eips: 2 as any }))).toEqual([
+      '[UDP523] test/s: eips 2: is not a list of Elastic IP allocation ids (a list such as [\'eipalloc-0123456789abcdef0\'], one per subnet; https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SubnetMapping.html)',
     ]);
   });
 
@@ -90,8 +88,8 @@ describe('NlbUdpLoadBalancer', () => {
     const c = Testing.chart();
     const nlb = new NlbUdpLoadBalancer(c, 'dns', {
       selector: server(c),
-      controller: NlbController.awsLoadBalancerController({ version: '2.13' }),
-      ports: [{ name: 'dns', port: 53, protocol: NlbPortProtocol.TCP_UDP }],
+      provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' }),
+      ports: [{ name: 'dns', port: 53, protocol: NlbProtocol.TCP_UDP }],
       healthSidecar: {},
     });
     expect(nlb.healthSidecar?.probes.map((p) => p.toScriptLine())).toEqual(['bound 53']);
@@ -109,8 +107,8 @@ describe('NlbUdpLoadBalancer', () => {
     const c = Testing.chart();
     const nlb = new NlbUdpLoadBalancer(c, 'dns', {
       selector: server(c),
-      controller: NlbController.awsLoadBalancerController({ version: '2.13' }),
-      ports: [{ name: 'dns', port: 53, protocol: NlbPortProtocol.TCP_UDP }],
+      provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' }),
+      ports: [{ name: 'dns', port: 53, protocol: NlbProtocol.TCP_UDP }],
     });
     expect(nlb.healthSidecar).toBeUndefined();
     expect(Object.keys(nlb.annotations).filter((k) => k.includes('healthcheck'))).toEqual([]);
@@ -120,10 +118,10 @@ describe('NlbUdpLoadBalancer', () => {
 describe('messages show the fix as code and the construct path once', () => {
   test('UDP570 with no controller version says how to state it', () => {
     const c = Testing.chart();
-    new NlbUdpLoadBalancer(c, 'dns', { selector: server(c), ports: [{ name: 'dns', port: 53, protocol: NlbPortProtocol.TCP_UDP }] });
+    new NlbUdpLoadBalancer(c, 'dns', { selector: server(c), ports: [{ name: 'dns', port: 53, protocol: NlbProtocol.TCP_UDP }] });
     const [message] = UdpRules.messages(c);
     expect(message.startsWith('[UDP570] test/dns: ports[0].protocol "TCP_UDP": cannot be one TCP_UDP listener: ')).toBe(true);
-    expect(message.endsWith(' Fix: say which controller runs: controller: NlbController.awsLoadBalancerController({ version: \'2.13\' }) (or the version you run, 2.13 or later)')).toBe(true);
+    expect(message.endsWith(' Fix: say which controller runs: provider: LoadBalancerProvider.awsLoadBalancerController({ version: \'2.13\' }) (or the version you run, 2.13 or later)')).toBe(true);
   });
 
   test('a finding about the NLB\'s healthSidecar names the prop the user wrote, on the NLB', () => {

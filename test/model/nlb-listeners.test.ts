@@ -1,5 +1,5 @@
 import { formatFinding } from '../../src/core/finding';
-import { checkListeners, checkTargets, inferTargetType, NlbListener, NlbTargetsInput, NlbTargetType } from '../../src/model/nlb-listeners';
+import { checkListeners, checkTargets, inferTargetType, NlbTargetsInput, NlbTargetType } from '../../src/model/nlb-listeners';
 
 // Found by the property tests: untyped input (JavaScript, config) gives findings, never a TypeError, never "none".
 
@@ -8,7 +8,7 @@ const REGISTER_TARGETS = 'https://docs.aws.amazon.com/elasticloadbalancing/lates
 const ID = 'i-0123456789abcdef0';
 
 function listenerMessages(listeners: unknown): string[] {
-  return checkListeners(listeners as NlbListener[]).map((f) => formatFinding(f, 'nlb'));
+  return checkListeners(listeners as unknown[]).map((f) => formatFinding(f, 'nlb'));
 }
 
 function targetMessages(targets: unknown): string[] {
@@ -23,22 +23,22 @@ describe('checkListeners: entries that are no listener object', () => {
     [[53, 'UDP'], '[53,"UDP"]'],
   ])('%p is one UDP530, not a TypeError nor a port and a protocol finding', (entry, shown) => {
     expect(listenerMessages([entry])).toEqual([
-      `[UDP530] nlb: listeners[0] ${shown}: is not a listener (a listener such as { port: 53, protocol: 'UDP', targetPort: 30053 }; ${LISTENERS})`,
+      `[UDP530] nlb: ports[0] ${shown}: is not a port (a port such as { port: 53, protocol: NlbProtocol.UDP, targetPort: 30053 }; ${LISTENERS})`,
     ]);
   });
 
   test('the listener objects around them are still checked, duplicates included', () => {
     expect(listenerMessages([{ port: 53, protocol: 'UDP' }, null, { port: 53, protocol: 'UDP' }, { port: 0, protocol: 'UDP' }])).toEqual([
-      `[UDP530] nlb: listeners[1] null: is not a listener (a listener such as { port: 53, protocol: 'UDP', targetPort: 30053 }; ${LISTENERS})`,
-      `[UDP531] nlb: listeners[3].port 0: must be a whole number between 1 and 65535 (1..65535; ${LISTENERS})`,
-      `[UDP533] nlb: listeners[2] {"port":53,"protocol":"UDP"}: repeats listeners[0]: the same port and protocol (one listener per port; ${LISTENERS})`,
+      `[UDP530] nlb: ports[1] null: is not a port (a port such as { port: 53, protocol: NlbProtocol.UDP, targetPort: 30053 }; ${LISTENERS})`,
+      `[UDP531] nlb: ports[3].port 0: must be a whole number between 1 and 65535 (1..65535; ${LISTENERS})`,
+      `[UDP533] nlb: ports[2] {"port":53,"protocol":"UDP"}: repeats ports[0]: the same port and protocol (one entry per port; ${LISTENERS})`,
     ]);
   });
 
   test('listeners that are no list are UDP530, as none', () => {
     for (const [listeners, shown] of [[null, 'null'], [{ port: 53, protocol: 'UDP' }, '{"port":53,"protocol":"UDP"}'], ['UDP 53', '"UDP 53"']] as const) {
       expect(listenerMessages(listeners)).toEqual([
-        `[UDP530] nlb: listeners ${shown}: must list at least one listener (for example [{ port: 53, protocol: 'UDP', targetPort: 30053 }]; ${LISTENERS})`,
+        `[UDP530] nlb: ports ${shown}: must list at least one port (for example [{ port: 53, protocol: NlbProtocol.UDP, targetPort: 30053 }]; ${LISTENERS})`,
       ]);
     }
   });

@@ -5,10 +5,7 @@
 import { Chart, Duration } from 'cdk8s';
 import * as fc from 'fast-check';
 import { cidr, deployment, distinct, dns1035Label, dns1123Label, freshChart, nodePort, port, serviceHostname, ttl } from './helpers';
-import {
-  HealthCheckProtocol, KubernetesVersion, LoadBalancerScheme, NlbController, NlbHealthCheck, NlbIpAddressType, NlbPort, NlbPortProtocol,
-  NlbTargetType, NlbUdpLoadBalancer, NlbUdpLoadBalancerProps, TrafficPolicy,
-} from '../../src';
+import { HealthCheckProtocol, KubernetesVersion, LoadBalancerScheme, LoadBalancerProvider, NlbHealthCheck, NlbIpAddressType, NlbPort, NlbProtocol, NlbTargetType, NlbUdpLoadBalancer, NlbUdpLoadBalancerProps, TrafficPolicy } from '../../src';
 
 export interface Spec {
   readonly props: Omit<NlbUdpLoadBalancerProps, 'selector'>;
@@ -76,7 +73,7 @@ export const validSpec: fc.Arbitrary<Spec> = fc.record({
   eips: fc.option(distinct(eipId, 3, 3), { nil: undefined }),
   crossZone: fc.option(fc.boolean(), { nil: undefined }),
   externalTrafficPolicy: fc.option(fc.constantFrom(...Object.values(TrafficPolicy)), { nil: undefined }),
-  sourceRanges: fc.option(fc.array(cidr, { minLength: 1, maxLength: 2 }), { nil: undefined }),
+  loadBalancerSourceRanges: fc.option(fc.array(cidr, { minLength: 1, maxLength: 2 }), { nil: undefined }),
   tga: fc.option(fc.record({
     deregistrationDelay: fc.option(fc.integer({ min: 0, max: 3600 }), { nil: undefined }),
     connectionTermination: fc.option(fc.boolean(), { nil: undefined }),
@@ -104,11 +101,11 @@ export const validSpec: fc.Arbitrary<Spec> = fc.record({
     name: g.count > 1 ? g.names[i] : undefined,
     targetPort: g.targets[i],
     nodePort: g.nodePorts?.[i],
-    protocol: tcpUdpPossible && g.tcpUdp[i] ? NlbPortProtocol.TCP_UDP : g.tcpUdp[i] ? NlbPortProtocol.UDP : undefined,
+    protocol: tcpUdpPossible && g.tcpUdp[i] ? NlbProtocol.TCP_UDP : g.tcpUdp[i] ? NlbProtocol.UDP : undefined,
   }));
   const targetType = lbc ? (g.instance ? NlbTargetType.INSTANCE : NlbTargetType.IP) : (g.instance ? NlbTargetType.INSTANCE : undefined);
   const ip = lbc && !g.instance;
-  const udpOnly = ports.some((p) => p.protocol !== NlbPortProtocol.TCP_UDP);
+  const udpOnly = ports.some((p) => p.protocol !== NlbProtocol.TCP_UDP);
   let hc = g.healthCheck;
   let sidecar = g.sidecar;
   // the sidecar (the default for a UDP-only port, or asked for by its props) needs a cdk8s-plus workload: with plain
@@ -121,17 +118,19 @@ export const validSpec: fc.Arbitrary<Spec> = fc.record({
   return {
     selector: g.selector,
     props: {
-      controller: lbc ? NlbController.awsLoadBalancerController({ version, useLoadBalancerClass: g.useLoadBalancerClass }) : NlbController.inTree(),
+      provider: lbc
+        ? LoadBalancerProvider.awsLoadBalancerController({ version, useLoadBalancerClass: g.useLoadBalancerClass })
+        : LoadBalancerProvider.awsInTree(),
       kubernetesVersion: KubernetesVersion.of(`1.${g.minor}`),
       targetType,
       ports,
       scheme: g.scheme,
       subnets: g.subnets,
       // one EIP per subnet, internet-facing only
-      eipAllocations: internetFacing && g.subnets && g.eips ? g.eips.slice(0, g.subnets.length) : undefined,
+      eips: internetFacing && g.subnets && g.eips ? g.eips.slice(0, g.subnets.length) : undefined,
       crossZone: g.crossZone,
       externalTrafficPolicy: g.externalTrafficPolicy,
-      sourceRanges: g.sourceRanges,
+      loadBalancerSourceRanges: g.loadBalancerSourceRanges,
       targetGroupAttributes: lbc ? g.tga : undefined,
       deletionProtection: lbc ? g.deletionProtection : undefined,
       ipAddressType: lbc && g.dualstack ? NlbIpAddressType.DUALSTACK : undefined,
@@ -139,8 +138,7 @@ export const validSpec: fc.Arbitrary<Spec> = fc.record({
       healthSidecar: sidecar === undefined || sidecar === false ? sidecar
         : { httpPort: sidecar.httpPort, tcpPort: sidecar.tcpPort, period: sidecar.period },
       metadata: { name: g.name, namespace: g.namespace, annotations: { 'example.com/team': 'games' } },
-      hostname: g.hostname,
-      ttl: g.ttl,
+      dns: g.hostname === undefined ? undefined : { hostname: g.hostname as string, ttl: typeof g.ttl === 'number' ? Duration.seconds(g.ttl) : g.ttl },
     },
   };
 });

@@ -6,10 +6,7 @@ import {
   TWICE,
 } from './helpers';
 import { build, Spec, validSpec } from './nlb-udp-load-balancer.inputs';
-import {
-  HealthCheckProtocol, KubernetesVersion, LoadBalancerScheme, NlbController, NlbHealthCheck, NlbIpAddressType, NlbPort, NlbPortProtocol,
-  NlbTargetType, NlbUdpLoadBalancer, NlbUdpLoadBalancerProps, UdpProbe,
-} from '../../src';
+import { HealthCheckProtocol, KubernetesVersion, LoadBalancerScheme, LoadBalancerProvider, NlbHealthCheck, NlbIpAddressType, NlbPort, NlbProtocol, NlbTargetType, NlbUdpLoadBalancer, NlbUdpLoadBalancerProps, UdpProbe } from '../../src';
 
 describe('NlbUdpLoadBalancer, generated props', () => {
   test('valid props always synthesize objects that pass the rules and fit the 1.28 schema', () => {
@@ -27,7 +24,7 @@ describe('NlbUdpLoadBalancer, generated props', () => {
     .map(([spec, which, bad, badNode, badRange, badName, tooLong, badThreshold]): [Spec, string[]] => {
       const p = spec.props;
       const ports = p.ports;
-      const lbc = NlbController.awsLoadBalancerController({ version: '2.13' });
+      const lbc = LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' });
       const with_ = (props: Partial<NlbUdpLoadBalancerProps>): Spec => ({ ...spec, props: { ...p, ...props } });
       const first = (change: Partial<NlbPort>): Spec => with_({ ports: [{ ...ports[0], ...change }, ...ports.slice(1)] });
       // the default health check (the sidecar) with everything else as generated, for the health-check fields
@@ -35,7 +32,7 @@ describe('NlbUdpLoadBalancer, generated props', () => {
       // one UDP-only port, ip targets, the default sidecar: what the sidecar and ip-target mutations start from
       const udpOnly: Partial<NlbUdpLoadBalancerProps> = {
         ports: [{ port: 7777 }],
-        controller: lbc,
+        provider: lbc,
         targetType: NlbTargetType.IP,
         healthCheck: undefined,
         healthSidecar: undefined,
@@ -48,15 +45,15 @@ describe('NlbUdpLoadBalancer, generated props', () => {
       switch (which) {
         case 0: return [first({ port: bad }), ['UDP101']];
         case 1: return [first({ nodePort: badNode }), ['UDP102']];
-        case 2: return [with_({ sourceRanges: [badRange] }), ['UDP114']];
-        case 3: return [with_({ hostname: badName }), ['UDP401']];
+        case 2: return [with_({ loadBalancerSourceRanges: [badRange] }), ['UDP114']];
+        case 3: return [with_({ dns: { hostname: badName } }), ['UDP401']];
         case 4: return [with_({ scheme: 'public' as LoadBalancerScheme }), ['UDP520']];
-        case 5: return [with_({ scheme: LoadBalancerScheme.INTERNAL, subnets, eipAllocations: eips }), ['UDP521']];
-        case 6: return [with_({ scheme: LoadBalancerScheme.INTERNET_FACING, subnets, eipAllocations: eips.slice(0, 1) }), ['UDP522']];
-        case 7: return [with_({ scheme: LoadBalancerScheme.INTERNET_FACING, subnets, eipAllocations: [eips[0], '203.0.113.7'] }), ['UDP523']];
-        // a Name tag is a valid subnet for the controller: only what is no name at all is refused
-        case 8: return [with_({ subnets: ['subnet-0a1b2c3d', ''], eipAllocations: undefined }), ['UDP524']];
-        case 9: return [with_({ subnets: [subnets[0], subnets[0]], eipAllocations: undefined }), ['UDP525']];
+        case 5: return [with_({ scheme: LoadBalancerScheme.INTERNAL, subnets, eips: eips }), ['UDP521']];
+        case 6: return [with_({ scheme: LoadBalancerScheme.INTERNET_FACING, subnets, eips: eips.slice(0, 1) }), ['UDP522']];
+        case 7: return [with_({ scheme: LoadBalancerScheme.INTERNET_FACING, subnets, eips: [eips[0], '203.0.113.7'] }), ['UDP523']];
+        // a Name tag is a valid subnet for the provider: only what is no name at all is refused
+        case 8: return [with_({ subnets: ['subnet-0a1b2c3d', ''], eips: undefined }), ['UDP524']];
+        case 9: return [with_({ subnets: [subnets[0], subnets[0]], eips: undefined }), ['UDP525']];
         case 10: return [hc({ protocol: 'UDP' as HealthCheckProtocol }), ['UDP501']];
         case 11: return [hc({ port: bad }), ['UDP502']];
         case 12: return [hc({ protocol: HealthCheckProtocol.TCP, path: '/healthz' }), ['UDP503']];
@@ -65,13 +62,13 @@ describe('NlbUdpLoadBalancer, generated props', () => {
         case 15: return [hc({ healthyThreshold: badThreshold }), ['UDP506']];
         case 16: return [hc({ timeout: Duration.seconds(21), interval: Duration.seconds(20) }), ['UDP507']];
         case 17: return [hc({ protocol: HealthCheckProtocol.HTTP, successCodes: '200-700' }), ['UDP508']];
-        case 18: return [with_({ controller: lbc, targetGroupAttributes: { preserveClientIp: false } }), ['UDP551']];
-        case 19: return [with_({ controller: lbc, targetGroupAttributes: { deregistrationDelay: tooLong + 3300 } }), ['UDP550']];
+        case 18: return [with_({ provider: lbc, targetGroupAttributes: { preserveClientIp: false } }), ['UDP551']];
+        case 19: return [with_({ provider: lbc, targetGroupAttributes: { deregistrationDelay: tooLong + 3300 } }), ['UDP550']];
         case 20: return [with_({ ...udpOnly, ipAddressType: NlbIpAddressType.DUALSTACK, ipv6SourceNatPrefix: false }), ['UDP568']];
-        case 21: return [with_({ controller: NlbController.awsLoadBalancerController({ version: '2.12' }), kubernetesVersion: undefined, ports: [{ port: 53, protocol: NlbPortProtocol.TCP_UDP }] }), ['UDP570']];
-        case 22: return [with_({ controller: NlbController.inTree(), targetType: NlbTargetType.IP, targetGroupAttributes: undefined, deletionProtection: undefined, ipAddressType: undefined }), ['UDP571']];
+        case 21: return [with_({ provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.12' }), kubernetesVersion: undefined, ports: [{ port: 53, protocol: NlbProtocol.TCP_UDP }] }), ['UDP570']];
+        case 22: return [with_({ provider: LoadBalancerProvider.awsInTree(), targetType: NlbTargetType.IP, targetGroupAttributes: undefined, deletionProtection: undefined, ipAddressType: undefined }), ['UDP571']];
         case 23: return [with_({
-          controller: NlbController.inTree(),
+          provider: LoadBalancerProvider.awsInTree(),
           targetType: undefined,
           deletionProtection: true,
           targetGroupAttributes: undefined,
@@ -86,7 +83,7 @@ describe('NlbUdpLoadBalancer, generated props', () => {
         // enum props given as something else (untyped input): reported, never taken for the default
         case 29: return [with_({ ipAddressType: 'ipv6' as NlbIpAddressType }), ['UDP526']];
         case 30: return [with_({ targetType: 'IP' as NlbTargetType }), ['UDP540']];
-        case 31: return [first({ protocol: 'TCP' as NlbPortProtocol }), ['UDP575']];
+        case 31: return [first({ protocol: 'TCP' as NlbProtocol }), ['UDP575']];
         default: return [{ ...with_({ ...udpOnly, healthSidecar: { probes: [UdpProbe.bound(bad)] } }), selector: 'deployment' }, ['UDP603']];
       }
     });
@@ -110,7 +107,7 @@ describe('NlbUdpLoadBalancer, generated props', () => {
       const declared = (main.ports ?? []).map((x: any) => `${x.containerPort}/${x.protocol ?? 'TCP'}`).sort();
       const expected = spec.props.ports.flatMap((x) => {
         const target = x.targetPort ?? x.port;
-        return x.protocol === NlbPortProtocol.TCP_UDP ? [`${target}/TCP`, `${target}/UDP`] : [`${target}/UDP`];
+        return x.protocol === NlbProtocol.TCP_UDP ? [`${target}/TCP`, `${target}/UDP`] : [`${target}/UDP`];
       });
       expect(declared).toEqual([...new Set(expected)].sort());
       for (const sidecar of sidecars) expect((sidecar.ports ?? []).filter((x: any) => x.name === undefined)).toEqual([]);
@@ -147,13 +144,13 @@ describe('NlbUdpLoadBalancer, generated props', () => {
   });
 
   test('an invalid kubernetesVersion fails synthesis with UDP310', () => {
-    for (const protocol of [NlbPortProtocol.UDP, NlbPortProtocol.TCP_UDP]) {
+    for (const protocol of [NlbProtocol.UDP, NlbProtocol.TCP_UDP]) {
       expectRuleError(() => build({
         selector: 'deployment',
         props: {
           ports: [{ port: 53, protocol }],
           kubernetesVersion: KubernetesVersion.of('latest'),
-          controller: NlbController.awsLoadBalancerController({ version: '2.13' }),
+          provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' }),
         },
       }), ['UDP310']);
     }

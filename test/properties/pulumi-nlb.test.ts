@@ -1,6 +1,8 @@
+import { Duration } from 'cdk8s';
 import * as fc from 'fast-check';
 import { badHostname, badPort, badTtl, distinct, hostname, port, RUNS, ttl } from './helpers';
 import { MockResourceRecorder, RecordedResource } from '../../src/aws/mock-recorder';
+import { secondsOf } from '../../src/model/duration';
 
 // The mocks are set before the component is loaded (pulumi.runtime.setMocks, no CLI, no credentials), as in test/aws.
 const recorder = MockResourceRecorder.start({ project: 'test', stack: 'properties' });
@@ -14,9 +16,19 @@ const lib = {
 const { NlbUdpLoadBalancer, NlbUdpLoadBalancerError, fakeState } = lib;
 
 type Args = import('../../src/pulumi').NlbUdpLoadBalancerArgs;
-type Listener = import('../../src/pulumi').NlbListenerArgs;
-type HealthCheck = import('../../src/pulumi').HealthCheck;
-type Srv = import('../../src/pulumi').NlbSrvArgs;
+type Listener = import('../../src/pulumi').NlbPortOptions;
+/** A health check in seconds, as generated; the arguments carry Durations. */
+type HealthCheck = import('../../src/model/health-check').HealthCheck;
+type Srv = import('../../src/pulumi').NlbSrvOptions;
+
+/** A number of seconds as a Duration; anything else (untyped input) as it is. */
+const asDuration = (value: unknown): unknown => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Duration.seconds(value) : value);
+
+/** The arguments' health check: the generated seconds as Durations. */
+function withDurations(hc: HealthCheck): NonNullable<Args['healthCheck']> {
+  const { interval, timeout, ...rest } = hc;
+  return { ...rest, ...interval !== undefined ? { interval: Duration.seconds(interval) } : {}, ...timeout !== undefined ? { timeout: Duration.seconds(timeout) } : {} } as NonNullable<Args['healthCheck']>;
+}
 
 /** Pulumi mocks are slow: fewer runs than the cdk8s properties (each run registers and settles a component). */
 const PULUMI_RUNS = { seed: RUNS.seed, numRuns: 40 } as const;
@@ -44,7 +56,7 @@ const subnetId = awsId('subnet');
 const eipId = awsId('eipalloc');
 const instanceId = awsId('i');
 const asgName = fc.stringMatching(/^[a-z][-a-z0-9]{0,20}$/);
-const protocol = fc.constantFrom<Listener['protocol']>('UDP', 'TCP', 'TCP_UDP', lib.ListenerProtocol.UDP, lib.ListenerProtocol.TCP_UDP);
+const protocol = fc.constantFrom<Listener['protocol']>('UDP', 'TCP', 'TCP_UDP', lib.NlbProtocol.UDP, lib.NlbProtocol.TCP_UDP);
 
 /** A health check AWS accepts: the timeout strictly below the interval, defaults included. */
 const healthCheck: fc.Arbitrary<HealthCheck> = fc.record({
@@ -56,7 +68,7 @@ const healthCheck: fc.Arbitrary<HealthCheck> = fc.record({
     fc.integer({ min: 2, max: 119 })
       .chain((timeout) => fc.integer({ min: Math.max(5, timeout + 1), max: 300 }).map((interval) => ({ timeout, interval }))),
     fc.integer({ min: 11, max: 300 }).map((interval) => ({ interval })),
-    fc.integer({ min: 2, max: 29 }).map((timeout) => ({ timeout })),
+    fc.integer({ min: 2, max: 10 }).map((timeout) => ({ timeout })),
   ),
   healthyThreshold: fc.option(fc.integer({ min: 2, max: 10 }), { nil: undefined }),
   unhealthyThreshold: fc.option(fc.integer({ min: 2, max: 10 }), { nil: undefined }),
@@ -151,7 +163,7 @@ const validSpec: fc.Arbitrary<Spec> = fc.record({
   const allTcp = listeners.every((l) => l.protocol === 'TCP');
   const attributes = g.attributes && !allTcp && g.attributes.preserveClientIp === false
     ? { ...g.attributes, preserveClientIp: true } : g.attributes;
-  const carriers = (proto: string) => [...new Set(listeners.filter((l) => l.protocol === 'TCP_UDP' || l.protocol.toLowerCase() === proto).map((l) => l.port))];
+  const carriers = (proto: string) => [...new Set(listeners.filter((l) => l.protocol === 'TCP_UDP' || (l.protocol ?? 'UDP').toLowerCase() === proto).map((l) => l.port))];
   const srvEntries = g.dns?.srv && g.dns.srv.length > 0 && g.dns.twin ? [...g.dns.srv, {
     ...g.dns.srv[0],
     priority: g.dns.twin.priority,
@@ -160,7 +172,7 @@ const validSpec: fc.Arbitrary<Spec> = fc.record({
   const dns = g.dns && {
     zoneId: g.dns.zoneId,
     hostname: g.dns.hostname,
-    ...g.dns.ttl !== undefined ? { ttl: g.dns.ttl } : {},
+    ...g.dns.ttl !== undefined ? { ttl: Duration.seconds(g.dns.ttl) } : {},
     ...srvEntries !== undefined ? {
       // an SRV port is inferred only from the one listener port carrying its protocol; else it is given
       srv: srvEntries.map((s): Srv => {
@@ -172,17 +184,17 @@ const validSpec: fc.Arbitrary<Spec> = fc.record({
   return {
     args: {
       vpcId: 'vpc-0123456789abcdef0',
-      subnetIds: g.subnets,
+      subnets: g.subnets,
       ...g.scheme !== undefined ? { scheme: g.scheme } : {},
       ...eips !== undefined ? { eips } : {},
       ...g.retainEipsOnDelete !== undefined ? { retainEipsOnDelete: g.retainEipsOnDelete } : {},
       ...g.crossZone !== undefined ? { crossZone: g.crossZone } : {},
       ...g.deletionProtection !== undefined ? { deletionProtection: g.deletionProtection } : {},
       ...g.ipAddressType !== undefined ? { ipAddressType: g.ipAddressType } : {},
-      listeners,
+      ports: listeners,
       ...targetType !== undefined ? { targetType: targetType as Args['targetType'] } : {},
       ...targets !== undefined ? { targets } : {},
-      ...g.healthCheck !== undefined ? { healthCheck: g.healthCheck } : {},
+      ...g.healthCheck !== undefined ? { healthCheck: withDurations(g.healthCheck) } : {},
       ...attributes !== undefined ? { targetGroupAttributes: attributes } : {},
       // (dns: null, untyped, is no DNS)
       ...dns !== undefined ? { dns } : g.dnsNull ? { dns: null as unknown as Args['dns'] } : {},
@@ -197,7 +209,8 @@ const validSpec: fc.Arbitrary<Spec> = fc.record({
 
 const arnOf = (type: string, name: string) => fakeState(type, name, {}).state.arn as string;
 
-function expectedHealthCheck(hc: HealthCheck = {}): Record<string, unknown> {
+function expectedHealthCheck(given: Args['healthCheck'] = {}): Record<string, unknown> {
+  const hc = { ...given, interval: secondsOf(given.interval), timeout: secondsOf(given.timeout) };
   const checkProtocol = hc.protocol ?? 'TCP';
   const http = checkProtocol === 'HTTP' || checkProtocol === 'HTTPS';
   return {
@@ -205,8 +218,8 @@ function expectedHealthCheck(hc: HealthCheck = {}): Record<string, unknown> {
     protocol: checkProtocol,
     port: String(hc.port ?? 'traffic-port'),
     ...http ? { path: hc.path ?? '/', matcher: hc.successCodes ?? '200-399' } : {},
-    interval: hc.interval ?? 30,
-    timeout: hc.timeout ?? (checkProtocol === 'HTTP' ? 6 : 10),
+    interval: hc.interval ?? 10,
+    timeout: hc.timeout ?? 10,
     healthyThreshold: hc.healthyThreshold ?? 5,
     unhealthyThreshold: hc.unhealthyThreshold ?? 2,
   };
@@ -219,7 +232,7 @@ const label = (value: string) => value.replace(/^_/, '');
 function expectedChildren(name: string, args: Args): Map<string, Record<string, unknown>> {
   const out = new Map<string, Record<string, unknown>>();
   const tags = args.tags ? { tags: args.tags } : {};
-  const subnets = args.subnetIds as string[];
+  const subnets = args.subnets as string[];
   const allocated = args.eips === 'allocate' ? subnets.map((_, i) => `${name}-eip-${i}`) : [];
   for (const eip of allocated) out.set(`${T.eip} ${eip}`, { domain: 'vpc', ...tags });
   const allocationIds = args.eips === 'allocate' ? allocated.map((eip) => fakeState(T.eip, eip, {}).id) : args.eips as string[] | undefined;
@@ -232,14 +245,14 @@ function expectedChildren(name: string, args: Args): Map<string, Record<string, 
     subnetMappings: subnets.map((subnet, i) => (allocationIds ? { subnetId: subnet, allocationId: allocationIds[i] } : { subnetId: subnet })),
     enableCrossZoneLoadBalancing: args.crossZone ?? true,
     enableDeletionProtection: args.deletionProtection ?? false,
-    ...dualstack && args.listeners.some((l) => l.protocol !== 'TCP') ? { enablePrefixForIpv6SourceNat: 'on' } : {},
+    ...dualstack && args.ports.some((l) => l.protocol !== 'TCP') ? { enablePrefixForIpv6SourceNat: 'on' } : {},
     ...tags,
   });
   const targets = args.targets ?? {};
   const targetType = args.targetType ?? ((targets.ipAddresses ?? []).length > 0 ? 'ip' : 'instance');
   const attrs = args.targetGroupAttributes ?? {};
-  for (const l of args.listeners) {
-    const key = `${l.protocol.toLowerCase().replace('_', '-')}-${l.port}`;
+  for (const l of args.ports) {
+    const key = `${(l.protocol ?? 'UDP').toLowerCase().replace('_', '-')}-${l.port}`;
     const targetPort = l.targetPort ?? l.port;
     const tgArn = arnOf(T.tg, `${name}-tg-${key}`);
     out.set(`${T.tg} ${name}-tg-${key}`, {
@@ -282,14 +295,14 @@ function expectedChildren(name: string, args: Args): Map<string, Record<string, 
     for (const s of args.dns.srv ?? []) {
       const proto = label(s.protocol).toLowerCase();
       const setName = `_${label(s.service)}._${proto}.${bare(s.domain ?? recordName)}`;
-      const port_ = s.port ?? args.listeners.find((l) => l.protocol === 'TCP_UDP' || l.protocol.toLowerCase() === proto)!.port;
+      const port_ = s.port ?? args.ports.find((l) => l.protocol === 'TCP_UDP' || (l.protocol ?? 'UDP').toLowerCase() === proto)!.port;
       const child = `${name}-srv-${setName.toLowerCase()}`;
       const set = sets.get(setName.toLowerCase()) ?? { child, name: setName, values: [] };
       set.values.push(`${s.priority ?? 10} ${s.weight ?? 100} ${port_} ${bare(s.host ?? args.dns.hostname)}.`);
       sets.set(setName.toLowerCase(), set);
     }
     for (const set of sets.values()) {
-      out.set(`${T.record} ${set.child}`, { zoneId: args.dns.zoneId, name: set.name, type: 'SRV', ttl: args.dns.ttl ?? 300, records: set.values });
+      out.set(`${T.record} ${set.child}`, { zoneId: args.dns.zoneId, name: set.name, type: 'SRV', ttl: secondsOf(args.dns.ttl) ?? 300, records: set.values });
     }
   }
   return out;
@@ -336,7 +349,7 @@ describe('Pulumi NlbUdpLoadBalancer, generated arguments', () => {
         // the one warning: a TCP check of the traffic port of a UDP listener (UDP509), logged unless silenced
         const rules: unknown = args.disabledRules;
         const silenced = Array.isArray(rules) && rules.some((id) => typeof id === 'string' && id.toUpperCase() === 'UDP509');
-        const udpTrafficPort = args.listeners.some((l) => l.protocol === 'UDP') && (args.healthCheck?.port ?? 'traffic-port') === 'traffic-port';
+        const udpTrafficPort = args.ports.some((l) => l.protocol === 'UDP') && (args.healthCheck?.port ?? 'traffic-port') === 'traffic-port';
         expect(warn.mock.calls.map((c) => String(c[0]))).toEqual(udpTrafficPort && !silenced
           ? [expect.stringMatching(new RegExp(`^warning: \\[runtime\\] \\[UDP509\\] ${name}: healthCheck\\.port `))] : []);
       }), PULUMI_RUNS);
@@ -381,7 +394,7 @@ const set = (args: Args, change: Record<string, unknown>) => ({ ...args, ...chan
 const withHc = (args: Args, hc: Record<string, unknown>) => set(args, { healthCheck: { ...args.healthCheck, ...hc } });
 /** More listeners; SRV ports given, so that none is inferred from the listeners (which the new ones would change). */
 const withListeners = (args: Args, ...extra: unknown[]) => set(args, {
-  listeners: [...args.listeners, ...extra],
+  ports: [...args.ports, ...extra],
   dns: args.dns && { ...args.dns, srv: args.dns.srv?.map((s) => ({ ...s, port: s.port ?? 53 })) },
   // (client IP preservation may be off only while every listener is TCP)
   targetGroupAttributes: args.targetGroupAttributes && { ...args.targetGroupAttributes, preserveClientIp: undefined },
@@ -390,39 +403,39 @@ const withDns = (args: Args, dns: Record<string, unknown>) => set(args, {
   dns: { zoneId: 'Z0123456789ABC', hostname: 'dns.example.com', ...args.dns, srv: undefined, ...dns },
 });
 /** A listener port the arguments do not use. */
-const freePort = (args: Args) => [1, 2, 3, 4].map((d) => ((args.listeners[0].port + d * 7919) % 65535) + 1)
-  .find((p) => args.listeners.every((l) => l.port !== p))!;
+const freePort = (args: Args) => [1, 2, 3, 4].map((d) => ((args.ports[0].port + d * 7919) % 65535) + 1)
+  .find((p) => args.ports.every((l) => l.port !== p))!;
 
 const invalid: fc.Arbitrary<[unknown, string[]]> = fc.tuple(validSpec, fc.noBias(fc.integer({ min: 0, max: 38 })), fc.nat(),
   badPortValue, badHostname, badTtl, badWhole(5, 300), badWhole(2, 120), badWhole(2, 10), badWhole(0, 3600))
   .map(([{ args }, which, n, badP, badHost, badTtlValue, badInterval, badTimeout, badThreshold, badDelay]): [unknown, string[]] => {
     const pick = <T>(...values: T[]): T => values[n % values.length];
-    const l0 = args.listeners[0];
+    const l0 = args.ports[0];
     const tcpCheck = { protocol: undefined, path: undefined, successCodes: undefined };
     switch (which) {
       case 0: return [withHc(args, { protocol: pick<unknown>('UDP', 'TCP_UDP', 'http', 'TLS', 5, {}) }), ['UDP501']];
       case 1: return [withHc(args, { port: pick<unknown>(0, 65536, -1, '8080', NaN, null, 1.5, 'traffic') }), ['UDP502']];
       case 2: return [withHc(args, { ...tcpCheck, protocol: pick(undefined, 'TCP'), path: '/healthz' }), ['UDP503']];
       case 3: return [withHc(args, { protocol: 'HTTP', successCodes: undefined, path: pick<unknown>('healthz', '', `/${'a'.repeat(1024)}`, 5, null) }), ['UDP503']];
-      case 4: return [withHc(args, { interval: badInterval, timeout: 2 }), ['UDP504']];
-      case 5: return [withHc(args, { timeout: badTimeout, interval: 300 }), ['UDP505']];
+      case 4: return [withHc(args, { interval: asDuration(badInterval), timeout: Duration.seconds(2) }), ['UDP504']];
+      case 5: return [withHc(args, { timeout: asDuration(badTimeout), interval: Duration.seconds(300) }), ['UDP505']];
       case 6: return [withHc(args, { [pick('healthyThreshold', 'unhealthyThreshold')]: badThreshold }), ['UDP506']];
       case 7: {
         // a timeout above the interval, both in range
         const interval = 5 + (n % 100);
-        return [withHc(args, { interval, timeout: Math.min(120, interval + 1 + (n % 7)) }), ['UDP507']];
+        return [withHc(args, { interval: Duration.seconds(interval), timeout: Duration.seconds(Math.min(120, interval + 1 + (n % 7))) }), ['UDP507']];
       }
       case 8: return [withHc(args, { ...tcpCheck, protocol: pick(undefined, 'TCP'), successCodes: '200' }), ['UDP508']];
       case 9: return [withHc(args, { protocol: 'HTTPS', path: undefined, successCodes: pick<unknown>('199', '600', '200-199', '2xx', '', '200,', 200, null) }), ['UDP508']];
       case 10: return [set(args, { scheme: pick<unknown>('public', 'Internal', 'external', '', 5) }), ['UDP520']];
-      case 11: return [set(args, { scheme: pick(undefined, 'internal'), eips: pick<unknown>('allocate', args.subnetIds.map((_, i) => `eipalloc-0000000${i}`)) }), ['UDP521']];
-      case 12: return [set(args, { scheme: 'internet-facing', eips: [...args.subnetIds, 'x'].map((_, i) => `eipalloc-1111111${i}`).slice(0, args.subnetIds.length === 1 ? 2 : 1) }), ['UDP522']];
-      case 13: return [set(args, { scheme: 'internet-facing', eips: args.subnetIds.map((_, i) => (i === 0 ? pick('203.0.113.7', 'eipalloc-xyz', 'eipassoc-01234567', 'EIPALLOC-01234567') : `eipalloc-2222222${i}`)) }), ['UDP523']];
+      case 11: return [set(args, { scheme: pick(undefined, 'internal'), eips: pick<unknown>('allocate', args.subnets.map((_, i) => `eipalloc-0000000${i}`)) }), ['UDP521']];
+      case 12: return [set(args, { scheme: 'internet-facing', eips: [...args.subnets, 'x'].map((_, i) => `eipalloc-1111111${i}`).slice(0, args.subnets.length === 1 ? 2 : 1) }), ['UDP522']];
+      case 13: return [set(args, { scheme: 'internet-facing', eips: args.subnets.map((_, i) => (i === 0 ? pick('203.0.113.7', 'eipalloc-xyz', 'eipassoc-01234567', 'EIPALLOC-01234567') : `eipalloc-2222222${i}`)) }), ['UDP523']];
       case 14: return [set(args, { scheme: 'internet-facing', eips: pick<unknown>(5, null, 'yes', {}) }), ['UDP523']];
-      case 15: return [set(args, { eips: undefined, subnetIds: pick<unknown>([], undefined, 'subnet-01234567', ['subnet-xyz'], ['sn-01234567', ...args.subnetIds]) }), ['UDP524']];
-      case 16: return [set(args, { subnetIds: [...args.subnetIds, args.subnetIds[0]], eips: undefined }), ['UDP525']];
+      case 15: return [set(args, { eips: undefined, subnets: pick<unknown>([], undefined, 'subnet-01234567', ['subnet-xyz'], ['sn-01234567', ...args.subnets]) }), ['UDP524']];
+      case 16: return [set(args, { subnets: [...args.subnets, args.subnets[0]], eips: undefined }), ['UDP525']];
       case 17: return [set(args, { ipAddressType: pick<unknown>('ipv6', 'IPv4', 'dual-stack', 5, null) }), ['UDP526']];
-      case 18: return [set(args, { listeners: pick<unknown>([], undefined, null, {}, 'UDP 53'), dns: undefined }), ['UDP530']];
+      case 18: return [set(args, { ports: pick<unknown>([], undefined, null, {}, 'UDP 53'), dns: undefined }), ['UDP530']];
       case 19: return [withListeners(args, { port: badP, protocol: 'UDP' }), ['UDP531']];
       case 20: return [withListeners(args, { port: freePort(args), protocol: 'UDP', targetPort: badP }), ['UDP531']];
       case 21: return [withListeners(args, { port: freePort(args), protocol: pick<unknown>('udp', 'TLS', 'QUIC', 'TCP-UDP', '', 5, null) }), ['UDP532']];
@@ -452,7 +465,7 @@ const invalid: fc.Arbitrary<[unknown, string[]]> = fc.tuple(validSpec, fc.noBias
       case 32: return [set(args, { targetGroupAttributes: { [pick('connectionTermination', 'stickiness', 'preserveClientIp')]: pick<unknown>('true', 1, null, 'yes') } }), ['UDP552']];
       case 33: return [withDns(args, pick<Record<string, unknown>>({ hostname: badHost }, { srv: [{ service: 'domain', protocol: 'udp', port: 53, host: badHost }] },
         { srv: [{ service: 'domain', protocol: 'udp', port: 53, domain: badHost }] })), ['UDP401']];
-      case 34: return [withDns(args, { ttl: pick<unknown>(badTtlValue, '60', null, NaN) }), ['UDP402']];
+      case 34: return [withDns(args, { ttl: pick<unknown>(asDuration(badTtlValue), '60', null, NaN) }), ['UDP402']];
       case 35: return [withDns(args, { srv: [{ service: pick<unknown>('dns_server', '', 'a--b', '-a', 'x'.repeat(16), '123', '_', 5, null), protocol: 'udp', port: 53 }] }), ['UDP403']];
       // (a list of SRV entries that is none: UDP403; an entry that is no object has neither service nor protocol)
       case 36: return [withDns(args, { srv: pick<unknown>('kerberos', 5, {}, { service: 'kerberos', protocol: 'udp' }) }), ['UDP403']];
@@ -473,7 +486,7 @@ describe('Pulumi NlbUdpLoadBalancer, generated invalid arguments', () => {
     const badNumber = badWhole(0, 65535).filter((v) => v !== null);
     fc.assert(fc.property(validSpec, fc.constantFrom('priority', 'weight', 'port'), badNumber, ({ args }, field, value) => {
       expectRejected(withDns(args, { srv: [{ service: 'ldap', protocol: 'tcp', port: 389, [field]: value }] }), ['UDP405']);
-      const tcp = args.listeners.filter((l) => l.protocol !== 'UDP').map((l) => l.port);
+      const tcp = args.ports.filter((l) => l.protocol !== 'UDP').map((l) => l.port);
       if (new Set(tcp).size !== 1) expectRejected(withDns(args, { srv: [{ service: 'ldap', protocol: 'tcp' }] }), ['UDP405']);
     }), { seed: RUNS.seed, numRuns: 100 });
   });

@@ -71,7 +71,7 @@ export const validSpec: fc.Arbitrary<Spec> = fc.record({
   internalTrafficPolicy: fc.option(fc.constantFrom(...Object.values(TrafficPolicy)), { nil: undefined }),
   affinity: fc.option(fc.option(fc.integer({ min: 1, max: 86400 }), { nil: undefined }), { nil: null }),
   loadBalancerClass: fc.option(fc.constantFrom('service.k8s.aws/nlb', 'example.com/lb'), { nil: undefined }),
-  sourceRanges: fc.option(fc.array(cidr, { minLength: 1, maxLength: 3 }), { nil: undefined }),
+  loadBalancerSourceRanges: fc.option(fc.array(cidr, { minLength: 1, maxLength: 3 }), { nil: undefined }),
   allocate: fc.option(fc.boolean(), { nil: undefined }),
   families: ipFamilies,
   publishNotReadyAddresses: fc.option(fc.boolean(), { nil: undefined }),
@@ -101,7 +101,7 @@ export const validSpec: fc.Arbitrary<Spec> = fc.record({
       sessionAffinity: g.affinity === null ? undefined
         : SessionAffinity.clientIp(g.affinity === undefined ? undefined : Duration.seconds(g.affinity)),
       loadBalancerClass: lb && !g.provider ? g.loadBalancerClass : undefined,
-      loadBalancerSourceRanges: lb ? g.sourceRanges : undefined,
+      loadBalancerSourceRanges: lb ? g.loadBalancerSourceRanges : undefined,
       allocateLoadBalancerNodePorts: lb ? g.allocate : undefined,
       ...g.families,
       publishNotReadyAddresses: g.publishNotReadyAddresses,

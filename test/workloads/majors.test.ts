@@ -11,10 +11,7 @@ import * as plus31 from 'cdk8s-plus-31';
 import * as plus32 from 'cdk8s-plus-32';
 import * as plus32copy from 'cdk8s-plus-32-copy';
 import * as plus33 from 'cdk8s-plus-33';
-import {
-  DualProtocolEndpoint, KubernetesVersion, LoadBalancerProvider, NlbController, NlbPortProtocol, NlbUdpLoadBalancer,
-  SrvProtocol, SrvRecord, SUPPORTED_CDK8S_PLUS_MAJORS, UdpHealthCheck, UdpProbe, UdpRules, UdpService, ServiceType,
-} from '../../src';
+import { DualProtocolEndpoint, KubernetesVersion, LoadBalancerProvider, NlbProtocol, NlbUdpLoadBalancer, SrvProtocol, SrvRecord, SUPPORTED_CDK8S_PLUS_MAJORS, UdpHealthCheck, UdpProbe, UdpRules, UdpService, ServiceType } from '../../src';
 import { expectFitsKubernetes128 } from '../properties/k8s-schema';
 
 UdpRules.onWarning(() => undefined);
@@ -95,8 +92,8 @@ const PROGRAMS: Record<string, (k: Plus, scope: Chart) => void> = {
     new NlbUdpLoadBalancer(c, 'dns', {
       metadata: { name: 'dns' },
       selector: server(k, c, 'Deployment', 1053),
-      controller: NlbController.awsLoadBalancerController({ version: '2.13' }),
-      ports: [{ name: 'dns', port: 53, targetPort: 1053, protocol: NlbPortProtocol.TCP_UDP }],
+      provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' }),
+      ports: [{ name: 'dns', port: 53, targetPort: 1053, protocol: NlbProtocol.TCP_UDP }],
     });
   },
   'UdpHealthCheck on a DaemonSet, with resources of the same major, and a SrvRecord': (k, c) => {
@@ -191,8 +188,8 @@ describe.each(MAJORS)('%s', (_major, k) => {
     new NlbUdpLoadBalancer(c, 'dns', {
       metadata: { name: 'dns' },
       selector: server(k, c, 'Deployment', 1053),
-      controller: NlbController.awsLoadBalancerController({ version: '2.13' }),
-      ports: [{ name: 'dns', port: 53, targetPort: 1053, protocol: NlbPortProtocol.TCP_UDP }],
+      provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' }),
+      ports: [{ name: 'dns', port: 53, targetPort: 1053, protocol: NlbProtocol.TCP_UDP }],
     });
     const [deployment] = Testing.synth(c).filter((o) => o.kind === 'Deployment');
     expect(deployment.spec.template.spec.containers[0].ports).toEqual([
