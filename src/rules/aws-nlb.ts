@@ -654,7 +654,7 @@ export const NLB_QUIC_LISTENERS: Rule = {
     const q = quicServiceOf(service);
     if (!q) return [];
     const result: Violation[] = [];
-    const ports = servicePorts(service);
+    const ports = q.listeners.flatMap((l) => l.entries);
     for (const listed of parseStringList(q.value)) {
       const entries = ports.filter((p) => String(p.entry.port) === listed || str(p.entry.name) === listed);
       if (entries.length === 0) {
@@ -687,7 +687,7 @@ export const NLB_QUIC_LISTENERS: Rule = {
     }
     for (const other of q.listeners.filter((l) => l.protocol === 'UDP' || l.protocol === 'TCP_UDP')) {
       result.push({
-        field: `spec.ports[${servicePorts(service).indexOf(other.entries[0])}]`,
+        field: `spec.ports[${other.entries[0].index}]`,
         value: other.entries[0].entry,
         message: `is a ${shownListener(other)} listener beside the ${shownListener(q.quic[0])} listener: AWS refuses QUIC listeners on an NLB with UDP or TCP_UDP listeners`,
         allowed: 'the UDP port on a Service of its own, or TCP ports only beside QUIC',
