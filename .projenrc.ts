@@ -26,6 +26,13 @@ const PACKAGE_PATHS = {
  * Run `npx projen` after editing this file.
  */
 /** ts-jest on every TypeScript file, with the dev tsconfig (the transform of each jest project). */
+/** The package's own name mapped to its sources, for jest: the examples import the package by its name. */
+const PACKAGE_NAME_MAPPER = {
+  '^k8s-udp-constructs$': '<rootDir>/src/index.ts',
+  '^k8s-udp-constructs/rules$': '<rootDir>/src/rules/index.ts',
+  '^k8s-udp-constructs/pulumi$': '<rootDir>/src/pulumi.ts',
+};
+
 const TS_JEST = { '^.+\\.[t]sx?$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }] };
 
 const project = new typescript.TypeScriptProject({
@@ -121,11 +128,7 @@ const project = new typescript.TypeScriptProject({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      moduleNameMapper: {
-        '^k8s-udp-constructs$': '<rootDir>/src/index.ts',
-        '^k8s-udp-constructs/rules$': '<rootDir>/src/rules/index.ts',
-        '^k8s-udp-constructs/pulumi$': '<rootDir>/src/pulumi.ts',
-      },
+      moduleNameMapper: PACKAGE_NAME_MAPPER,
       coverageReporters: ['text-summary', 'lcov'],
       // Two projects: the API-server tests (test/apiserver) start one real kube-apiserver for the run in their own
       // globalSetup and stop it in globalTeardown; jest runs those only when a test of that project runs, so
@@ -136,6 +139,8 @@ const project = new typescript.TypeScriptProject({
           testMatch: ['<rootDir>/test/**/*.test.ts'],
           testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/apiserver/'],
           transform: TS_JEST,
+          // (a project does not inherit the top-level mapper: the examples import the package by its name)
+          moduleNameMapper: PACKAGE_NAME_MAPPER,
           clearMocks: true,
         },
         {
@@ -145,6 +150,8 @@ const project = new typescript.TypeScriptProject({
           globalSetup: '<rootDir>/test/apiserver/global-setup.ts',
           globalTeardown: '<rootDir>/test/apiserver/global-teardown.ts',
           transform: TS_JEST,
+          // (a project does not inherit the top-level mapper: the examples import the package by its name)
+          moduleNameMapper: PACKAGE_NAME_MAPPER,
           clearMocks: true,
         },
       ],

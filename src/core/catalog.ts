@@ -1684,17 +1684,17 @@ new NlbUdpLoadBalancer('dns', {
   UDP532: {
     id: 'UDP532',
     severity: Severity.ERROR,
-    title: 'Listener protocol must be UDP, TCP or TCP_UDP',
-    why: 'This component builds UDP and TCP+UDP load balancers; TLS and QUIC need certificates it does not '
-      + 'manage.',
-    fix: 'Use `UDP`, `TCP` or `TCP_UDP`.',
+    title: 'Listener protocol must be UDP, TCP, TCP_UDP, QUIC or TCP_QUIC',
+    why: 'This component builds UDP, TCP+UDP and QUIC (passthrough) load balancers; TLS needs certificates it does '
+      + 'not manage, and any other value (lower case, from untyped input) is no protocol AWS knows.',
+    fix: 'Use `UDP`, `TCP`, `TCP_UDP`, `QUIC` or `TCP_QUIC`.',
     sources: [S.NLB_LISTENERS],
     bad: {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
   subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
-  ports: [{ port: 443, protocol: 'QUIC' as 'UDP', targetPort: 30443 }],
+  ports: [{ port: 443, protocol: 'TLS' as 'UDP', targetPort: 30443 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -2327,11 +2327,11 @@ new NlbUdpLoadBalancer(chart, 'dns', { selector: deployment, ports: [{ name: 'dn
   UDP575: {
     id: 'UDP575',
     severity: Severity.ERROR,
-    title: 'An NLB port protocol must be UDP or TCP_UDP',
-    why: 'NlbUdpLoadBalancer builds a UDP listener per port, or one TCP_UDP listener for TCP and UDP on the '
-      + 'same port; any other value (TCP alone, lower case, from untyped input) would be taken for UDP, and '
-      + 'TCP on the port lost.',
-    fix: 'Use `NlbProtocol.UDP` (the default) or `NlbProtocol.TCP_UDP`.',
+    title: 'An NLB port protocol must be UDP, TCP_UDP, QUIC or TCP_QUIC',
+    why: 'NlbUdpLoadBalancer builds a UDP listener per port, one TCP_UDP listener for TCP and UDP on the '
+      + 'same port, or a QUIC (TCP_QUIC) listener; any other value (TCP alone, lower case, from untyped input) would be '
+      + 'taken for UDP, and TCP on the port lost.',
+    fix: 'Use `NlbProtocol.UDP` (the default), `NlbProtocol.TCP_UDP`, `NlbProtocol.QUIC` or `NlbProtocol.TCP_QUIC`.',
     sources: [S.NLB_LISTENERS],
     bad: {
       code: `
