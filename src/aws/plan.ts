@@ -8,8 +8,8 @@ import { formatSrvTarget } from '../model/dns';
 import { checkHealthCheck, checkHealthCheckForTraffic, resolveHealthCheck, ResolvedHealthCheck } from '../model/health-check';
 import { describeNlb, NlbDescription } from '../model/nlb';
 import { checkListeners, checkTargets, inferTargetType, isQuicProtocol, listenerKey, NlbProtocol, NlbTargetsInput, NlbTargetType } from '../model/nlb-listeners';
-import { checkQuicServerIds, quicServerIdOf } from '../model/nlb-quic';
 import { NLB_DEFAULTS, NlbIpAddressType } from '../model/nlb-options';
+import { checkQuicServerIds, quicServerIdOf } from '../model/nlb-quic';
 import { checkSwitch, LoadBalancerScheme } from '../model/placement';
 import { isFieldObject } from '../model/shape';
 

@@ -86,7 +86,10 @@ function listenersOf(service: KubeObject, nlb: NlbService): ServiceListener[] {
   const lbc = nlb.controller === 'aws-load-balancer-controller';
   const tcpUdp = lbc && nlb.annotations[A.ENABLE_TCP_UDP_LISTENER] === 'true';
   const quic = new Set(lbc && nlb.annotations[A.QUIC_ENABLED_PORTS] !== undefined ? parseStringList(nlb.annotations[A.QUIC_ENABLED_PORTS]) : []);
-  const listed = (entries: readonly ServicePortEntry[]) => entries.some((p) => quic.has(String(p.entry.port)) || (str(p.entry.name) !== undefined && quic.has(str(p.entry.name)!)));
+  const listed = (entries: readonly ServicePortEntry[]) => entries.some((p) => {
+    const name = str(p.entry.name);
+    return quic.has(String(p.entry.port)) || (name !== undefined && quic.has(name));
+  });
   const byPort = new Map<unknown, ServicePortEntry[]>();
   for (const p of ports) byPort.set(p.entry.port, [...byPort.get(p.entry.port) ?? [], p]);
   const result: ServiceListener[] = [];

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App } from 'cdk8s';
-import { KerberosSrv } from '../../examples/kerberos-srv/main';
 import { Http3Nlb } from '../../examples/http3-nlb/main';
+import { KerberosSrv } from '../../examples/kerberos-srv/main';
 import { NlbDnsDual } from '../../examples/nlb-dns-dual/main';
 import { NlbUdpEks } from '../../examples/nlb-udp-eks/main';
 import { cdk8sExamples, exampleDiagram, FLAGSHIP_EXAMPLE } from '../../scripts/diagrams';
