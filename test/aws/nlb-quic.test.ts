@@ -88,6 +88,20 @@ describe('HTTP/3 and HTTP/2 on 443 (TCP_QUIC) beside HTTP on 80, ip targets', ()
   });
 });
 
+test('security groups given as outputs are passed on unchecked', async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pulumi = require('@pulumi/pulumi') as typeof import('@pulumi/pulumi');
+  new NlbUdpLoadBalancer('dns-o', {
+    vpcId: VPC,
+    subnets: SUBNETS,
+    securityGroups: [pulumi.output('sg-0123456789abcdef1')],
+    ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+    healthCheck: { port: 30080 },
+  });
+  await recorder.settle();
+  expect(children('dns-o').get('aws:lb/loadBalancer:LoadBalancer dns-o-nlb')!.inputs.securityGroups).toEqual(['sg-0123456789abcdef1']);
+});
+
 test('instance targets of a QUIC listener get derived ids too; security groups go on the load balancer of a UDP NLB', async () => {
   new NlbUdpLoadBalancer('web-i', {
     ...BASE,

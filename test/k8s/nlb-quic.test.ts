@@ -74,6 +74,10 @@ describe('QUIC ports', () => {
     expect(only(c, 'Deployment').spec.template.metadata.annotations[`${K}aws-load-balancer-quic-enabled-containers`]).toBe('envoy');
   });
 
+  test.each(['2.15', '2.17.1', '3.0', '3.5', 'v3.5.0'])('controller %s builds it: no finding', (version) => {
+    expect(build({ provider: LoadBalancerProvider.awsLoadBalancerController({ version }) }).messages()).toEqual([]);
+  });
+
   test('the Service passes the linter\'s QUIC rules', () => {
     const { c } = build();
     const objects = c.toJson();
