@@ -22,6 +22,7 @@ export * from './workload';
 export * from './mixed-protocol';
 export * from './aws-nlb';
 export * from './external-dns';
+export * from './network-policy';
 // The AWS Load Balancer Controller's annotation keys, class, defaults and parsers
 export * from '../model/aws-load-balancer-controller';
 // The checks of single values that the constructs, the Pulumi component and the rules share
