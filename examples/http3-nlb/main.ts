@@ -45,6 +45,8 @@ export class Http3Nlb extends Chart {
       eips: ['eipalloc-0a1b2c3d4e5f60001', 'eipalloc-0a1b2c3d4e5f60002'],
       // the NLB checks the TCP side of the TCP_QUIC target group; Envoy's readiness endpoint is a better witness
       healthCheck: { protocol: 'HTTP', port: 9901, path: '/ready' },
+      // 443 (TCP and QUIC) from anywhere (internet-facing), the health port from the VPC only
+      networkPolicy: { nodeCidrs: ['10.0.0.0/16'] },
     });
   }
 }
