@@ -22,6 +22,7 @@ export * from './workload';
 export * from './mixed-protocol';
 export * from './aws-nlb';
 export * from './external-dns';
+export * from './gateway-routes';
 export * from './network-policy';
 // The AWS Load Balancer Controller's annotation keys, class, defaults and parsers
 export * from '../model/aws-load-balancer-controller';
