@@ -25,6 +25,15 @@ export interface NlbTargetsArgs {
    * @default - none
    */
   readonly ipAddresses?: readonly string[];
+  /**
+   * QUIC server ids by target (instance id or IP address), for the QUIC or TCP_QUIC listener: `0x` and 16 lower-case
+   * hexadecimal digits, a different id per target. The server on each target puts its id in the connection ids it
+   * issues, so that the load balancer routes a migrating client back to it: give the ids your servers use. Changing a
+   * target's id replaces its registration.
+   * @default - for each target, an id derived from the component's name, the listener and the target (the first 8
+   * bytes of their SHA-256), the same on every run
+   */
+  readonly quicServerIds?: Readonly<Record<string, string>>;
 }
 
 /** Route 53 records for the load balancer: the shared `dns` options, and the hosted zone they go to. */
@@ -43,7 +52,7 @@ export interface NlbDnsArgs extends NlbDnsOptions {
  * cdk8s `NlbUdpLoadBalancer` (`NlbOptions`: the same names, types, units and defaults), and what only a component that
  * creates the AWS resources itself needs (the VPC, the targets, tags). `subnets` and `eips` also take Pulumi outputs.
  */
-export interface NlbUdpLoadBalancerArgs extends Omit<NlbOptions, 'subnets' | 'eips' | 'dns'> {
+export interface NlbUdpLoadBalancerArgs extends Omit<NlbOptions, 'subnets' | 'eips' | 'dns' | 'securityGroups'> {
   /** The VPC of the target groups. */
   readonly vpcId: pulumi.Input<string>;
   /**
@@ -58,6 +67,13 @@ export interface NlbUdpLoadBalancerArgs extends Omit<NlbOptions, 'subnets' | 'ei
    * @default - no Elastic IPs (AWS assigns addresses that change when the load balancer is replaced)
    */
   readonly eips?: 'allocate' | readonly pulumi.Input<string>[];
+  /**
+   * Security group ids of the load balancer (`aws.lb.LoadBalancer` `securityGroups`), or `[]` for none. AWS takes
+   * them only when it creates the load balancer: going from none to some, or from some to none, replaces it (a new
+   * address unless it holds Elastic IPs). A load balancer with security groups cannot carry a QUIC or TCP_QUIC port.
+   * @default - none
+   */
+  readonly securityGroups?: readonly pulumi.Input<string>[];
   /**
    * Whether `pulumi destroy` (or removing the component) leaves the allocated Elastic IPs in the account
    * (`retainOnDelete`), so that the addresses clients and allow-lists know survive. Opt out for throw-away stacks.

@@ -57,10 +57,11 @@ export function targetGroupAttributeInputs(attributes: TargetGroupAttributes = {
  * - `aws.ec2.Eip` `${name}-eip-${i}` per subnet when `eips: 'allocate'` (kept on delete by default);
  * - `aws.lb.LoadBalancer` `${name}-nlb` (type network, subnet mappings with the EIPs, cross-zone on by default;
  *   `deleteBeforeReplace` when it holds EIPs, because a replacement cannot take allocation ids still in use);
- * - per listener, an auto-named `aws.lb.TargetGroup` `${name}-tg-${key}` (protocol UDP, TCP or TCP_UDP; the health
- *   check is never UDP) and an `aws.lb.Listener` `${name}-listener-${key}` forwarding to it;
- * - per target group and target, an `aws.lb.TargetGroupAttachment` (instances, IPs) or `aws.autoscaling.Attachment`
- *   (Auto Scaling groups);
+ * - per listener, an auto-named `aws.lb.TargetGroup` `${name}-tg-${key}` (protocol UDP, TCP, TCP_UDP, QUIC or
+ *   TCP_QUIC; the health check is never UDP) and an `aws.lb.Listener` `${name}-listener-${key}` forwarding to it;
+ * - per target group and target, an `aws.lb.TargetGroupAttachment` (instances, IPs; with a `quicServerId` for a QUIC or
+ *   TCP_QUIC target group, given in `targets.quicServerIds` or derived from the name, the listener and the target) or
+ *   an `aws.autoscaling.Attachment` (Auto Scaling groups, never for QUIC);
  * - with `dns`, `aws.route53.Record`s: an A alias (AAAA too for dualstack) and the SRV record sets, whose targets
  *   always end with a dot.
  *
@@ -142,6 +143,7 @@ export class NlbUdpLoadBalancer extends pulumi.ComponentResource {
       subnetMappings: args.subnets.map((subnetId, i) => (holdsEips ? { subnetId, allocationId: allocationIds[i] } : { subnetId })),
       enableCrossZoneLoadBalancing: plan.nlb.crossZone,
       enableDeletionProtection: plan.nlb.deletionProtection,
+      ...(plan.securityGroups.length > 0 ? { securityGroups: [...plan.securityGroups] } : {}),
       ...(plan.nlb.ipv6SourceNatPrefix !== undefined ? { enablePrefixForIpv6SourceNat: plan.nlb.ipv6SourceNatPrefix ? 'on' : 'off' } : {}),
       ...tags,
     }, { ...parent, deleteBeforeReplace: holdsEips });
@@ -232,14 +234,16 @@ export class NlbUdpLoadBalancer extends pulumi.ComponentResource {
   private attachTargets(name: string, listener: PlannedListener, targetGroup: TargetGroup, args: NlbUdpLoadBalancerArgs): void {
     const targets = args.targets ?? {};
     const parent = { parent: this };
+    // a QUIC or TCP_QUIC target is registered with its server id, given or derived (the plan holds one per target)
+    const quic = (target: string) => (listener.quicServerIds ? { quicServerId: listener.quicServerIds[target] } : {});
     for (const instanceId of targets.instanceIds ?? []) {
       new TargetGroupAttachment(ChildNames.instanceTarget(name, listener.key, instanceId), {
-        targetGroupArn: targetGroup.arn, targetId: instanceId, port: listener.targetPort,
+        targetGroupArn: targetGroup.arn, targetId: instanceId, port: listener.targetPort, ...quic(instanceId),
       }, parent);
     }
     for (const ip of targets.ipAddresses ?? []) {
       new TargetGroupAttachment(ChildNames.ipTarget(name, listener.key, ip), {
-        targetGroupArn: targetGroup.arn, targetId: ip, port: listener.targetPort,
+        targetGroupArn: targetGroup.arn, targetId: ip, port: listener.targetPort, ...quic(ip),
       }, parent);
     }
     (targets.autoScalingGroupNames ?? []).forEach((group, index) => {

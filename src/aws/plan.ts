@@ -7,8 +7,9 @@ import { Sources } from '../core/sources';
 import { formatSrvTarget } from '../model/dns';
 import { checkHealthCheck, checkHealthCheckForTraffic, resolveHealthCheck, ResolvedHealthCheck } from '../model/health-check';
 import { describeNlb, NlbDescription } from '../model/nlb';
-import { checkListeners, checkTargets, inferTargetType, listenerKey, NlbProtocol, NlbTargetsInput, NlbTargetType } from '../model/nlb-listeners';
+import { checkListeners, checkTargets, inferTargetType, isQuicProtocol, listenerKey, NlbProtocol, NlbTargetsInput, NlbTargetType } from '../model/nlb-listeners';
 import { NLB_DEFAULTS, NlbIpAddressType } from '../model/nlb-options';
+import { checkQuicServerIds, quicServerIdOf } from '../model/nlb-quic';
 import { checkSwitch, LoadBalancerScheme } from '../model/placement';
 import { isFieldObject } from '../model/shape';
 
@@ -64,6 +65,8 @@ export interface PlannedListener {
   readonly protocol: NlbProtocol;
   /** The target port. */
   readonly targetPort: number;
+  /** The QUIC server id of each target (instance id or IP address), for a QUIC or TCP_QUIC listener. */
+  readonly quicServerIds?: Readonly<Record<string, string>>;
 }
 
 /** An SRV record set to create. */
@@ -97,6 +100,8 @@ export interface NlbPlan {
   readonly healthCheck: ResolvedHealthCheck;
   /** Whether the load balancer is dualstack. */
   readonly dualstack: boolean;
+  /** The security groups of the load balancer (empty for none). */
+  readonly securityGroups: readonly pulumi.Input<string>[];
   /** The A/AAAA record name (no trailing dot), when `dns` is given. */
   readonly recordName?: string;
   /** The SRV record sets. */
@@ -118,6 +123,11 @@ function isDeferred(value: unknown): boolean {
 /** How a value that is known only when the stack runs is shown in a finding. */
 function shown(value: unknown): unknown {
   return pulumi.Output.isInstance(value) ? '(an output)' : value instanceof Promise ? '(a promise)' : value;
+}
+
+/** The strings of a list (untyped input may give anything; the rest is reported elsewhere). */
+function listOfStrings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 /**
@@ -176,23 +186,44 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
       }));
     });
   }
+  // QUIC targets are registered one by one with their server ids: an Auto Scaling group attachment carries none
+  const quicPort = nlb.quicPort;
+  const groups: unknown = targets.autoScalingGroupNames;
+  if (quicPort && Array.isArray(groups) && groups.length > 0) {
+    findings.push(findingOf(RULES.UDP583, {
+      field: 'targets.autoScalingGroupNames',
+      value: groups.map(shown),
+      message: `cannot be targets of the ${quicPort.protocol} port ${quicPort.port}: an Auto Scaling group registers its instances without the QUIC server ids AWS requires`,
+      allowed: 'targets.instanceIds or targets.ipAddresses, each registered with its server id',
+    }));
+  }
+  const registered = [...listOfStrings(targets.instanceIds), ...listOfStrings(targets.ipAddresses)];
+  findings.push(...checkQuicServerIds(targets.quicServerIds, registered, 'targets.quicServerIds'));
   // the health check AWS gets: the given one, with the same defaults the cdk8s construct's controller sends
   const timing = { interval: NLB_DEFAULTS.healthCheckInterval, timeout: NLB_DEFAULTS.healthCheckTimeout, whose: 'the' };
   if (nlb.healthCheckGiven) findings.push(...checkHealthCheck(nlb.healthCheck, 'healthCheck', timing));
 
-  const listeners: PlannedListener[] = nlb.ports.map((port) => ({
-    key: listenerKey(port),
-    port: port.port,
-    protocol: port.protocol,
-    targetPort: port.targetPort as number,
-  }));
+  const given = isFieldObject(targets.quicServerIds) ? targets.quicServerIds as Record<string, string> : {};
+  const listeners: PlannedListener[] = nlb.ports.map((port) => {
+    const key = listenerKey(port);
+    return {
+      key,
+      port: port.port,
+      protocol: port.protocol,
+      targetPort: port.targetPort as number,
+      ...isQuicProtocol(port.protocol)
+        ? { quicServerIds: Object.fromEntries(registered.map((target) => [target, given[target] ?? quicServerIdOf(name, key, target)])) }
+        : {},
+    };
+  });
 
   // (only silences warnings: a list that is none, or an entry that is no rule id, silences nothing)
   const disabledRules: unknown = input.disabledRules;
   const disabled = new Set((Array.isArray(disabledRules) ? disabledRules : []).filter((id) => typeof id === 'string').map((id: string) => id.toUpperCase()));
   const warnings: Finding[] = [];
   for (const protocol of new Set(listeners.map((l) => l.protocol))) {
-    warnings.push(...checkHealthCheckForTraffic(nlb.healthCheck, protocol, 'healthCheck'));
+    // (a QUIC target answers UDP only, as a UDP one does)
+    warnings.push(...checkHealthCheckForTraffic(nlb.healthCheck, protocol === NlbProtocol.QUIC ? NlbProtocol.UDP : protocol, 'healthCheck'));
   }
   const cited = findings.map(citingAws);
   const errors = cited.filter((f) => f.severity === Severity.ERROR);
@@ -212,6 +243,7 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
       timeout: nlb.healthCheck.timeout ?? NLB_DEFAULTS.healthCheckTimeout,
     }),
     dualstack: nlb.ipAddressType === NlbIpAddressType.DUALSTACK,
+    securityGroups: Array.isArray(input.securityGroups) ? input.securityGroups : [],
     recordName: nlb.dns?.hostname,
     srv: (nlb.dns?.srv ?? []).map((record) => ({
       name: record.name,

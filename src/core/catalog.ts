@@ -74,6 +74,58 @@ function dnsEndpoint(endpoint: Record<string, unknown>): Manifest {
   };
 }
 
+// A QUIC service for the QUIC rules' examples: HTTP/3 on 443 to port 8443 of pods labelled app=web, ip targets, no NLB
+// security group, an HTTP health check on the pods' port 8080; and the Deployment that runs them.
+const WEB_LABELS = { app: 'web' };
+const H3 = { name: 'h3', port: 443, protocol: 'UDP', targetPort: 8443 };
+
+function quicService(annotations: Record<string, string>, ports: readonly Record<string, unknown>[] = [H3]): Manifest {
+  return service({ type: 'LoadBalancer', ports, selector: WEB_LABELS }, {
+    name: 'web',
+    annotations: {
+      'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
+      'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'ip',
+      'service.beta.kubernetes.io/aws-load-balancer-quic-enabled-ports': '443',
+      'service.beta.kubernetes.io/aws-load-balancer-disable-nlb-sg': 'true',
+      'service.beta.kubernetes.io/aws-load-balancer-healthcheck-protocol': 'http',
+      'service.beta.kubernetes.io/aws-load-balancer-healthcheck-port': '8080',
+      'service.beta.kubernetes.io/aws-load-balancer-healthcheck-path': '/health',
+      ...annotations,
+    },
+  });
+}
+
+function quicDeployment(podAnnotations: Record<string, string> = { 'service.beta.kubernetes.io/aws-load-balancer-quic-enabled-containers': 'server' }): Manifest {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web' },
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: WEB_LABELS },
+      template: {
+        metadata: { labels: WEB_LABELS, annotations: podAnnotations },
+        spec: {
+          containers: [{
+            name: 'server',
+            image: 'envoyproxy/envoy:v1.34.1',
+            ports: [{ name: 'h3', containerPort: 8443, protocol: 'UDP' }, { name: 'health', containerPort: 8080 }],
+            readinessProbe: { httpGet: { path: '/health', port: 8080 } },
+          }],
+        },
+      },
+    },
+  };
+}
+
+/**
+ * The table as a record of its ids: checks every entry against `RuleInfo`, and keeps only the ids in its type (so the
+ * declaration file lists the ids, not every entry's text again).
+ */
+function tableOf<Id extends string>(table: Record<Id, RuleInfo>): Readonly<Record<Id, RuleInfo>> {
+  return table;
+}
+
 /**
  * The rule catalog: every rule of the library in one table, by id. The rules over Kubernetes objects (`rules/`) and
  * the checks of construct props and Pulumi arguments (`model/`, `sidecar/`, `k8s/`) refer to these entries; the
@@ -84,7 +136,7 @@ function dnsEndpoint(endpoint: Record<string, unknown>): Manifest {
  * UDP4xx DNS; UDP5xx AWS Network Load Balancers; UDP6xx the health-check sidecar; UDP7xx Gateway API L4
  * (src/core/gateway-catalog.ts); UDP8xx NetworkPolicy.
  */
-const TABLE = {
+const TABLE = tableOf({
   UDP101: {
     id: 'UDP101',
     severity: Severity.ERROR,
@@ -1677,17 +1729,17 @@ new NlbUdpLoadBalancer('dns', {
   UDP532: {
     id: 'UDP532',
     severity: Severity.ERROR,
-    title: 'Listener protocol must be UDP, TCP or TCP_UDP',
-    why: 'This component builds UDP and TCP+UDP load balancers; TLS and QUIC need certificates it does not '
-      + 'manage.',
-    fix: 'Use `UDP`, `TCP` or `TCP_UDP`.',
+    title: 'Listener protocol must be UDP, TCP, TCP_UDP, QUIC or TCP_QUIC',
+    why: 'This component builds UDP, TCP+UDP and QUIC (passthrough) load balancers; TLS needs certificates it does '
+      + 'not manage, and any other value (lower case, from untyped input) is no protocol AWS knows.',
+    fix: 'Use `UDP`, `TCP`, `TCP_UDP`, `QUIC` or `TCP_QUIC`.',
     sources: [S.NLB_LISTENERS],
     bad: {
       pulumi: true, code: `
 new NlbUdpLoadBalancer('dns', {
   vpcId: 'vpc-0123456789abcdef0',
   subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
-  ports: [{ port: 443, protocol: 'QUIC' as 'UDP', targetPort: 30443 }],
+  ports: [{ port: 443, protocol: 'TLS' as 'UDP', targetPort: 30443 }],
   healthCheck: { port: 30080 },
 });`,
     },
@@ -2320,11 +2372,11 @@ new NlbUdpLoadBalancer(chart, 'dns', { selector: deployment, ports: [{ name: 'dn
   UDP575: {
     id: 'UDP575',
     severity: Severity.ERROR,
-    title: 'An NLB port protocol must be UDP or TCP_UDP',
-    why: 'NlbUdpLoadBalancer builds a UDP listener per port, or one TCP_UDP listener for TCP and UDP on the '
-      + 'same port; any other value (TCP alone, lower case, from untyped input) would be taken for UDP, and '
-      + 'TCP on the port lost.',
-    fix: 'Use `NlbProtocol.UDP` (the default) or `NlbProtocol.TCP_UDP`.',
+    title: 'An NLB port protocol must be UDP, TCP_UDP, QUIC or TCP_QUIC',
+    why: 'NlbUdpLoadBalancer builds a UDP listener per port, one TCP_UDP listener for TCP and UDP on the '
+      + 'same port, or a QUIC (TCP_QUIC) listener; any other value (TCP alone, lower case, from untyped input) would be '
+      + 'taken for UDP, and TCP on the port lost.',
+    fix: 'Use `NlbProtocol.UDP` (the default), `NlbProtocol.TCP_UDP`, `NlbProtocol.QUIC` or `NlbProtocol.TCP_QUIC`.',
     sources: [S.NLB_LISTENERS],
     bad: {
       code: `
@@ -2452,6 +2504,310 @@ new NlbUdpLoadBalancer(chart, 'dns', {
         },
       })],
     },
+  },
+  UDP580: {
+    id: 'UDP580',
+    severity: Severity.ERROR,
+    title: 'A QUIC or TCP_QUIC port on a dualstack NLB',
+    why: 'AWS refuses QUIC and TCP_QUIC listeners on a dualstack Network Load Balancer: the load balancer is not built '
+      + '(cdk8s: the controller fails on the Service; Pulumi: the listener is refused).',
+    fix: 'Keep a load balancer with a QUIC port ipv4 (the default), or give the QUIC port an ipv4 load balancer of its own.',
+    sources: [S.NLB_QUIC_LISTENERS, S.NLB_QUIC_ANNOUNCEMENT],
+    bad: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'web', {
+  selector: deployment,
+  provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.15' }),
+  ipAddressType: NlbIpAddressType.DUALSTACK,
+  ports: [{ name: 'h3', port: 443, targetPort: 53, protocol: NlbProtocol.QUIC }],
+});`,
+    },
+    good: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'web', {
+  selector: deployment,
+  provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.15' }),
+  ipAddressType: NlbIpAddressType.IPV4,
+  ports: [{ name: 'h3', port: 443, targetPort: 53, protocol: NlbProtocol.QUIC }],
+});`,
+    },
+  },
+  UDP581: {
+    id: 'UDP581',
+    severity: Severity.ERROR,
+    title: 'A QUIC or TCP_QUIC port on an NLB with security groups',
+    why: 'AWS refuses QUIC and TCP_QUIC listeners on a Network Load Balancer with security groups, and security groups '
+      + 'are associated only when the load balancer is created: they cannot be removed afterwards.',
+    fix: 'Give the load balancer no security groups (`securityGroups: []` or unset; the cdk8s construct then turns the '
+      + 'controller\'s managed security group off), or put the QUIC port on a load balancer of its own.',
+    sources: [S.NLB_QUIC_LISTENERS, S.NLB_SECURITY_GROUPS],
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('web', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  securityGroups: ['sg-0123456789abcdef0'],
+  ports: [{ port: 443, protocol: 'QUIC', targetPort: 8443 }],
+  targets: { ipAddresses: ['10.0.1.15'] },
+  healthCheck: { port: 8080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('web', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  securityGroups: [],
+  ports: [{ port: 443, protocol: 'QUIC', targetPort: 8443 }],
+  targets: { ipAddresses: ['10.0.1.15'] },
+  healthCheck: { port: 8080 },
+});`,
+    },
+  },
+  UDP582: {
+    id: 'UDP582',
+    severity: Severity.ERROR,
+    title: 'One QUIC or TCP_QUIC listener per NLB, none beside UDP or TCP_UDP listeners',
+    why: 'A Network Load Balancer takes one QUIC or TCP_QUIC listener at a time, and none on a load balancer that has UDP '
+      + 'or TCP_UDP listeners: AWS refuses the listener.',
+    fix: 'Keep one QUIC or TCP_QUIC port per load balancer, with TCP ports only beside it; put UDP ports on another load '
+      + 'balancer.',
+    sources: [S.NLB_QUIC_LISTENERS],
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('web', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 443, protocol: 'QUIC', targetPort: 8443 }, { port: 53, protocol: 'UDP', targetPort: 53 }],
+  targets: { ipAddresses: ['10.0.1.15'] },
+  healthCheck: { port: 8080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('web', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 443, protocol: 'TCP_QUIC', targetPort: 8443 }, { port: 80, protocol: 'TCP', targetPort: 8080 }],
+  targets: { ipAddresses: ['10.0.1.15'] },
+  healthCheck: { port: 8080 },
+});`,
+    },
+  },
+  UDP583: {
+    id: 'UDP583',
+    severity: Severity.ERROR,
+    title: 'QUIC targets must each be registered with a server id',
+    why: 'AWS registers a QUIC or TCP_QUIC target only with its QUIC server id. The AWS Load Balancer Controller takes '
+      + 'the ids it injects into pods, so it registers ip targets only: with instance targets no target is ever '
+      + 'registered. An Auto Scaling group attachment registers instances without ids.',
+    fix: 'Use ip targets for a QUIC port (cdk8s, the default), or register instances and IP addresses one by one with '
+      + 'their server ids (Pulumi `targets.instanceIds` or `targets.ipAddresses`).',
+    sources: [S.LBC_QUIC_REGISTRATION, S.TARGET_DESCRIPTION],
+    bad: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'web', {
+  selector: deployment,
+  provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.15' }),
+  targetType: NlbTargetType.INSTANCE,
+  ports: [{ name: 'h3', port: 443, targetPort: 53, protocol: NlbProtocol.QUIC }],
+});`,
+    },
+    good: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'web', {
+  selector: deployment,
+  provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.15' }),
+  targetType: NlbTargetType.IP,
+  ports: [{ name: 'h3', port: 443, targetPort: 53, protocol: NlbProtocol.QUIC }],
+});`,
+    },
+  },
+  UDP584: {
+    id: 'UDP584',
+    severity: Severity.ERROR,
+    title: 'QUIC server ids: 0x and 16 lower-case hexadecimal digits, one per target',
+    why: 'AWS refuses a server id of any other form, and needs the ids of a listener\'s targets to differ; an id given '
+      + 'for a target that is not registered is a typo that would leave the real target with a generated id.',
+    fix: 'Give each target of `targets.instanceIds` or `targets.ipAddresses` its own id such as `0x1a2b3c4d5e6f7a8b`, or '
+      + 'leave `targets.quicServerIds` unset for ids generated from the component\'s name, the listener and the target.',
+    sources: [S.TARGET_DESCRIPTION],
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('web', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 443, protocol: 'QUIC', targetPort: 8443 }],
+  targets: { ipAddresses: ['10.0.1.15'], quicServerIds: { '10.0.1.15': '0x1A2B' } },
+  healthCheck: { port: 8080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('web', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  ports: [{ port: 443, protocol: 'QUIC', targetPort: 8443 }],
+  targets: { ipAddresses: ['10.0.1.15'], quicServerIds: { '10.0.1.15': '0x1a2b3c4d5e6f7a8b' } },
+  healthCheck: { port: 8080 },
+});`,
+    },
+  },
+  UDP585: {
+    id: 'UDP585',
+    severity: Severity.ERROR,
+    title: 'A QUIC port, or no NLB security group, on a controller that cannot build it',
+    why: 'The AWS Load Balancer Controller builds QUIC and TCP_QUIC listeners and injects server ids from 2.15.0, and '
+      + 'leaves the NLB without a security group (`aws-load-balancer-disable-nlb-sg`) from 2.14.0; older releases and '
+      + 'the in-tree provider ignore the annotations and build a UDP listener with a security group instead.',
+    fix: 'Run the AWS Load Balancer Controller 2.15 or later and say so: '
+      + '`provider: LoadBalancerProvider.awsLoadBalancerController({ version: \'2.15\' })`.',
+    sources: [S.LBC_ANNOTATIONS, S.LBC_QUIC],
+    bad: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'web', {
+  selector: deployment,
+  provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.14' }),
+  ports: [{ name: 'h3', port: 443, targetPort: 53, protocol: NlbProtocol.QUIC }],
+});`,
+    },
+    good: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'web', {
+  selector: deployment,
+  provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.15' }),
+  ports: [{ name: 'h3', port: 443, targetPort: 53, protocol: NlbProtocol.QUIC }],
+});`,
+    },
+  },
+  UDP586: {
+    id: 'UDP586',
+    severity: Severity.ERROR,
+    title: 'securityGroups must be a list of security groups',
+    why: 'Anything else (a string, from untyped input) cannot be read, and an entry that is no security group id (or, '
+      + 'for the controller, name) is refused by AWS; security groups cannot be changed between none and some once '
+      + 'the load balancer exists, so a mistake here is costly to undo.',
+    fix: 'Give a list of security group ids such as `[\'sg-0123456789abcdef0\']` (the controller also takes names), '
+      + 'or `[]` for none.',
+    sources: [S.NLB_SECURITY_GROUPS, S.LBC_NLB_SECURITY_GROUPS],
+    bad: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  securityGroups: 'sg-0123456789abcdef0' as never,
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
+    good: {
+      pulumi: true, code: `
+new NlbUdpLoadBalancer('dns', {
+  vpcId: 'vpc-0123456789abcdef0',
+  subnets: ['subnet-0aaaaaaaaaaaaaaa1'],
+  securityGroups: ['sg-0123456789abcdef0'],
+  ports: [{ port: 53, protocol: 'UDP', targetPort: 30053 }],
+  healthCheck: { port: 30080 },
+});`,
+    },
+  },
+  UDP587: {
+    id: 'UDP587',
+    severity: Severity.WARNING,
+    title: 'The pods behind a QUIC port must ask for a server id',
+    why: 'The AWS Load Balancer Controller registers a QUIC target only with the server id it injects into the pod, and '
+      + 'injects one only into pods whose template names their QUIC containers in '
+      + '`service.beta.kubernetes.io/aws-load-balancer-quic-enabled-containers` (in namespaces labelled '
+      + '`elbv2.k8s.aws/quic-server-id-inject: enabled`). NlbUdpLoadBalancer annotates the pod template of a cdk8s-plus '
+      + 'workload itself; selected by labels, the pods are not its to annotate.',
+    fix: 'Select the cdk8s-plus workload that runs the QUIC server, or add the annotation to its pod template yourself; '
+      + 'label the namespace `elbv2.k8s.aws/quic-server-id-inject=enabled` in either case.',
+    sources: [S.LBC_QUIC],
+    bad: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'web', {
+  selector: kplus.Pods.select(chart, 'pods', { labels: { app: 'web' } }),
+  provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.15' }),
+  healthSidecar: false,
+  healthCheck: { port: 8080, protocol: 'HTTP', path: '/health' },
+  ports: [{ name: 'h3', port: 443, protocol: NlbProtocol.QUIC }],
+});`,
+    },
+    good: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'web', {
+  selector: deployment,
+  provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.15' }),
+  healthSidecar: false,
+  healthCheck: { port: 8080, protocol: 'HTTP', path: '/health' },
+  ports: [{ name: 'h3', port: 443, targetPort: 53, protocol: NlbProtocol.QUIC }],
+});`,
+    },
+  },
+  UDP590: {
+    id: 'UDP590',
+    severity: Severity.ERROR,
+    title: 'aws-load-balancer-quic-enabled-ports on a dualstack NLB',
+    why: 'AWS refuses QUIC and TCP_QUIC listeners on a dualstack Network Load Balancer: the controller fails to build '
+      + 'the listener.',
+    fix: 'Drop `aws-load-balancer-ip-address-type: dualstack` from a Service with QUIC ports, or serve the QUIC port '
+      + 'from an ipv4 Service of its own.',
+    sources: [S.NLB_QUIC_LISTENERS],
+    bad: { objects: [quicService({ 'service.beta.kubernetes.io/aws-load-balancer-ip-address-type': 'dualstack' })] },
+    good: { objects: [quicService({}), quicDeployment()] },
+  },
+  UDP591: {
+    id: 'UDP591',
+    severity: Severity.ERROR,
+    title: 'aws-load-balancer-quic-enabled-ports on an NLB with security groups',
+    why: 'AWS refuses QUIC and TCP_QUIC listeners on a Network Load Balancer with security groups, and the AWS Load '
+      + 'Balancer Controller gives every NLB a managed security group unless told otherwise (since 2.6, still in 3.x). '
+      + 'Security groups cannot be removed from an NLB once it has them.',
+    fix: 'Add `service.beta.kubernetes.io/aws-load-balancer-disable-nlb-sg: "true"` (controller 2.14 or later) and drop '
+      + '`aws-load-balancer-security-groups`, before the NLB is first created.',
+    sources: [S.NLB_QUIC_LISTENERS, S.LBC_QUIC, S.LBC_NLB_SECURITY_GROUPS],
+    bad: { objects: [quicService({ 'service.beta.kubernetes.io/aws-load-balancer-disable-nlb-sg': 'false' })] },
+    good: { objects: [quicService({}), quicDeployment()] },
+  },
+  UDP592: {
+    id: 'UDP592',
+    severity: Severity.ERROR,
+    title: 'One QUIC listener per NLB, on a UDP port, with no UDP listener beside it',
+    why: 'A Network Load Balancer takes one QUIC or TCP_QUIC listener, and none beside UDP or TCP_UDP listeners. The '
+      + 'controller upgrades only UDP ports (and TCP_UDP ones to TCP_QUIC): a TCP port in '
+      + '`aws-load-balancer-quic-enabled-ports` makes it fail ("Unsupported QUIC upgrade"), and a port the Service '
+      + 'does not have is ignored.',
+    fix: 'List one UDP port (number or name) of the Service in `aws-load-balancer-quic-enabled-ports`, and move its other '
+      + 'UDP ports to a Service of their own.',
+    sources: [S.NLB_QUIC_LISTENERS, S.LBC_LISTENER],
+    bad: { objects: [quicService({}, [{ name: 'h3', port: 443, protocol: 'UDP', targetPort: 8443 }, UDP_53])] },
+    good: { objects: [quicService({}), quicDeployment()] },
+  },
+  UDP593: {
+    id: 'UDP593',
+    severity: Severity.ERROR,
+    title: 'A QUIC port with instance targets',
+    why: 'The AWS Load Balancer Controller registers QUIC targets only with the server ids it injects into pods, that is '
+      + 'ip targets: with instance targets no target is ever registered and the QUIC port never answers.',
+    fix: 'Use `service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: ip` for a Service with QUIC ports.',
+    sources: [S.LBC_QUIC_REGISTRATION, S.LBC_QUIC],
+    bad: { objects: [quicService({ 'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type': 'instance' })] },
+    good: { objects: [quicService({}), quicDeployment()] },
+  },
+  UDP594: {
+    id: 'UDP594',
+    severity: Severity.WARNING,
+    title: 'The pods behind a QUIC port get no server id',
+    why: 'The controller registers a QUIC target only with the server id its webhook injects, and injects one only into '
+      + 'pods whose template names the container in '
+      + '`service.beta.kubernetes.io/aws-load-balancer-quic-enabled-containers`, in a namespace labelled '
+      + '`elbv2.k8s.aws/quic-server-id-inject: enabled`. Other pods are never registered ("Dropping registration '
+      + 'request for QUIC enabled target with no server ID").',
+    fix: 'Annotate the pod template with the names of its QUIC containers, and label the namespace '
+      + '`elbv2.k8s.aws/quic-server-id-inject=enabled`.',
+    sources: [S.LBC_QUIC, S.LBC_QUIC_REGISTRATION],
+    bad: { objects: [quicService({}), quicDeployment({})] },
+    good: { objects: [quicService({}), quicDeployment()] },
   },
   UDP601: {
     id: 'UDP601',
@@ -2997,7 +3353,7 @@ new UdpService(chart, 'dns', { selector: deployment, ports: [{ port: 53 }], netw
     },
   },
   ...GATEWAY_TABLE,
-} as const satisfies Record<string, RuleInfo>;
+});
 
 /** Every rule of the catalog by id: `RULES.UDP101`. */
 export const RULES: { readonly [Id in keyof typeof TABLE]: RuleInfo } = TABLE;

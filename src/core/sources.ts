@@ -72,6 +72,18 @@ export const Sources = {
   SUBNET_MAPPING: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SubnetMapping.html',
   /** NLB listeners: protocols, and TCP_UDP for TCP and UDP on the same port. */
   NLB_LISTENERS: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-listeners.html',
+  /**
+   * Adding an NLB listener: QUIC and TCP_QUIC listeners not on dualstack load balancers nor with security groups, one
+   * per load balancer, none beside UDP or TCP_UDP listeners.
+   */
+  NLB_QUIC_LISTENERS: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/create-listener.html',
+  /** TargetDescription: a QUIC server id is `0x` and 16 lower-case hexadecimal digits, unique per listener. */
+  TARGET_DESCRIPTION: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_TargetDescription.html',
+  /** NLB security groups: associated only when the load balancer is created, never added or removed later. */
+  NLB_SECURITY_GROUPS: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/load-balancer-security-groups.html',
+  /** QUIC on NLB (November 2025): passthrough of QUIC v1, targets routed by the server id in the connection id. */
+  NLB_QUIC_ANNOUNCEMENT:
+    'https://aws.amazon.com/blogs/networking-and-content-delivery/introducing-quic-protocol-support-for-network-load-balancer-accelerating-mobile-first-applications',
   /** RegisterTargets: instance ids and IP addresses. */
   REGISTER_TARGETS: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_RegisterTargets.html',
   /** Cross-zone load balancing: off by default on a Network Load Balancer. */
@@ -85,6 +97,25 @@ export const Sources = {
   /** The controller's target-group builder: health-check defaults, named health-check ports, attributes. */
   LBC_TARGET_GROUP:
     'https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/main/pkg/service/model_build_target_group.go',
+  /**
+   * The controller's QUIC use case (2.15.0 and later): `aws-load-balancer-quic-enabled-ports`, server ids injected into
+   * pods of namespaces labelled `elbv2.k8s.aws/quic-server-id-inject=enabled` whose template names the containers in
+   * `aws-load-balancer-quic-enabled-containers`, and NLB security groups disabled.
+   */
+  LBC_QUIC: 'https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/main/docs/guide/use_cases/quic/index.md',
+  /** The controller's listener builder: a QUIC-enabled UDP port becomes QUIC, a TCP_UDP one TCP_QUIC, others fail. */
+  LBC_LISTENER:
+    'https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/main/pkg/service/model_build_listener.go',
+  /** The controller registers QUIC targets only from pod endpoints that carry a server id (ip targets). */
+  LBC_QUIC_REGISTRATION:
+    'https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/main/pkg/targetgroupbinding/resource_manager.go',
+  /**
+   * The controller's load-balancer builder: a managed NLB security group by default (feature gate NLBSecurityGroup, on
+   * since 2.6.0), `aws-load-balancer-disable-nlb-sg` (2.14.0 and later), and "conflicting security groups
+   * configuration" when an existing NLB's security groups would change.
+   */
+  LBC_NLB_SECURITY_GROUPS:
+    'https://github.com/kubernetes-sigs/aws-load-balancer-controller/blob/main/pkg/service/model_build_load_balancer.go',
   /** A TCP check of a UDP-only target never succeeds (aws-load-balancer-controller #2144). */
   UDP_HEALTH_CHECK: 'https://github.com/kubernetes-sigs/aws-load-balancer-controller/issues/2144',
   /** The legacy in-tree AWS provider's annotations (cloud-provider-aws). */

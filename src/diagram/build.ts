@@ -435,9 +435,12 @@ export function buildDiagram(objects: readonly KubeObject[], given: readonly Fin
         return g.edge(from.id, target.id, label);
       });
     };
-    // TCP and UDP on one port make one TCP_UDP listener and target group when the controller is told to merge them.
+    // TCP and UDP on one port make one TCP_UDP listener and target group when the controller is told to merge them;
+    // QUIC-enabled ports make QUIC and TCP_QUIC ones.
     const ports = servicePorts(object);
     const merging = nlb?.controller === 'aws-load-balancer-controller' && nlb.annotations[AwsNlbAnnotations.ENABLE_TCP_UDP_LISTENER]?.trim() === 'true';
+    const quicAnnotation = nlb?.controller === 'aws-load-balancer-controller' ? nlb.annotations[AwsNlbAnnotations.QUIC_ENABLED_PORTS] : undefined;
+    const quicPorts = new Set(quicAnnotation === undefined ? [] : parseStringList(quicAnnotation));
     const protocolsByPort = new Map<unknown, Set<string>>();
     for (const p of ports) {
       stats.steps++;
@@ -462,7 +465,10 @@ export function buildDiagram(objects: readonly KubeObject[], given: readonly Fin
         for (const edge of done.backend) addTo(place.backend, p.index, edge);
         continue;
       }
-      const protocol = merged ? 'TCP_UDP' : p.protocol;
+      // a UDP (TCP_UDP) listener whose port or port name the controller's QUIC annotation lists is QUIC (TCP_QUIC)
+      const listed = (e: typeof p) => quicPorts.has(String(e.entry.port)) || (typeof e.entry.name === 'string' && quicPorts.has(e.entry.name));
+      const quic = merged ? ports.some((e) => e.entry.port === port && listed(e)) : p.protocol === 'UDP' && listed(p);
+      const protocol = merged ? (quic ? 'TCP_QUIC' : 'TCP_UDP') : quic ? 'QUIC' : p.protocol;
       let from = place.node;
       let backendLabel = `${portText(targetPort)}/${protocol}`;
       if (nlb) {

@@ -9,12 +9,14 @@ import { networkPolicyFor, UdpNetworkPolicy, UdpNetworkPolicyOptions } from './u
 import { RULES } from '../core/catalog';
 import { Finding } from '../core/finding';
 import { findingOf } from '../core/rule-info';
-import { AWS_LBC_LOAD_BALANCER_CLASS, AwsNlbAnnotations as A, controllerHealthCheckTiming } from '../model/aws-load-balancer-controller';
+import {
+  AWS_LBC_LOAD_BALANCER_CLASS, AWS_LBC_RELEASES, AwsNlbAnnotations as A, controllerHealthCheckTiming, QUIC_ENABLED_CONTAINERS_ANNOTATION,
+} from '../model/aws-load-balancer-controller';
 import { checkHealthCheck, HealthCheck, HealthCheckProtocol } from '../model/health-check';
 import { KubernetesVersion, kubernetesVersionFindings } from '../model/kubernetes-version';
 import { decideMixedProtocol, LoadBalancerProvider } from '../model/load-balancer-provider';
 import { describeNlb, NlbDescription } from '../model/nlb';
-import { NlbProtocol, NlbTargetType } from '../model/nlb-listeners';
+import { isQuicProtocol, NlbProtocol, NlbTargetType } from '../model/nlb-listeners';
 import { NlbDnsOptions, NlbHealthCheck, NlbIpAddressType, NlbOptions } from '../model/nlb-options';
 import { checkSwitch, LoadBalancerScheme } from '../model/placement';
 import { PortRange } from '../model/port-range';
@@ -36,10 +38,11 @@ const SIDECAR_TCP_PORT = 10081;
 export interface NlbPort extends ServicePortOptions {
   /**
    * `UDP`, or `TCP_UDP` for TCP and UDP on the same port (one TCP_UDP listener: the AWS Load Balancer Controller 2.13
-   * or later). A TCP-only port belongs on a TCP Service of its own.
+   * or later); `QUIC`, or `TCP_QUIC` for TCP and QUIC on the same port (the controller 2.15 or later, ip targets, no
+   * security groups, no UDP port beside it). A TCP-only port belongs on a TCP Service of its own.
    * @default NlbProtocol.UDP
    */
-  readonly protocol?: NlbProtocol | 'UDP' | 'TCP' | 'TCP_UDP';
+  readonly protocol?: NlbProtocol | 'UDP' | 'TCP' | 'TCP_UDP' | 'QUIC' | 'TCP_QUIC';
 }
 
 /** ExternalDNS records of an `NlbUdpLoadBalancer`: the shared `dns` options, and where ExternalDNS reads them. */
@@ -135,7 +138,11 @@ export interface NlbUdpLoadBalancerProps extends Omit<NlbOptions, 'ports' | 'dns
  * NLB annotation checks of placement, health check and attributes, the mixed-protocol rules (UDP570 says it for a
  * TCP_UDP port), and a Service without ports (UDP530 says it for `ports`).
  */
-const COVERED_BY_PROP_CHECKS = ['UDP117', 'UDP301', 'UDP302', 'UDP560', 'UDP561', 'UDP562', 'UDP563', 'UDP566', 'UDP567', 'UDP579'];
+const COVERED_BY_PROP_CHECKS = [
+  'UDP117', 'UDP301', 'UDP302', 'UDP560', 'UDP561', 'UDP562', 'UDP563', 'UDP566', 'UDP567', 'UDP579',
+  // QUIC: the shared checks (UDP580-UDP583), the version gate (UDP585) and the pods' server ids (UDP587) say it
+  'UDP590', 'UDP591', 'UDP592', 'UDP593', 'UDP594',
+];
 
 /** The shared description of an NLB and the findings of its shared options. */
 type Described = { readonly nlb: NlbDescription; readonly findings: readonly Finding[] };
@@ -158,14 +165,29 @@ function isPortObject(value: unknown): value is NlbPort {
   return isFieldObject(value);
 }
 
-/** Whether a port list has a TCP_UDP port. */
-function hasTcpUdp(ports: readonly unknown[]): boolean {
-  return ports.some((p) => isPortObject(p) && p.protocol === NlbProtocol.TCP_UDP);
+/** Whether a protocol is TCP and UDP (or QUIC) on one port: two Service entries, one listener. */
+function isBoth(protocol: unknown): boolean {
+  return protocol === NlbProtocol.TCP_UDP || protocol === NlbProtocol.TCP_QUIC;
 }
 
-/** Whether a port list has a UDP-only port. */
+/** Whether a port list has a TCP_UDP or TCP_QUIC port. */
+function hasTcpUdp(ports: readonly unknown[]): boolean {
+  return ports.some((p) => isPortObject(p) && isBoth(p.protocol));
+}
+
+/** Whether a port's protocol carries UDP alone: UDP (the default) or QUIC. */
+function isUdpOnly(protocol: unknown): boolean {
+  return (protocol ?? NlbProtocol.UDP) === NlbProtocol.UDP || protocol === NlbProtocol.QUIC;
+}
+
+/** Whether a port list has a UDP-only (or QUIC-only) port. */
 function hasUdpOnly(ports: readonly unknown[]): boolean {
-  return ports.some((p) => isPortObject(p) && (p.protocol ?? NlbProtocol.UDP) === NlbProtocol.UDP);
+  return ports.some((p) => isPortObject(p) && isUdpOnly(p.protocol));
+}
+
+/** The QUIC and TCP_QUIC ports of a port list. */
+function quicPorts(ports: readonly unknown[]): NlbPort[] {
+  return ports.filter(isPortObject).filter((p) => isQuicProtocol(p.protocol));
 }
 
 /** The providers that build a Network Load Balancer from a Service. */
@@ -311,13 +333,30 @@ export class NlbUdpLoadBalancer extends Construct {
     if (!isPortObject(port)) return;
     const { protocol, ...common } = port;
     const service = this.service as NlbService;
-    if (protocol === NlbProtocol.TCP_UDP) {
+    if (isBoth(protocol)) {
       service.addEntry({ ...common, name: `${port.name ?? `p${port.port}`}-tcp`, protocol: Protocol.TCP });
       service.addEntry({ ...common, name: `${port.name ?? `p${port.port}`}-udp`, protocol: Protocol.UDP });
     } else {
       service.addEntry({ ...common, protocol: Protocol.UDP });
     }
     this.addPortAnnotations();
+    if (isQuicProtocol(protocol)) this.annotateQuicPods();
+  }
+
+  /**
+   * Asks the AWS Load Balancer Controller for a QUIC server id in the containers that serve the QUIC ports: the
+   * `aws-load-balancer-quic-enabled-containers` annotation on the workload's pod template (the containers that declare
+   * a QUIC port's target port, or every serving container when none does). The controller injects the id only in
+   * namespaces labelled `elbv2.k8s.aws/quic-server-id-inject=enabled`, which is the namespace owner's to set.
+   */
+  private annotateQuicPods(): void {
+    const pod = workloadOf(this.props.selector);
+    if (!pod) return;
+    const targets = quicPorts(this.given).map((p) => p.targetPort ?? p.port);
+    const serving = pod.servingContainers;
+    const declaring = serving.filter((c) => c.ports.some((p) => targets.includes(p.number) || (p.name !== undefined && targets.includes(p.name))));
+    const names = (declaring.length > 0 ? declaring : serving).map((c) => c.name);
+    if (names.length > 0) pod.addPodAnnotation(QUIC_ENABLED_CONTAINERS_ANNOTATION, names.join(','));
   }
 
   /** Adds the port annotations the ports now call for and the construct does not emit yet (the user's own win). */
@@ -358,7 +397,7 @@ export class NlbUdpLoadBalancer extends Construct {
     const udpOnly = hasUdpOnly(ports);
     const probes = given.probes ?? ports
       .filter(isPortObject)
-      .filter((p) => (p.protocol ?? NlbProtocol.UDP) === NlbProtocol.UDP || !udpOnly)
+      .filter((p) => isUdpOnly(p.protocol) || !udpOnly)
       .map((p) => this.targetNumber(p))
       .filter((n): n is number => n !== undefined)
       .map((n) => UdpProbe.bound(n));
@@ -411,6 +450,8 @@ export class NlbUdpLoadBalancer extends Construct {
       subnetNames: true,
       allocatesEips: false,
       hostnameRequired: false,
+      quicIpTargetsOnly: true,
+      securityGroupNames: true,
     });
   }
 
@@ -492,14 +533,23 @@ export class NlbUdpLoadBalancer extends Construct {
 
   /**
    * The annotations that depend on the ports (controller only): the IPv6 source-NAT prefix of a dualstack NLB with UDP
-   * ports, and the TCP_UDP listener opt-in.
+   * ports, the TCP_UDP listener opt-in (TCP_QUIC is a TCP_UDP listener upgraded), the QUIC ports, and the security
+   * groups: those given, or none when `securityGroups` is `[]` or a port is QUIC (the controller creates one otherwise).
    */
   private portAnnotations(ports: readonly unknown[]): Record<string, string> {
     const out: Record<string, string> = {};
     if (this.inTree) return out;
-    const prefix = this.description(ports).ipv6SourceNatPrefix;
+    const nlb = this.description(ports);
+    const prefix = nlb.ipv6SourceNatPrefix;
     if (prefix !== undefined) out[A.ENABLE_PREFIX_FOR_IPV6_SOURCE_NAT] = prefix ? 'on' : 'off';
     if (hasTcpUdp(ports)) out[A.ENABLE_TCP_UDP_LISTENER] = 'true';
+    const quic = [...new Set(quicPorts(ports).map((p) => String(p.port)))];
+    if (quic.length > 0) out[A.QUIC_ENABLED_PORTS] = quic.join(',');
+    // (security groups that are no list of strings are reported, UDP586, and emit nothing)
+    const groups = nlb.securityGroups;
+    const valid = groups?.every((g) => typeof g === 'string') === true;
+    if (valid && groups!.length > 0) out[A.SECURITY_GROUPS] = groups!.join(',');
+    else if ((valid && groups!.length === 0) || (groups === undefined && quic.length > 0)) out[A.DISABLE_NLB_SG] = 'true';
     return out;
   }
 
@@ -525,7 +575,7 @@ export class NlbUdpLoadBalancer extends Construct {
         allowed: 'a list such as [{ port: 7777 }], or ports added with addPort()',
       }));
     }
-    const allowed: readonly unknown[] = [undefined, NlbProtocol.UDP, NlbProtocol.TCP_UDP];
+    const allowed: readonly unknown[] = [undefined, NlbProtocol.UDP, NlbProtocol.TCP_UDP, NlbProtocol.QUIC, NlbProtocol.TCP_QUIC];
     this.given.forEach((port, i) => {
       if (!isPortObject(port)) {
         findings.push(findingOf(RULES.UDP531, {
@@ -543,7 +593,7 @@ export class NlbUdpLoadBalancer extends Construct {
         field: `ports[${i}].protocol`,
         value: protocol,
         message: 'is not a protocol of an NlbUdpLoadBalancer port, and would be taken for UDP',
-        allowed: 'UDP, or TCP_UDP for TCP and UDP on the same port (NlbProtocol)',
+        allowed: 'UDP, or TCP_UDP for TCP and UDP on the same port; QUIC, or TCP_QUIC (NlbProtocol)',
         hint: tcp ? 'TCP_UDP serves TCP and UDP on this port; a TCP-only port belongs on a TCP Service of its own' : undefined,
       }));
     });
@@ -582,6 +632,54 @@ export class NlbUdpLoadBalancer extends Construct {
         value: own,
         message: `contradicts provider.${field}, ${String(theirs)}`,
         allowed: `one ${field}, given once: on the load balancer or in the provider's options`,
+      }));
+    }
+    return findings;
+  }
+
+  /**
+   * UDP585: a QUIC port needs the AWS Load Balancer Controller 2.15 or later (and `securityGroups: []` 2.14 or later);
+   * UDP587: its pods must ask for a server id, which the construct does only on a cdk8s-plus workload's pod template.
+   */
+  private quicFindings(): Finding[] {
+    const findings: Finding[] = [];
+    const quic = this.given.findIndex((p) => isPortObject(p) && isQuicProtocol(p.protocol));
+    const code = `provider: LoadBalancerProvider.awsLoadBalancerController({ version: '${AWS_LBC_RELEASES.quic}' })`;
+    const version = this.provider.version;
+    if (quic >= 0 && (this.inTree || !this.provider.isAtLeast(AWS_LBC_RELEASES.quic))) {
+      const protocol = (this.given[quic] as NlbPort).protocol;
+      findings.push(findingOf(RULES.UDP585, {
+        field: `ports[${quic}].protocol`,
+        value: protocol,
+        message: this.inTree ? 'cannot be built by the in-tree AWS provider, which has no QUIC listener'
+          : version === undefined ? `needs the AWS Load Balancer Controller ${AWS_LBC_RELEASES.quic} or later, and its version is not given`
+            : `cannot be built by the AWS Load Balancer Controller ${version}: QUIC listeners need ${AWS_LBC_RELEASES.quic} or later`,
+        allowed: `the AWS Load Balancer Controller ${AWS_LBC_RELEASES.quic} or later`,
+        hint: this.inTree ? code : version === undefined ? `say which controller runs: ${code} (or the version you run, ${AWS_LBC_RELEASES.quic} or later)`
+          : `upgrade the controller and say so with ${code}`,
+      }));
+    }
+    const groups: unknown = this.props.securityGroups;
+    if (quic < 0 && !this.inTree && Array.isArray(groups) && groups.length === 0 && version !== undefined
+      && !this.provider.isAtLeast(AWS_LBC_RELEASES.disableNlbSecurityGroup)) {
+      findings.push(findingOf(RULES.UDP585, {
+        field: 'securityGroups',
+        value: [],
+        message: `cannot be honoured by the AWS Load Balancer Controller ${version}, which gives every NLB a security group: `
+          + `aws-load-balancer-disable-nlb-sg needs ${AWS_LBC_RELEASES.disableNlbSecurityGroup} or later`,
+        allowed: `the AWS Load Balancer Controller ${AWS_LBC_RELEASES.disableNlbSecurityGroup} or later, or leave securityGroups unset`,
+        hint: `upgrade the controller and say so with provider: LoadBalancerProvider.awsLoadBalancerController({ version: '${AWS_LBC_RELEASES.disableNlbSecurityGroup}' })`,
+      }));
+    }
+    if (quic >= 0 && !this.inTree && !workloadOf(this.props.selector) && recognizeSelection(this.props.selector).kind !== 'unsupported') {
+      findings.push(findingOf(RULES.UDP587, {
+        field: 'selector',
+        value: recognizeSelection(this.props.selector).kind === 'labels' ? this.props.selector : describeValue(this.props.selector),
+        message: `is not a cdk8s-plus workload, so its pod template cannot be annotated with ${QUIC_ENABLED_CONTAINERS_ANNOTATION}: `
+          + 'without it the controller injects no QUIC server id and registers none of the pods',
+        allowed: 'the cdk8s-plus Deployment, StatefulSet, DaemonSet or Pod that runs the QUIC server',
+        hint: `or annotate the pod template yourself: ${QUIC_ENABLED_CONTAINERS_ANNOTATION}: <container names>; `
+          + 'in either case label the namespace elbv2.k8s.aws/quic-server-id-inject=enabled',
       }));
     }
     return findings;
@@ -642,10 +740,10 @@ export class NlbUdpLoadBalancer extends Construct {
     if (hasTcpUdp(ports)) {
       const decision = decideMixedProtocol('LoadBalancer', this.kubernetesVersion, this.provider);
       if (!decision.single) {
-        const index = ports.findIndex((x) => isPortObject(x) && x.protocol === NlbProtocol.TCP_UDP);
+        const index = ports.findIndex((x) => isPortObject(x) && isBoth(x.protocol));
         findings.push(findingOf(RULES.UDP570, {
           field: `ports[${index}].protocol`,
-          value: NlbProtocol.TCP_UDP,
+          value: (ports[index] as NlbPort).protocol,
           message: `cannot be one TCP_UDP listener: ${decision.reason}`,
           allowed: 'the AWS Load Balancer Controller 2.13 or later on Kubernetes 1.24 or later, or separate UDP and TCP endpoints (DualProtocolEndpoint)',
           hint: this.tcpUdpHint(),
@@ -666,6 +764,7 @@ export class NlbUdpLoadBalancer extends Construct {
         ['deletionProtection', p.deletionProtection],
         ['ipAddressType', p.ipAddressType === NlbIpAddressType.DUALSTACK ? p.ipAddressType : undefined],
         ['ipv6SourceNatPrefix', p.ipv6SourceNatPrefix],
+        ['securityGroups', p.securityGroups],
       ];
       for (const [field, value] of unsupported) {
         if (value === undefined) continue;
@@ -677,6 +776,7 @@ export class NlbUdpLoadBalancer extends Construct {
         }));
       }
     }
+    findings.push(...this.quicFindings());
     const sidecar = this.needsSidecar(ports);
     // an object that is no workload the library can adjust is UDP142, reported by the Service
     if (sidecar && !workloadOf(p.selector) && recognizeSelection(p.selector).kind !== 'unsupported') {
@@ -690,7 +790,7 @@ export class NlbUdpLoadBalancer extends Construct {
     if (sidecar && workloadOf(p.selector) && !this.givenSidecar()?.probes) {
       ports.forEach((port, i) => {
         if (!isPortObject(port)) return;
-        if ((port.protocol ?? NlbProtocol.UDP) !== NlbProtocol.UDP || this.targetNumber(port) !== undefined) return;
+        if (!isUdpOnly(port.protocol) || this.targetNumber(port) !== undefined) return;
         findings.push(findingOf(RULES.UDP574, {
           field: `ports[${i}].targetPort`,
           value: port.targetPort,

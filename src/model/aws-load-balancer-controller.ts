@@ -38,6 +38,15 @@ export const AwsNlbAnnotations = {
   TARGET_GROUP_ATTRIBUTES: `${PREFIX}aws-load-balancer-target-group-attributes`,
   /** `"true"`: TCP and UDP on one port as one TCP_UDP listener (controller >= 2.13). */
   ENABLE_TCP_UDP_LISTENER: `${PREFIX}aws-load-balancer-enable-tcp-udp-listener`,
+  /**
+   * Service ports (numbers or names, comma-separated) whose UDP listener becomes QUIC, and whose TCP_UDP listener
+   * becomes TCP_QUIC (controller >= 2.15); any other port listed makes the controller fail.
+   */
+  QUIC_ENABLED_PORTS: `${PREFIX}aws-load-balancer-quic-enabled-ports`,
+  /** Security group ids or names for the NLB, comma-separated, instead of the controller's managed one. */
+  SECURITY_GROUPS: `${PREFIX}aws-load-balancer-security-groups`,
+  /** `"true"`: no security group on the NLB (controller >= 2.14; it creates one by default since 2.6). */
+  DISABLE_NLB_SG: `${PREFIX}aws-load-balancer-disable-nlb-sg`,
   /** `tcp`, `http` or `https` (case-insensitive). */
   HEALTHCHECK_PROTOCOL: `${PREFIX}aws-load-balancer-healthcheck-protocol`,
   /** `traffic-port`, a port number, or the name of a port of the Service. */
@@ -54,6 +63,44 @@ export const AwsNlbAnnotations = {
   HEALTHCHECK_UNHEALTHY_THRESHOLD: `${PREFIX}aws-load-balancer-healthcheck-unhealthy-threshold`,
   /** HTTP codes that mean healthy (HTTP and HTTPS only). */
   HEALTHCHECK_SUCCESS_CODES: `${PREFIX}aws-load-balancer-healthcheck-success-codes`,
+} as const;
+
+/**
+ * The pod-template annotation naming the containers (comma-separated) the controller injects a QUIC server id into,
+ * as the environment variable `AWS_LBC_QUIC_SERVER_ID` (controller >= 2.15).
+ */
+export const QUIC_ENABLED_CONTAINERS_ANNOTATION = `${PREFIX}aws-load-balancer-quic-enabled-containers`;
+
+/**
+ * The namespace label (`elbv2.k8s.aws/quic-server-id-inject: enabled`) without which the controller's webhook injects
+ * no QUIC server id into the namespace's pods.
+ */
+export const QUIC_SERVER_ID_INJECT_LABEL = { key: 'elbv2.k8s.aws/quic-server-id-inject', value: 'enabled' } as const;
+
+/** The environment variable the controller injects the QUIC server id as (its default name). */
+export const QUIC_SERVER_ID_ENV = 'AWS_LBC_QUIC_SERVER_ID';
+
+/**
+ * The controller releases that changed what this library emits or checks, up to 3.5.0 (August 2026):
+ *
+ * - 2.6: a managed security group on every NLB by default (feature gate NLBSecurityGroup), kept through 3.x;
+ * - 2.10: `aws-load-balancer-enable-prefix-for-ipv6-source-nat` (UDP on a dualstack NLB);
+ * - 2.13: TCP_UDP listeners for TCP and UDP on one port, still opt-in in 3.x
+ *   (`aws-load-balancer-enable-tcp-udp-listener`, or the EnableTCPUDPListener feature gate, off by default);
+ * - 2.14: `aws-load-balancer-disable-nlb-sg`, no security group for one Service;
+ * - 2.15: QUIC and TCP_QUIC listeners (`aws-load-balancer-quic-enabled-ports`), server ids injected into pods.
+ *
+ * 3.0 to 3.5 changed none of the Service annotations this library writes. Facts that hold in every release and need no
+ * version: NLB's UDP idle timeout is fixed at 120 s (only TCP's is configurable; this library sets none), and client IP
+ * preservation cannot be turned off for UDP, TCP_UDP, QUIC and TCP_QUIC target groups (checked by UDP551 and UDP566).
+ */
+export const AWS_LBC_RELEASES = {
+  /** TCP_UDP listeners. */
+  tcpUdpListener: '2.13',
+  /** `aws-load-balancer-disable-nlb-sg`. */
+  disableNlbSecurityGroup: '2.14',
+  /** QUIC and TCP_QUIC listeners and server-id injection. */
+  quic: '2.15',
 } as const;
 
 /** `spec.loadBalancerClass` that selects the AWS Load Balancer Controller. */

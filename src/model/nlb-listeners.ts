@@ -15,6 +15,18 @@ export enum NlbProtocol {
   TCP = 'TCP',
   /** TCP and UDP on the same port: one listener, one target group (targets serve both on one port). */
   TCP_UDP = 'TCP_UDP',
+  /**
+   * QUIC (version 1) passed through to the targets, each registered with a QUIC server id: not on a dualstack load
+   * balancer, not with security groups, one per load balancer and none beside UDP or TCP_UDP listeners.
+   */
+  QUIC = 'QUIC',
+  /** TCP and QUIC on the same port (HTTP/2 and HTTP/3 on 443): one listener, one target group; QUIC's rules apply. */
+  TCP_QUIC = 'TCP_QUIC',
+}
+
+/** Whether a protocol is QUIC or TCP_QUIC: its targets need QUIC server ids. */
+export function isQuicProtocol(protocol: unknown): boolean {
+  return protocol === NlbProtocol.QUIC || protocol === NlbProtocol.TCP_QUIC;
 }
 
 /** How targets are registered: by instance id (instances and Auto Scaling groups) or by IP address. */
@@ -49,10 +61,11 @@ export interface NlbTargetsInput {
 /** The form of an EC2 instance id. */
 export const INSTANCE_ID = /^i-[0-9a-f]{8,17}$/;
 
-const PROTOCOLS: readonly string[] = [NlbProtocol.UDP, NlbProtocol.TCP, NlbProtocol.TCP_UDP];
+const PROTOCOLS: readonly string[] = [NlbProtocol.UDP, NlbProtocol.TCP, NlbProtocol.TCP_UDP, NlbProtocol.QUIC, NlbProtocol.TCP_QUIC];
 
 /**
- * The stable key of a listener, used in child resource names and output maps: `udp-53`, `tcp-53`, `tcp-udp-53`.
+ * The stable key of a listener, used in child resource names and output maps: `udp-53`, `tcp-53`, `tcp-udp-53`,
+ * `quic-443`, `tcp-quic-443`.
  */
 export function listenerKey(listener: { readonly port: unknown; readonly protocol?: unknown }): string {
   return `${String(listener.protocol ?? NlbProtocol.UDP).toLowerCase().replace('_', '-')}-${listener.port}`;
@@ -60,7 +73,8 @@ export function listenerKey(listener: { readonly port: unknown; readonly protoco
 
 /**
  * Checks the ports of a load balancer that creates one listener per port: at least one; ports 1..65535; protocol UDP
- * (the default), TCP or TCP_UDP; one listener per port, TCP and UDP on one port as a single TCP_UDP listener.
+ * (the default), TCP, TCP_UDP, QUIC or TCP_QUIC; one listener per port, TCP and UDP on one port as a single TCP_UDP
+ * listener (TCP and QUIC as a single TCP_QUIC listener).
  *
  * Works on untyped input too: ports that are no list, and entries that are no port object (`null`, a number, a
  * string, a list), are reported (UDP530) rather than read.
@@ -110,7 +124,7 @@ export function checkListeners(ports: readonly unknown[] | undefined, field = 'p
         field: `${field}[${index}].protocol`,
         value: listener.protocol,
         message: 'is not a protocol this load balancer forwards',
-        allowed: 'UDP, TCP or TCP_UDP',
+        allowed: 'UDP, TCP, TCP_UDP, QUIC or TCP_QUIC',
       }));
     }
   });
@@ -138,16 +152,17 @@ export function checkListeners(ports: readonly unknown[] | undefined, field = 'p
       }
     }
     const tcp = seen.get(NlbProtocol.TCP);
-    const udp = seen.get(NlbProtocol.UDP);
-    const tcpUdp = seen.get(NlbProtocol.TCP_UDP);
-    if (tcpUdp !== undefined) {
-      for (const other of [tcp, udp]) {
+    const udp = seen.get(NlbProtocol.UDP) ?? seen.get(NlbProtocol.QUIC);
+    const both = seen.get(NlbProtocol.TCP_UDP) ?? seen.get(NlbProtocol.TCP_QUIC);
+    if (both !== undefined) {
+      const name = String(at(both).protocol);
+      for (const other of [tcp, seen.get(NlbProtocol.UDP), seen.get(NlbProtocol.QUIC)]) {
         if (other === undefined) continue;
         findings.push(findingOf(RULES.UDP535, {
           field: `${field}[${other}]`,
           value: { port, protocol: at(other).protocol ?? NlbProtocol.UDP },
-          message: `uses port ${String(port)}, which the TCP_UDP listener ${field}[${tcpUdp}] already serves for TCP and UDP`,
-          allowed: 'remove it: the TCP_UDP listener carries both protocols',
+          message: `uses port ${String(port)}, which the ${name} listener ${field}[${both}] already serves for TCP and ${name === NlbProtocol.TCP_UDP ? 'UDP' : 'QUIC'}`,
+          allowed: `remove it: the ${name} listener carries both protocols`,
         }));
       }
     } else if (tcp !== undefined && udp !== undefined) {
@@ -156,7 +171,7 @@ export function checkListeners(ports: readonly unknown[] | undefined, field = 'p
         field: `${field}[${Math.max(tcp, udp)}]`,
         value: { port, protocol: at(Math.max(tcp, udp)).protocol ?? NlbProtocol.UDP },
         message: `shares port ${String(port)} with ${field}[${Math.min(tcp, udp)}]: an NLB takes one listener per port`,
-        allowed: `one port { port: ${String(port)}, protocol: NlbProtocol.TCP_UDP }`,
+        allowed: `one port { port: ${String(port)}, protocol: NlbProtocol.${at(udp).protocol === NlbProtocol.QUIC ? 'TCP_QUIC' : 'TCP_UDP'} }`,
         hint: sameTarget ? undefined : 'a TCP_UDP listener needs one targetPort serving both TCP and UDP',
       }));
     }

@@ -52,6 +52,15 @@ export interface NlbOptions {
    */
   readonly ipv6SourceNatPrefix?: boolean;
   /**
+   * The security groups of the load balancer: ids (`sg-...`; on the cdk8s side names too), or `[]` for none. AWS
+   * associates security groups only when it creates the load balancer: changing between none and some later replaces
+   * it (Pulumi) or is refused by the controller (cdk8s: "conflicting security groups configuration"). A load balancer
+   * with security groups cannot carry a QUIC or TCP_QUIC port.
+   * @default - cdk8s: the controller's own managed security group (controller 2.6 or later), none when a port is QUIC or
+   * TCP_QUIC; Pulumi: none
+   */
+  readonly securityGroups?: readonly string[];
+  /**
    * Deletion protection of the load balancer.
    * @default false
    */
@@ -85,10 +94,11 @@ export interface NlbPortOptions {
   /** The port clients connect to: 1..65535. */
   readonly port: number;
   /**
-   * `UDP`, `TCP`, or `TCP_UDP` for TCP and UDP on the same port (one listener and one target group).
+   * `UDP`, `TCP`, or `TCP_UDP` for TCP and UDP on the same port (one listener and one target group); `QUIC`, or
+   * `TCP_QUIC` for TCP and QUIC on the same port (one QUIC port per load balancer, none beside UDP or TCP_UDP ports).
    * @default NlbProtocol.UDP
    */
-  readonly protocol?: NlbProtocol | 'UDP' | 'TCP' | 'TCP_UDP';
+  readonly protocol?: NlbProtocol | 'UDP' | 'TCP' | 'TCP_UDP' | 'QUIC' | 'TCP_QUIC';
   /**
    * The port the targets receive the traffic on: the pods' port with ip targets, the NodePort with instance targets.
    * @default - the port

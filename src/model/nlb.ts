@@ -1,8 +1,9 @@
 import { isDuration, secondsOf } from './duration';
 import { checkHealthCheck, HealthCheck } from './health-check';
 import { planNlbDns, PlannedNlbDns } from './nlb-dns';
-import { checkTargetType, NlbProtocol, NlbTargetType } from './nlb-listeners';
+import { checkTargetType, isQuicProtocol, NlbProtocol, NlbTargetType } from './nlb-listeners';
 import { NlbHealthCheck, NlbIpAddressType, NlbOptions } from './nlb-options';
+import { checkQuic, checkSecurityGroups } from './nlb-quic';
 import { checkAddressesKept, checkIpAddressType, checkPlacement, checkSwitch, LoadBalancerScheme } from './placement';
 import { isFieldObject } from './shape';
 import { checkTargetGroupAttributes, TargetGroupAttributes } from './target-group-attributes';
@@ -25,6 +26,16 @@ export interface NlbSide {
   readonly allocatesEips: boolean;
   /** Whether the DNS records need a hostname (Pulumi's alias record). */
   readonly hostnameRequired: boolean;
+  /**
+   * Whether QUIC targets must be ip targets (the AWS Load Balancer Controller injects QUIC server ids into pods only).
+   * @default false
+   */
+  readonly quicIpTargetsOnly?: boolean;
+  /**
+   * Whether a security group may be given by its name (the controller's annotation resolves names; AWS's API does not).
+   * @default false
+   */
+  readonly securityGroupNames?: boolean;
   /**
    * Whether a value is known only when the program runs (a Pulumi output): counted, never checked.
    * @default - none is
@@ -69,6 +80,10 @@ export interface NlbDescription {
   readonly ipv6SourceNatPrefix?: boolean;
   /** How targets are registered. */
   readonly targetType: NlbTargetType;
+  /** The security groups as given (`[]` for none), or `undefined` when not given. */
+  readonly securityGroups?: readonly unknown[];
+  /** The QUIC or TCP_QUIC port, if any (a load balancer takes one). */
+  readonly quicPort?: NlbPortDescription;
   /** The ports that are port objects, normalized. */
   readonly ports: readonly NlbPortDescription[];
   /** The health check as given, in seconds (each side fills in what it leaves unset). */
@@ -83,6 +98,11 @@ export interface NlbDescription {
 
 /** The options as any caller may give them (untyped input included). */
 type Given = { readonly [K in keyof NlbOptions]?: unknown };
+
+/** Whether the protocols carry QUIC (a QUIC or TCP_QUIC port). */
+export function carriesQuic(ports: readonly NlbPortDescription[]): boolean {
+  return ports.some((p) => isQuicProtocol(p.protocol));
+}
 
 /** Whether the protocols carry UDP (a UDP or TCP_UDP port). */
 export function carriesUdp(ports: readonly NlbPortDescription[]): boolean {
@@ -185,6 +205,7 @@ export function describeNlb(
   }
   findings.push(...checkIpAddressType(options.ipAddressType, 'ipAddressType'));
   findings.push(...checkTargetType(options.targetType, 'targetType'));
+  findings.push(...checkSecurityGroups(options.securityGroups, side.securityGroupNames === true, side.isDeferred));
 
   const described: NlbPortDescription[] = ports.filter(isFieldObject).map((p) => {
     const port = p as { port: number; protocol?: NlbProtocol; targetPort?: number | string };
@@ -209,6 +230,14 @@ export function describeNlb(
   const prefixGiven = options.ipv6SourceNatPrefix;
   const targetType = options.targetType === NlbTargetType.IP || options.targetType === NlbTargetType.INSTANCE
     ? options.targetType : side.defaultTargetType;
+  // QUIC's own rules (dualstack, security groups, one QUIC listener and no UDP beside it, ip targets), named alike
+  findings.push(...checkQuic({
+    ports,
+    ipAddressType,
+    securityGroups: options.securityGroups,
+    targetType,
+    ipTargetsOnly: side.quicIpTargetsOnly,
+  }));
   return {
     nlb: {
       scheme: options.scheme === LoadBalancerScheme.INTERNET_FACING ? LoadBalancerScheme.INTERNET_FACING : LoadBalancerScheme.INTERNAL,
@@ -221,6 +250,8 @@ export function describeNlb(
       ipv6SourceNatPrefix: typeof prefixGiven === 'boolean' ? prefixGiven
         : prefixGiven === undefined && ipAddressType === NlbIpAddressType.DUALSTACK && carriesUdp(described) ? true : undefined,
       targetType,
+      securityGroups: Array.isArray(options.securityGroups) ? options.securityGroups as readonly unknown[] : undefined,
+      quicPort: described.find((p) => isQuicProtocol(p.protocol)),
       ports: described,
       healthCheck,
       healthCheckGiven: isFieldObject(hcGiven),

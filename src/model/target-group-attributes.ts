@@ -30,9 +30,9 @@ export interface TargetGroupAttributes {
    */
   readonly stickiness?: boolean;
   /**
-   * Client IP preservation (`preserve_client_ip.enabled`). Always on for UDP and TCP_UDP target groups: `false` is
-   * refused for them.
-   * @default - AWS's default: on for UDP, TCP_UDP and instance targets
+   * Client IP preservation (`preserve_client_ip.enabled`). Always on for UDP, TCP_UDP, QUIC and TCP_QUIC target
+   * groups: `false` is refused for them.
+   * @default - AWS's default: on for UDP, TCP_UDP, QUIC, TCP_QUIC and instance targets
    */
   readonly preserveClientIp?: boolean;
 }
@@ -58,7 +58,7 @@ export const DEREGISTRATION_DELAY_RANGE = { min: 0, max: 3600 } as const;
  * Checks target-group attributes.
  *
  * @param attributes the attributes as given
- * @param protocols the protocols of the target groups they apply to (`UDP`, `TCP`, `TCP_UDP`)
+ * @param protocols the protocols of the target groups they apply to (`UDP`, `TCP`, `TCP_UDP`, `QUIC`, `TCP_QUIC`)
  * @param field the prop path for findings, for example `targetGroupAttributes`
  */
 export function checkTargetGroupAttributes(
@@ -96,7 +96,7 @@ export function checkTargetGroupAttributes(
       }));
     }
   }
-  const udp = protocols.filter((p) => p === 'UDP' || p === 'TCP_UDP');
+  const udp = protocols.filter((p) => p === 'UDP' || p === 'TCP_UDP' || p === 'QUIC' || p === 'TCP_QUIC');
   if (attrs.preserveClientIp === false && udp.length > 0) {
     findings.push(findingOf(RULES.UDP551, {
       field: `${field}.preserveClientIp`,

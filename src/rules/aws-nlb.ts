@@ -8,12 +8,16 @@
  * `metadata.annotations["service.beta.kubernetes.io/aws-load-balancer-eip-allocations"]`.
  */
 import { loadBalancerConfigurationPlacement, targetGroupConfigurationHealthCheck } from './aws-gateway';
-import { annotationsOf, containerPorts, KubeObject, PodTemplate, selectedPods, ServicePortEntry, servicePorts, serviceType, specOf, str } from './manifest';
+import {
+  annotationsOf, containerPorts, containersOf, kindOf, KubeObject, nameOf, namespaceOf, PodTemplate, record, selectedPods, ServicePortEntry,
+  servicePorts, serviceType, specOf, str,
+} from './manifest';
 import { Rule, RuleContext } from './rule';
 import { RULES } from '../core/catalog';
 import { Finding, Violation } from '../core/finding';
 import {
   AWS_LBC_LOAD_BALANCER_CLASS, AwsNlbAnnotations, controllerHealthCheckTiming, NlbControllerId, parseStringList, parseStringMap,
+  QUIC_ENABLED_CONTAINERS_ANNOTATION, QUIC_SERVER_ID_INJECT_LABEL,
 } from '../model/aws-load-balancer-controller';
 import { checkHealthCheck, HealthCheck, TRAFFIC_PORT } from '../model/health-check';
 import { checkAddressesKept, checkPlacement } from '../model/placement';
@@ -66,18 +70,46 @@ function udpOnlyPorts(service: KubeObject): ServicePortEntry[] {
   return ports.filter((p) => p.protocol === 'UDP' && !tcp.has(p.entry.port));
 }
 
-/** The target-group protocols of a Service: TCP_UDP for a same-port pair with the controller's opt-in. */
-function targetGroupProtocols(service: KubeObject, nlb: NlbService): string[] {
-  const ports = servicePorts(service);
-  const tcpUdp = nlb.controller === 'aws-load-balancer-controller' && nlb.annotations[A.ENABLE_TCP_UDP_LISTENER] === 'true';
-  const byPort = new Map<unknown, Set<string>>();
-  for (const p of ports) byPort.set(p.entry.port, (byPort.get(p.entry.port) ?? new Set()).add(p.protocol));
-  const result = new Set<string>();
-  for (const found of byPort.values()) {
-    if (tcpUdp && found.has('TCP') && found.has('UDP')) result.add('TCP_UDP');
-    else found.forEach((p) => result.add(p));
+/** A listener the controller builds for a Service: its port, protocol and the Service port entries it serves. */
+interface ServiceListener {
+  readonly port: unknown;
+  readonly protocol: string;
+  readonly entries: readonly ServicePortEntry[];
+}
+
+/**
+ * The listeners the controller builds for a Service: one per port and protocol, TCP and UDP on one port as one TCP_UDP
+ * listener with the opt-in; a UDP (TCP_UDP) listener whose port or port name `aws-load-balancer-quic-enabled-ports`
+ * lists is QUIC (TCP_QUIC).
+ */
+function listenersOf(service: KubeObject, nlb: NlbService): ServiceListener[] {
+  const ports = servicePorts(service).filter((p) => p.protocol === 'TCP' || p.protocol === 'UDP');
+  const lbc = nlb.controller === 'aws-load-balancer-controller';
+  const tcpUdp = lbc && nlb.annotations[A.ENABLE_TCP_UDP_LISTENER] === 'true';
+  const quic = new Set(lbc && nlb.annotations[A.QUIC_ENABLED_PORTS] !== undefined ? parseStringList(nlb.annotations[A.QUIC_ENABLED_PORTS]) : []);
+  const listed = (entries: readonly ServicePortEntry[]) => entries.some((p) => {
+    const name = str(p.entry.name);
+    return quic.has(String(p.entry.port)) || (name !== undefined && quic.has(name));
+  });
+  const byPort = new Map<unknown, ServicePortEntry[]>();
+  for (const p of ports) byPort.set(p.entry.port, [...byPort.get(p.entry.port) ?? [], p]);
+  const result: ServiceListener[] = [];
+  for (const [port, entries] of byPort) {
+    const protocols = new Set(entries.map((p) => p.protocol));
+    const groups = tcpUdp && protocols.has('TCP') && protocols.has('UDP')
+      ? [{ protocol: 'TCP_UDP', entries }]
+      : [...protocols].map((protocol) => ({ protocol, entries: entries.filter((p) => p.protocol === protocol) }));
+    for (const group of groups) {
+      const upgraded = listed(group.entries) && (group.protocol === 'UDP' || group.protocol === 'TCP_UDP');
+      result.push({ port, protocol: upgraded ? (group.protocol === 'UDP' ? 'QUIC' : 'TCP_QUIC') : group.protocol, entries: group.entries });
+    }
   }
-  return [...result];
+  return result;
+}
+
+/** The target-group protocols of a Service: TCP_UDP for a same-port pair with the controller's opt-in, QUIC upgrades. */
+function targetGroupProtocols(service: KubeObject, nlb: NlbService): string[] {
+  return [...new Set(listenersOf(service, nlb).map((l) => l.protocol))];
 }
 
 /** A Violation from a model finding, with the annotation as its field. */
@@ -508,7 +540,8 @@ export const NLB_DUALSTACK_UDP: Rule = {
         allowed: `${annotationField(A.IP_ADDRESS_TYPE)}: dualstack, or no source-NAT prefix`,
       }];
     }
-    if (!dualstack || value === 'on' || !servicePorts(service).some((p) => p.protocol === 'UDP')) return [];
+    // (a QUIC listener on a dualstack NLB is UDP590's to report)
+    if (!dualstack || value === 'on' || !listenersOf(service, nlb).some((l) => l.protocol === 'UDP' || l.protocol === 'TCP_UDP')) return [];
     return [{
       field,
       value,
@@ -531,6 +564,8 @@ const IGNORED_BY_IN_TREE: ReadonlyArray<readonly [string, string]> = [
   [A.IP_ADDRESS_TYPE, 'the NLB stays ipv4'],
   [A.ENABLE_PREFIX_FOR_IPV6_SOURCE_NAT, 'no source-NAT prefix is set'],
   [A.ENABLE_TCP_UDP_LISTENER, 'it refuses TCP and UDP in one Service anyway'],
+  [A.QUIC_ENABLED_PORTS, 'it builds UDP listeners, never QUIC'],
+  [A.DISABLE_NLB_SG, 'it manages no NLB security group'],
 ];
 
 /** UDP569: the in-tree provider (`aws-load-balancer-type: nlb`) ignores the controller's annotations. */
@@ -555,6 +590,195 @@ export const NLB_IN_TREE_IGNORED: Rule = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------------------------
+// QUIC (UDP590..UDP594)
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A Service's QUIC listeners, read from `aws-load-balancer-quic-enabled-ports` (the controller only). */
+interface QuicService {
+  readonly nlb: NlbService;
+  /** The annotation's field and value. */
+  readonly field: string;
+  readonly value: string;
+  /** Every listener, QUIC or not. */
+  readonly listeners: readonly ServiceListener[];
+  /** The QUIC and TCP_QUIC listeners. */
+  readonly quic: readonly ServiceListener[];
+}
+
+function quicServiceOf(service: KubeObject): QuicService | undefined {
+  const nlb = nlbOf(service);
+  if (!nlb || nlb.controller !== 'aws-load-balancer-controller') return undefined;
+  const value = nlb.annotations[A.QUIC_ENABLED_PORTS];
+  if (value === undefined) return undefined;
+  const listeners = listenersOf(service, nlb);
+  const quic = listeners.filter((l) => l.protocol === 'QUIC' || l.protocol === 'TCP_QUIC');
+  return { nlb, field: annotationField(A.QUIC_ENABLED_PORTS), value, listeners, quic };
+}
+
+/** How a listener is named in messages: `QUIC 443`. */
+function shownListener(l: ServiceListener): string {
+  return `${l.protocol} ${String(l.port)}`;
+}
+
+/** UDP590: no QUIC listener on a dualstack NLB. */
+export const NLB_QUIC_DUALSTACK: Rule = {
+  ...RULES.UDP590,
+  kinds: ['Service'],
+  check(service) {
+    const q = quicServiceOf(service);
+    if (!q || q.quic.length === 0 || q.nlb.annotations[A.IP_ADDRESS_TYPE]?.trim() !== 'dualstack') return [];
+    return [{
+      field: annotationField(A.IP_ADDRESS_TYPE),
+      value: q.nlb.annotations[A.IP_ADDRESS_TYPE],
+      message: `cannot carry the ${shownListener(q.quic[0])} listener that ${q.field} asks for: AWS refuses QUIC and TCP_QUIC listeners on a dualstack NLB`,
+      allowed: 'ipv4 (drop the annotation), or the QUIC port on an ipv4 Service of its own',
+    }];
+  },
+};
+
+/** UDP591: no security group on an NLB with a QUIC listener. */
+export const NLB_QUIC_SECURITY_GROUPS: Rule = {
+  ...RULES.UDP591,
+  kinds: ['Service'],
+  check(service) {
+    const q = quicServiceOf(service);
+    if (!q || q.quic.length === 0) return [];
+    const a = q.nlb.annotations;
+    const listener = shownListener(q.quic[0]);
+    const groups = a[A.SECURITY_GROUPS] === undefined ? [] : parseStringList(a[A.SECURITY_GROUPS]);
+    if (groups.length > 0) {
+      return [{
+        field: annotationField(A.SECURITY_GROUPS),
+        value: a[A.SECURITY_GROUPS],
+        message: `gives the NLB security groups, with which AWS refuses the ${listener} listener`,
+        allowed: `no security groups: drop the annotation and add ${annotationField(A.DISABLE_NLB_SG)}: "true"`,
+      }];
+    }
+    if (a[A.DISABLE_NLB_SG]?.trim().toLowerCase() === 'true') return [];
+    return [{
+      field: annotationField(A.DISABLE_NLB_SG),
+      value: a[A.DISABLE_NLB_SG],
+      message: `${a[A.DISABLE_NLB_SG] === undefined ? 'is unset' : 'is not "true"'}, so the controller gives the NLB its managed security group, with which AWS refuses the ${listener} listener`,
+      allowed: '"true" (controller 2.14 or later), before the NLB is first created: security groups cannot be removed later',
+    }];
+  },
+};
+
+/** UDP592: one QUIC listener, on a UDP port, and no UDP or TCP_UDP listener beside it. */
+export const NLB_QUIC_LISTENERS: Rule = {
+  ...RULES.UDP592,
+  kinds: ['Service'],
+  check(service) {
+    const q = quicServiceOf(service);
+    if (!q) return [];
+    const result: Violation[] = [];
+    const ports = q.listeners.flatMap((l) => l.entries);
+    for (const listed of parseStringList(q.value)) {
+      const entries = ports.filter((p) => String(p.entry.port) === listed || str(p.entry.name) === listed);
+      if (entries.length === 0) {
+        result.push({
+          field: q.field,
+          value: q.value,
+          message: `lists "${listed}", which is no port number or port name of this Service: the controller ignores it`,
+          allowed: 'the number or name of a UDP port of this Service',
+        });
+        continue;
+      }
+      const tcp = q.listeners.find((l) => l.protocol === 'TCP' && l.entries.some((p) => entries.includes(p)));
+      if (tcp) {
+        result.push({
+          field: q.field,
+          value: q.value,
+          message: `lists "${listed}", a TCP listener: the controller upgrades only UDP and TCP_UDP listeners and fails on this Service ("Unsupported QUIC upgrade")`,
+          allowed: 'UDP ports only (with the TCP_UDP opt-in, a TCP and UDP pair becomes TCP_QUIC)',
+        });
+      }
+    }
+    if (q.quic.length === 0) return result;
+    for (const other of q.quic.slice(1)) {
+      result.push({
+        field: q.field,
+        value: q.value,
+        message: `makes ${shownListener(other)} a second QUIC listener beside ${shownListener(q.quic[0])}: an NLB takes one QUIC or TCP_QUIC listener`,
+        allowed: 'one port; the others on Services of their own',
+      });
+    }
+    for (const other of q.listeners.filter((l) => l.protocol === 'UDP' || l.protocol === 'TCP_UDP')) {
+      result.push({
+        field: `spec.ports[${other.entries[0].index}]`,
+        value: other.entries[0].entry,
+        message: `is a ${shownListener(other)} listener beside the ${shownListener(q.quic[0])} listener: AWS refuses QUIC listeners on an NLB with UDP or TCP_UDP listeners`,
+        allowed: 'the UDP port on a Service of its own, or TCP ports only beside QUIC',
+      });
+    }
+    return result;
+  },
+};
+
+/** UDP593: QUIC targets are ip targets. */
+export const NLB_QUIC_INSTANCE_TARGETS: Rule = {
+  ...RULES.UDP593,
+  kinds: ['Service'],
+  check(service) {
+    const q = quicServiceOf(service);
+    if (!q || q.quic.length === 0 || q.nlb.targetType !== 'instance') return [];
+    return [{
+      field: annotationField(A.TARGET_TYPE),
+      value: q.nlb.annotations[A.TARGET_TYPE],
+      message: `registers instances, which the controller never registers on the ${shownListener(q.quic[0])} target group: QUIC targets need the server ids it injects into pods`,
+      allowed: 'ip',
+    }];
+  },
+};
+
+/** The annotations of a pod template: the Pod's own, or the template's beside its spec. */
+function podAnnotationsOf(pod: PodTemplate): Record<string, unknown> {
+  let at: unknown = pod.owner;
+  const path = pod.specPath.split('.').slice(0, -1);
+  for (const key of path) at = record(at)?.[key];
+  return record(record(path.length === 0 ? pod.owner.metadata : record(at)?.metadata)?.annotations) ?? {};
+}
+
+/** UDP594: the pods behind a QUIC listener ask for a server id, in a namespace where the controller injects it. */
+export const NLB_QUIC_SERVER_IDS: Rule = {
+  ...RULES.UDP594,
+  kinds: ['Service'],
+  check(service, context: RuleContext) {
+    const q = quicServiceOf(service);
+    if (!q || q.quic.length === 0 || q.nlb.targetType !== 'ip') return [];
+    const result: Violation[] = [];
+    const key = QUIC_ENABLED_CONTAINERS_ANNOTATION;
+    for (const pod of selectedPods(service, context.objects)) {
+      const owner = `${kindOf(pod.owner)} ${nameOf(pod.owner) ?? '(unnamed)'}`;
+      const names = containersOf(pod.spec).map((c) => str(c.name)).filter((n): n is string => n !== undefined);
+      const given = str(podAnnotationsOf(pod)[key]);
+      const listed = given === undefined ? [] : parseStringList(given);
+      if (listed.some((n) => names.includes(n))) continue;
+      result.push({
+        field: q.field,
+        value: q.value,
+        message: given === undefined
+          ? `makes the NLB register only pods with a QUIC server id, and the pods of ${owner} do not ask for one (no ${key} annotation on ${pod.specPath.replace(/\.spec$/, '.metadata') || 'metadata'}): none is registered`
+          : `makes the NLB register only pods with a QUIC server id, and the ${key} annotation of ${owner}, ${JSON.stringify(given)}, names none of its containers (${names.join(', ')}): none is registered`,
+        allowed: `${key}: the names of the containers that serve QUIC`,
+      });
+    }
+    const namespace = namespaceOf(service) ?? 'default';
+    const ns = context.objects.find((o) => kindOf(o) === 'Namespace' && nameOf(o) === namespace);
+    const labels = record(record(ns?.metadata)?.labels) ?? {};
+    if (ns && labels[QUIC_SERVER_ID_INJECT_LABEL.key] !== QUIC_SERVER_ID_INJECT_LABEL.value) {
+      result.push({
+        field: q.field,
+        value: q.value,
+        message: `makes the NLB register only pods with a QUIC server id, and namespace ${namespace} lacks the label ${QUIC_SERVER_ID_INJECT_LABEL.key}: ${QUIC_SERVER_ID_INJECT_LABEL.value}, without which the controller injects none`,
+        allowed: `the label ${QUIC_SERVER_ID_INJECT_LABEL.key}: ${QUIC_SERVER_ID_INJECT_LABEL.value} on the namespace`,
+      });
+    }
+    return result;
+  },
+};
+
 /** The rules on Services served by an AWS Network Load Balancer, in id order (UDP560..UDP599). */
 export const AWS_NLB_RULES: readonly Rule[] = [
   NLB_EIP_SCHEME,
@@ -568,4 +792,9 @@ export const AWS_NLB_RULES: readonly Rule[] = [
   NLB_DUALSTACK_UDP,
   NLB_IN_TREE_IGNORED,
   NLB_ADDRESSES_KEPT,
+  NLB_QUIC_DUALSTACK,
+  NLB_QUIC_SECURITY_GROUPS,
+  NLB_QUIC_LISTENERS,
+  NLB_QUIC_INSTANCE_TARGETS,
+  NLB_QUIC_SERVER_IDS,
 ];

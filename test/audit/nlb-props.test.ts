@@ -24,6 +24,7 @@ const CASES: Record<keyof NlbUdpLoadBalancerProps, PropCase<NlbUdpLoadBalancerPr
   loadBalancerSourceRanges: { valid: ['203.0.113.0/24'], wrong: '203.0.113.0/24' },
   targetGroupAttributes: { valid: { deregistrationDelay: 30 }, wrong: 'deregistration_delay.timeout_seconds=30' },
   deletionProtection: { valid: true, wrong: 'true' },
+  securityGroups: { valid: ['sg-0123456789abcdef0'], wrong: 'sg-0123456789abcdef0' },
   ipAddressType: { valid: NlbIpAddressType.DUALSTACK, wrong: 'ipv6' },
   ipv6SourceNatPrefix: { valid: false, wrong: 'off', with: { ipAddressType: NlbIpAddressType.DUALSTACK } },
   allocateLoadBalancerNodePorts: { valid: false, wrong: 'false' },

@@ -42,6 +42,7 @@ const CASES: Record<keyof Args, ArgCase> = {
   healthCheck: { valid: { port: 30081 }, wrong: 5 },
   targetGroupAttributes: { valid: { deregistrationDelay: 30 }, wrong: 'deregistration_delay.timeout_seconds=30' },
   deletionProtection: { valid: true, wrong: 'true' },
+  securityGroups: { valid: ['sg-0123456789abcdef0'], wrong: 'sg-0123456789abcdef0' },
   dns: { valid: { zoneId: 'Z0123456789', hostname: 'dns.example.com' }, wrong: 'dns.example.com' },
   tags: { valid: { team: 'games' }, wrong: 'team=games' },
   disabledRules: { valid: ['UDP509'], wrong: 'UDP509', with: { healthCheck: undefined } },

@@ -218,7 +218,7 @@ describe('bad input is rejected at construction with its exact message, before a
       `[UDP520] enums: scheme "INTERNET-FACING": is not a load-balancer scheme (internal or internet-facing; ${CREATE_LB})`,
       `[UDP526] enums: ipAddressType "DUALSTACK": is not an IP address type of a Network Load Balancer (ipv4 or dualstack; ${CREATE_LB})`,
       '[UDP540] enums: targetType "IP": is not a target type (instance or ip; https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_RegisterTargets.html)',
-      `[UDP532] enums: ports[0].protocol "udp": is not a protocol this load balancer forwards (UDP, TCP or TCP_UDP; ${LISTENERS})`,
+      `[UDP532] enums: ports[0].protocol "udp": is not a protocol this load balancer forwards (UDP, TCP, TCP_UDP, QUIC or TCP_QUIC; ${LISTENERS})`,
       `[UDP501] enums: healthCheck.protocol "tcp": is not a health-check protocol (TCP, HTTP or HTTPS; ${CREATE_TG})`,
     ].join('\n'));
   });

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { App } from 'cdk8s';
+import { Http3Nlb } from '../../examples/http3-nlb/main';
 import { KerberosSrv } from '../../examples/kerberos-srv/main';
 import { NlbDnsDual } from '../../examples/nlb-dns-dual/main';
 import { NlbUdpEks } from '../../examples/nlb-udp-eks/main';
@@ -108,6 +109,16 @@ test('nlb-dns-dual: TCP and UDP on 53 are one TCP_UDP listener and one target gr
     '  tg_dns_53_tcp_udp -->|"1053/TCP_UDP"| ctr_nlb_dns_dual_coredns_c8b0cafd_coredns',
     '  tg_dns_53_tcp_udp -.->|"health check TCP traffic port"| ctr_nlb_dns_dual_coredns_c8b0cafd_coredns',
     '  client -->|"53/UDP"| svc_dns',
+  ]);
+});
+
+test('http3-nlb: TCP and UDP on 443 with the QUIC annotation are one TCP_QUIC listener and one target group', () => {
+  const mermaid = drawn(Diagram.fromChart(new Http3Nlb(new App(), 'http3-nlb')).toMermaid());
+  expect(mermaid.filter((line) => line.includes('tg_web'))).toEqual([
+    '  tg_web_443_tcp_quic[["target group 443/TCP_QUIC<br/>ip targets"]]',
+    '  svc_web -->|"listener 443/TCP_QUIC"| tg_web_443_tcp_quic',
+    '  tg_web_443_tcp_quic -->|"8443/TCP_QUIC"| ctr_http3_nlb_web_c8270556_envoy',
+    '  tg_web_443_tcp_quic -.->|"health check HTTP :9901 /ready"| ctr_http3_nlb_web_c8270556_envoy',
   ]);
 });
 

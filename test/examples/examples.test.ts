@@ -5,6 +5,7 @@ import { CorednsDual } from '../../examples/coredns-dual/main';
 import { DnsClusterIp } from '../../examples/dns-clusterip/main';
 import { DnsNodePort } from '../../examples/dns-nodeport/main';
 import { EchoSplit } from '../../examples/echo-split/main';
+import { Http3Nlb } from '../../examples/http3-nlb/main';
 import { KerberosMetalLb } from '../../examples/kerberos-metallb/main';
 import { NlbDnsDual } from '../../examples/nlb-dns-dual/main';
 import { NlbInstanceLocal } from '../../examples/nlb-instance-local/main';
@@ -32,6 +33,7 @@ const EXAMPLES: Record<string, (app: ReturnType<typeof Testing.app>) => Chart> =
   'nlb-udp-eks': (app) => new NlbUdpEks(app, 'nlb-udp-eks'),
   'nlb-instance-local': (app) => new NlbInstanceLocal(app, 'nlb-instance-local'),
   'nlb-dns-dual': (app) => new NlbDnsDual(app, 'nlb-dns-dual'),
+  'http3-nlb': (app) => new Http3Nlb(app, 'http3-nlb'),
 };
 /** A namespace that denies all ingress unless a policy admits it. */
 const DEFAULT_DENY = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'default-deny' }, spec: { podSelector: {}, policyTypes: ['Ingress'] } };
@@ -56,8 +58,9 @@ describe.each(Object.entries(EXAMPLES))('example %s', (_name, build) => {
     const services = objects.filter((o) => o.kind === 'Service');
     for (const port of services.flatMap((s) => s.spec.ports)) {
       const number = port.targetPort ?? port.port;
-      const declared = port.protocol === 'UDP' ? { containerPort: number, protocol: 'UDP' } : { containerPort: number };
-      expect(container.ports).toContainEqual(declared);
+      // (a port's protocol defaults to TCP; names are the example's own)
+      const declared = container.ports.map((c: any) => ({ containerPort: c.containerPort, protocol: c.protocol ?? 'TCP' }));
+      expect(declared).toContainEqual({ containerPort: number, protocol: port.protocol ?? 'TCP' });
     }
     const containers = workload.spec.template.spec.containers;
     expect(containers.some((c: any) => c.readinessProbe !== undefined)).toBe(true);
@@ -129,6 +132,22 @@ test('coredns-dual: one Service with the TCP_UDP listener opt-in on the AWS Load
     { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 1053 },
     { name: 'dns-udp', port: 53, protocol: 'UDP', targetPort: 1053 },
   ]);
+});
+
+test('http3-nlb: one TCP_QUIC listener on 443, no NLB security group, the pods asking for a QUIC server id', () => {
+  const objects = Testing.synth(EXAMPLES['http3-nlb'](Testing.app()));
+  const service = objects.find((o) => o.kind === 'Service');
+  const a = service.metadata.annotations;
+  const LBC = 'service.beta.kubernetes.io/aws-load-balancer-';
+  expect([a[`${LBC}enable-tcp-udp-listener`], a[`${LBC}quic-enabled-ports`], a[`${LBC}disable-nlb-sg`], a[`${LBC}nlb-target-type`]])
+    .toEqual(['true', '443', 'true', 'ip']);
+  expect(service.spec.ports).toEqual([
+    { name: 'https-tcp', port: 443, protocol: 'TCP', targetPort: 8443 },
+    { name: 'https-udp', port: 443, protocol: 'UDP', targetPort: 8443 },
+  ]);
+  const template = objects.find((o) => o.kind === 'Deployment').spec.template;
+  expect(template.metadata.annotations).toEqual({ [`${LBC}quic-enabled-containers`]: 'envoy' });
+  expect(checkObjects(objects, OBJECT_RULES)).toEqual([]);
 });
 
 test('kerberos-metallb: split on 1.22, both Services on one MetalLB address, distinct nodePorts', () => {

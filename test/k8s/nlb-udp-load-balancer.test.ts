@@ -326,13 +326,13 @@ describe('NlbUdpLoadBalancer bad input', () => {
 
     test('a port protocol TCP: TCP_UDP is the way to serve TCP too', () => {
       expect(M(props({ ports: [{ port: 1234 }, { port: 53, protocol: 'TCP' }] })).filter((m) => m.startsWith('[UDP575]'))).toEqual([
-        `[UDP575] test/nlb: ports[1].protocol "TCP": is not a protocol of an NlbUdpLoadBalancer port, and would be taken for UDP (UDP, or TCP_UDP for TCP and UDP on the same port (NlbProtocol); ${LISTENERS}) Fix: TCP_UDP serves TCP and UDP on this port; a TCP-only port belongs on a TCP Service of its own`,
+        `[UDP575] test/nlb: ports[1].protocol "TCP": is not a protocol of an NlbUdpLoadBalancer port, and would be taken for UDP (UDP, or TCP_UDP for TCP and UDP on the same port; QUIC, or TCP_QUIC (NlbProtocol); ${LISTENERS}) Fix: TCP_UDP serves TCP and UDP on this port; a TCP-only port belongs on a TCP Service of its own`,
       ]);
     });
 
     test.each([['udp', '"udp"'], ['tcp_udp', '"tcp_udp"'], [17, '17'], [null, 'null']])('a port protocol %p', (value, shown) => {
       expect(M(props({ ports: [{ port: 1234, protocol: value }] })).filter((m) => m.startsWith('[UDP575]'))).toEqual([
-        `[UDP575] test/nlb: ports[0].protocol ${shown}: is not a protocol of an NlbUdpLoadBalancer port, and would be taken for UDP (UDP, or TCP_UDP for TCP and UDP on the same port (NlbProtocol); ${LISTENERS})`,
+        `[UDP575] test/nlb: ports[0].protocol ${shown}: is not a protocol of an NlbUdpLoadBalancer port, and would be taken for UDP (UDP, or TCP_UDP for TCP and UDP on the same port; QUIC, or TCP_QUIC (NlbProtocol); ${LISTENERS})`,
       ]);
     });
 
@@ -466,7 +466,7 @@ describe('NlbUdpLoadBalancer bad input', () => {
       const { nlb, messages } = build();
       nlb.addPort({ port: 53, protocol: 'TCP' as NlbProtocol });
       expect(messages().filter((m) => m.startsWith('[UDP575]'))).toEqual([
-        `[UDP575] test/nlb: ports[1].protocol "TCP": is not a protocol of an NlbUdpLoadBalancer port, and would be taken for UDP (UDP, or TCP_UDP for TCP and UDP on the same port (NlbProtocol); ${Sources.NLB_LISTENERS}) Fix: TCP_UDP serves TCP and UDP on this port; a TCP-only port belongs on a TCP Service of its own`,
+        `[UDP575] test/nlb: ports[1].protocol "TCP": is not a protocol of an NlbUdpLoadBalancer port, and would be taken for UDP (UDP, or TCP_UDP for TCP and UDP on the same port; QUIC, or TCP_QUIC (NlbProtocol); ${Sources.NLB_LISTENERS}) Fix: TCP_UDP serves TCP and UDP on this port; a TCP-only port belongs on a TCP Service of its own`,
       ]);
     });
 

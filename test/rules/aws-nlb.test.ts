@@ -385,7 +385,10 @@ describe('UDP569: controller annotations on an in-tree NLB', () => {
 
 test('every rule is an error, a warning or a note with an https source, ids UDP560..UDP599 in order', () => {
   const all = AWS_NLB_RULES.map((r) => r.id);
-  expect(all).toEqual(['UDP560', 'UDP561', 'UDP562', 'UDP563', 'UDP564', 'UDP565', 'UDP566', 'UDP567', 'UDP568', 'UDP569', 'UDP579']);
+  expect(all).toEqual([
+    'UDP560', 'UDP561', 'UDP562', 'UDP563', 'UDP564', 'UDP565', 'UDP566', 'UDP567', 'UDP568', 'UDP569', 'UDP579',
+    'UDP590', 'UDP591', 'UDP592', 'UDP593', 'UDP594',
+  ]);
   for (const rule of AWS_NLB_RULES) {
     expect([Severity.ERROR, Severity.WARNING, Severity.INFO]).toContain(rule.severity);
     expect(rule.sources[0]).toMatch(/^https:\/\//);
