@@ -199,6 +199,15 @@ export function planNlb(name: string, args: NlbUdpLoadBalancerArgs): NlbPlan {
   }
   const registered = [...listOfStrings(targets.instanceIds), ...listOfStrings(targets.ipAddresses)];
   findings.push(...checkQuicServerIds(targets.quicServerIds, registered, 'targets.quicServerIds'));
+  // (server ids with no QUIC port to use them would be silently unused: said, never dropped)
+  if (targets.quicServerIds !== undefined && !nlb.ports.some((p) => isQuicProtocol(p.protocol))) {
+    findings.push(findingOf(RULES.UDP584, {
+      field: 'targets.quicServerIds',
+      value: targets.quicServerIds,
+      message: 'has no QUIC or TCP_QUIC port to register the targets with',
+      allowed: 'a port { protocol: NlbProtocol.QUIC } or NlbProtocol.TCP_QUIC, or no server ids',
+    }));
+  }
   // the health check AWS gets: the given one, with the same defaults the cdk8s construct's controller sends
   const timing = { interval: NLB_DEFAULTS.healthCheckInterval, timeout: NLB_DEFAULTS.healthCheckTimeout, whose: 'the' };
   if (nlb.healthCheckGiven) findings.push(...checkHealthCheck(nlb.healthCheck, 'healthCheck', timing));

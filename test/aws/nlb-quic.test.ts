@@ -159,6 +159,12 @@ describe('QUIC bad input: each rule with its exact message, nothing registered',
     ]);
   });
 
+  test('server ids without a QUIC port are not silently unused (UDP584)', () => {
+    expect(errorsOf('f', { ports: [{ port: 53, protocol: 'UDP', targetPort: 53 }], targets: { ipAddresses: ['10.0.1.15'], quicServerIds: { '10.0.1.15': '0x1a2b3c4d5e6f7a8b' } } })).toEqual([
+      `[UDP584] f: targets.quicServerIds {"10.0.1.15":"0x1a2b3c4d5e6f7a8b"}: has no QUIC or TCP_QUIC port to register the targets with (a port { protocol: NlbProtocol.QUIC } or NlbProtocol.TCP_QUIC, or no server ids; ${Sources.TARGET_DESCRIPTION})`,
+    ]);
+  });
+
   test('security groups that are no ids (UDP586): names are the controller\'s, not AWS\'s', () => {
     expect(errorsOf('e', { ports: [{ port: 53, protocol: 'UDP', targetPort: 53 }], securityGroups: ['dns-clients'] })).toEqual([
       `[UDP586] e: securityGroups[0] "dns-clients": is not a security group id (sg- followed by 8 or 17 hexadecimal digits; ${Sources.NLB_SECURITY_GROUPS})`,
