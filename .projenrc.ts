@@ -25,6 +25,13 @@ const PACKAGE_PATHS = {
  * The source of truth for package.json, tsconfig, jest and eslint.
  * Run `npx projen` after editing this file.
  */
+/** The package's own names, mapped to its sources for the tests and examples (each jest project needs its own copy). */
+const JEST_PACKAGE_MAPPER = {
+  '^k8s-udp-constructs$': '<rootDir>/src/index.ts',
+  '^k8s-udp-constructs/rules$': '<rootDir>/src/rules/index.ts',
+  '^k8s-udp-constructs/pulumi$': '<rootDir>/src/pulumi.ts',
+};
+
 /** ts-jest on every TypeScript file, with the dev tsconfig (the transform of each jest project). */
 const TS_JEST = { '^.+\\.[t]sx?$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }] };
 
@@ -121,11 +128,7 @@ const project = new typescript.TypeScriptProject({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      moduleNameMapper: {
-        '^k8s-udp-constructs$': '<rootDir>/src/index.ts',
-        '^k8s-udp-constructs/rules$': '<rootDir>/src/rules/index.ts',
-        '^k8s-udp-constructs/pulumi$': '<rootDir>/src/pulumi.ts',
-      },
+      moduleNameMapper: JEST_PACKAGE_MAPPER,
       coverageReporters: ['text-summary', 'lcov'],
       // Two projects: the API-server tests (test/apiserver) start one real kube-apiserver for the run in their own
       // globalSetup and stop it in globalTeardown; jest runs those only when a test of that project runs, so
@@ -136,6 +139,7 @@ const project = new typescript.TypeScriptProject({
           testMatch: ['<rootDir>/test/**/*.test.ts'],
           testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/apiserver/'],
           transform: TS_JEST,
+          moduleNameMapper: JEST_PACKAGE_MAPPER,
           clearMocks: true,
         },
         {
@@ -145,6 +149,7 @@ const project = new typescript.TypeScriptProject({
           globalSetup: '<rootDir>/test/apiserver/global-setup.ts',
           globalTeardown: '<rootDir>/test/apiserver/global-teardown.ts',
           transform: TS_JEST,
+          moduleNameMapper: JEST_PACKAGE_MAPPER,
           clearMocks: true,
         },
       ],

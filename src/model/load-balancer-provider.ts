@@ -2,8 +2,10 @@ import { compareReleases, isRelease, KubernetesVersion } from './kubernetes-vers
 import { Aks, AksOptions } from './providers/aks';
 import { AwsInTree, AwsInTreeOptions } from './providers/aws-in-tree';
 import { AwsLoadBalancerController, AwsLoadBalancerControllerOptions } from './providers/aws-load-balancer-controller';
+import { Cilium, CiliumLoadBalancerClass, CiliumOptions } from './providers/cilium';
 import { GenericProviderOptions, Generic } from './providers/generic';
-import { Gke, GkeLoadBalancerMode, GkeOptions } from './providers/gke';
+import { Gke, GkeLoadBalancerMode, GkeOptions, isGkeVersion } from './providers/gke';
+import { KubeVip, KubeVipOptions } from './providers/kube-vip';
 import { MetalLb, MetalLbOptions } from './providers/metallb';
 import { MixedProtocolSupport, ProviderImplementation, ProviderServiceRole, ProviderSettings } from './providers/provider';
 import { RULES } from '../core/catalog';
@@ -13,22 +15,28 @@ import { findingOf } from '../core/rule-info';
 export type { AksOptions } from './providers/aks';
 export type { AwsInTreeOptions } from './providers/aws-in-tree';
 export type { AwsLoadBalancerControllerOptions } from './providers/aws-load-balancer-controller';
+export { CiliumLoadBalancerClass } from './providers/cilium';
+export type { CiliumOptions } from './providers/cilium';
 export type { GenericProviderOptions } from './providers/generic';
 export { GkeLoadBalancerMode } from './providers/gke';
 export type { GkeOptions } from './providers/gke';
+export type { KubeVipOptions } from './providers/kube-vip';
 export type { MetalLbOptions } from './providers/metallb';
 export type { MixedProtocolSupport, ProviderImplementation, ProviderServiceRole, ProviderSettings } from './providers/provider';
 
 /** The forms `LoadBalancerProvider.parse` reads, as help and messages spell them (one spelling everywhere). */
-export const PROVIDER_FORMS = 'aws-lbc[:version], aws-in-tree, gke[:backend-service], aks, metallb[:version], generic[:mixed]';
+export const PROVIDER_FORMS = 'aws-lbc[:version], aws-in-tree, gke[:backend-service|:internal][:version], aks[:shared-probe], '
+  + 'metallb[:version], cilium[:bgp-control-plane|:l2-announcer], kube-vip, generic[:mixed]';
 
 /** Every provider's option names, to tell a user whose option they passed. */
 const OPTION_OWNERS: Record<string, string[]> = {
   'aws-load-balancer-controller': ['version', 'scheme', 'targetType', 'useLoadBalancerClass'],
   'aws-in-tree': ['scheme'],
-  'gke': ['mode', 'reservedAddressName'],
-  'aks': ['internal', 'ipv4Address', 'publicIpName'],
+  'gke': ['mode', 'reservedAddressName', 'version', 'internal'],
+  'aks': ['internal', 'ipv4Address', 'publicIpName', 'sharedHealthProbe'],
   'metallb': ['version', 'sharingKey', 'addressPool', 'loadBalancerIps'],
+  'cilium': ['loadBalancerClass', 'sharingKey', 'loadBalancerIps', 'sharingCrossNamespace'],
+  'kube-vip': ['loadBalancerIps'],
   'generic': ['mixedProtocol', 'loadBalancerClass', 'annotations'],
 };
 
@@ -74,18 +82,33 @@ export class LoadBalancerProvider {
     return new LoadBalancerProvider(new MetalLb(options));
   }
 
+  /**
+   * Cilium's LB IPAM (with its BGP control plane or L2 announcer): split Services share one address by
+   * `lbipam.cilium.io/sharing-key`.
+   */
+  public static cilium(options: CiliumOptions = {}): LoadBalancerProvider {
+    return new LoadBalancerProvider(new Cilium(options));
+  }
+
+  /** kube-vip, with the addresses it serves a Service on (`kube-vip.io/loadbalancerIPs`). */
+  public static kubeVip(options: KubeVipOptions = {}): LoadBalancerProvider {
+    return new LoadBalancerProvider(new KubeVip(options));
+  }
+
   /** Any other implementation: say what it supports. */
   public static generic(options: GenericProviderOptions = {}): LoadBalancerProvider {
     return new LoadBalancerProvider(new Generic(options));
   }
 
   /**
-   * Reads a provider from its command-line form: `aws-lbc[:version]`, `aws-in-tree`, `gke[:backend-service]`, `aks`,
-   * `metallb[:version]`, `generic[:mixed]`.
+   * Reads a provider from its command-line form (`PROVIDER_FORMS`): `aws-lbc[:version]`, `aws-in-tree`,
+   * `gke[:backend-service|:internal][:version]`, `aks[:shared-probe]`, `metallb[:version]`,
+   * `cilium[:bgp-control-plane|:l2-announcer]`, `kube-vip`, `generic[:mixed]`.
    * @throws on an unknown form
    */
   public static parse(text: string): LoadBalancerProvider {
-    const [name, arg] = text.trim().split(':', 2);
+    const [name, ...args] = text.trim().split(':');
+    const arg = args.length > 0 ? args.join(':') : undefined;
     const refuse = () => new Error(`"${text}" is not a provider (${PROVIDER_FORMS})`);
     switch (name) {
       case 'aws-lbc':
@@ -94,13 +117,21 @@ export class LoadBalancerProvider {
       case 'aws-in-tree':
         return LoadBalancerProvider.awsInTree();
       case 'gke':
-        if (arg !== undefined && arg !== 'backend-service' && arg !== 'l4-rbs' && arg !== 'target-pool') throw refuse();
-        return LoadBalancerProvider.gke({ mode: arg === 'backend-service' || arg === 'l4-rbs' ? GkeLoadBalancerMode.BACKEND_SERVICE : GkeLoadBalancerMode.TARGET_POOL });
+        return parseGke(args, refuse);
       case 'aks':
-        if (arg !== undefined) throw refuse();
-        return LoadBalancerProvider.aks();
+        if (arg !== undefined && arg !== 'shared-probe') throw refuse();
+        return LoadBalancerProvider.aks(arg === 'shared-probe' ? { sharedHealthProbe: true } : {});
       case 'metallb':
         return LoadBalancerProvider.metalLb({ version: arg });
+      case 'cilium': {
+        if (arg === undefined) return LoadBalancerProvider.cilium();
+        const cls = Object.values(CiliumLoadBalancerClass).find((c) => c === `io.cilium/${arg}`);
+        if (!cls) throw refuse();
+        return LoadBalancerProvider.cilium({ loadBalancerClass: cls });
+      }
+      case 'kube-vip':
+        if (arg !== undefined) throw refuse();
+        return LoadBalancerProvider.kubeVip();
       case 'generic':
         if (arg !== undefined && arg !== 'mixed') throw refuse();
         return LoadBalancerProvider.generic({ mixedProtocol: arg === 'mixed' });
@@ -142,7 +173,8 @@ export class LoadBalancerProvider {
   /** Whether the version is given, is a release number, and is at least `release`. */
   public isAtLeast(release: string): boolean {
     const version = this.version;
-    return version !== undefined && isRelease(version) && compareReleases(version, release) >= 0;
+    if (version === undefined || !this.isVersion(version)) return false;
+    return (this.implementation.compareVersions ?? compareReleases)(version, release) >= 0;
   }
 
   /**
@@ -187,16 +219,36 @@ export class LoadBalancerProvider {
       }));
     }
     const version = (this.rawOptions as { version?: unknown }).version;
-    if (version !== undefined && (typeof version !== 'string' || !isRelease(version))) {
+    if (version !== undefined && (typeof version !== 'string' || !this.isVersion(version))) {
       findings.push(findingOf(RULES.UDP313, {
         field: `${field}.version`,
         value: version,
         message: 'is not a release number',
-        allowed: 'a version such as "2.13" or "v2.13.0"',
+        allowed: this.id === 'gke' ? 'a GKE version such as "1.34.1-gke.2190000"' : 'a version such as "2.13" or "v2.13.0"',
       }));
     }
     return findings;
   }
+
+  /** Whether `version` is a version in this provider's numbering. */
+  private isVersion(version: string): boolean {
+    return this.implementation.isVersion ? this.implementation.isVersion(version) : isRelease(version);
+  }
+}
+
+/** `gke` with its arguments: a mode (`backend-service`, `l4-rbs`, `target-pool`), `internal`, a GKE version. */
+function parseGke(args: string[], refuse: () => Error): LoadBalancerProvider {
+  let mode = GkeLoadBalancerMode.TARGET_POOL;
+  let internal: boolean | undefined;
+  let version: string | undefined;
+  for (const arg of args) {
+    if (arg === 'backend-service' || arg === 'l4-rbs') mode = GkeLoadBalancerMode.BACKEND_SERVICE;
+    else if (arg === 'target-pool') mode = GkeLoadBalancerMode.TARGET_POOL;
+    else if (arg === 'internal') internal = true;
+    else if (version === undefined && isGkeVersion(arg)) version = arg;
+    else throw refuse();
+  }
+  return LoadBalancerProvider.gke({ mode, internal, version });
 }
 
 /** The first Kubernetes version whose API server accepts TCP and UDP in one LoadBalancer Service by default. */

@@ -17,9 +17,26 @@ export interface AksOptions {
    * @default - none
    */
   readonly publicIpName?: string;
+  /**
+   * Whether the cluster probes kube-proxy with one shared health probe for every `externalTrafficPolicy: Cluster`
+   * Service (`clusterServiceLoadBalancerHealthProbeMode: shared`). Otherwise a UDP port of a Cluster-policy Service has
+   * no health probe at all (UDP322).
+   * @default false
+   */
+  readonly sharedHealthProbe?: boolean;
 }
 
-/** Azure Kubernetes Service. */
+/** The annotations the Azure cloud provider reads on a LoadBalancer Service. */
+export const AksAnnotations = {
+  /** An internal load balancer. */
+  INTERNAL: 'service.beta.kubernetes.io/azure-load-balancer-internal',
+  /** The IPv4 address of the frontend. */
+  IPV4: 'service.beta.kubernetes.io/azure-load-balancer-ipv4',
+  /** The public IP resource of the frontend. */
+  PIP_NAME: 'service.beta.kubernetes.io/azure-pip-name',
+} as const;
+
+/** Azure Kubernetes Service: its health probes check nodes (kube-proxy), and UDP ports under Cluster policy none at all. */
 export class Aks implements ProviderImplementation {
   public readonly id = 'aks';
   public readonly checksPods = false;
@@ -41,9 +58,9 @@ export class Aks implements ProviderImplementation {
 
   public settings(role: ProviderServiceRole): ProviderSettings {
     const annotations: Record<string, string> = {};
-    if (this.options.internal ?? true) annotations['service.beta.kubernetes.io/azure-load-balancer-internal'] = 'true';
-    if (role.split && this.options.ipv4Address) annotations['service.beta.kubernetes.io/azure-load-balancer-ipv4'] = this.options.ipv4Address;
-    if (role.split && this.options.publicIpName) annotations['service.beta.kubernetes.io/azure-pip-name'] = this.options.publicIpName;
+    if (this.options.internal ?? true) annotations[AksAnnotations.INTERNAL] = 'true';
+    if (role.split && this.options.ipv4Address) annotations[AksAnnotations.IPV4] = this.options.ipv4Address;
+    if (role.split && this.options.publicIpName) annotations[AksAnnotations.PIP_NAME] = this.options.publicIpName;
     return { annotations };
   }
 }

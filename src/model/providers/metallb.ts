@@ -50,7 +50,8 @@ export class MetalLb implements ProviderImplementation {
 
   public settings(role: ProviderServiceRole): ProviderSettings {
     const annotations: Record<string, string> = {};
-    // MetalLB renamed its annotation prefix; releases that read the new one still read the old one.
+    // MetalLB 0.14.9 moved its annotations to the metallb.io/ prefix and still reads metallb.universe.tf/, the only
+    // prefix of older releases: both are written, so that every release reads them.
     for (const prefix of ['metallb.io/', 'metallb.universe.tf/']) {
       if (role.split) annotations[`${prefix}allow-shared-ip`] = this.options.sharingKey ?? role.endpointName;
       if (this.options.addressPool) annotations[`${prefix}address-pool`] = this.options.addressPool;
