@@ -1,4 +1,6 @@
+import { isIP } from 'net';
 import { compareReleases, isRelease, KubernetesVersion } from './kubernetes-version';
+import { checkDns1123Label } from './names';
 import { Aks, AksOptions } from './providers/aks';
 import { AwsInTree, AwsInTreeOptions } from './providers/aws-in-tree';
 import { AwsLoadBalancerController, AwsLoadBalancerControllerOptions } from './providers/aws-load-balancer-controller';
@@ -28,17 +30,69 @@ export type { MixedProtocolSupport, ProviderImplementation, ProviderServiceRole,
 export const PROVIDER_FORMS = 'aws-lbc[:version], aws-in-tree, gke[:backend-service|:internal][:version], aks[:shared-probe], '
   + 'metallb[:version], cilium[:bgp-control-plane|:l2-announcer], kube-vip, generic[:mixed]';
 
-/** Every provider's option names, to tell a user whose option they passed. */
-const OPTION_OWNERS: Record<string, string[]> = {
-  'aws-load-balancer-controller': ['version', 'scheme', 'targetType', 'useLoadBalancerClass'],
-  'aws-in-tree': ['scheme'],
-  'gke': ['mode', 'reservedAddressName', 'version', 'internal'],
-  'aks': ['internal', 'ipv4Address', 'publicIpName', 'sharedHealthProbe'],
-  'metallb': ['version', 'sharingKey', 'addressPool', 'loadBalancerIps'],
-  'cilium': ['loadBalancerClass', 'sharingKey', 'loadBalancerIps', 'sharingCrossNamespace'],
-  'kube-vip': ['loadBalancerIps'],
-  'generic': ['mixedProtocol', 'loadBalancerClass', 'annotations'],
+/** The type an option takes: a string, a switch, a list of strings, a record of strings, or one of some values. */
+type OptionType = 'string' | 'boolean' | 'strings' | 'record' | readonly string[] | 'as-given';
+
+/**
+ * Every provider's options with their types, to tell a user whose option they passed and to refuse a value of the
+ * wrong type (untyped input) before it reaches the provider. The AWS providers' options are taken as given.
+ */
+const OPTION_TYPES: Record<string, Record<string, OptionType>> = {
+  'aws-load-balancer-controller': { version: 'as-given', scheme: 'as-given', targetType: 'as-given', useLoadBalancerClass: 'as-given' },
+  'aws-in-tree': { scheme: 'as-given' },
+  'gke': { mode: Object.values(GkeLoadBalancerMode), reservedAddressName: 'string', version: 'string', internal: 'boolean' },
+  'aks': { internal: 'boolean', ipv4Address: 'string', publicIpName: 'string', sharedHealthProbe: 'boolean' },
+  'metallb': { version: 'string', sharingKey: 'string', addressPool: 'string', loadBalancerIps: 'strings' },
+  'cilium': { loadBalancerClass: Object.values(CiliumLoadBalancerClass), sharingKey: 'string', loadBalancerIps: 'strings', sharingCrossNamespace: 'strings' },
+  'kube-vip': { loadBalancerIps: 'strings' },
+  'generic': { mixedProtocol: 'boolean', loadBalancerClass: 'string', annotations: 'record' },
 };
+
+function hasType(value: unknown, type: OptionType): boolean {
+  if (type === 'as-given') return true;
+  if (Array.isArray(type)) return (type as readonly unknown[]).includes(value);
+  switch (type) {
+    case 'string': return typeof value === 'string';
+    case 'boolean': return typeof value === 'boolean';
+    case 'strings': return Array.isArray(value) && value.every((x) => typeof x === 'string');
+    default: return typeof value === 'object' && value !== null && !Array.isArray(value)
+      && Object.values(value).every((x) => typeof x === 'string');
+  }
+}
+
+function typeText(type: OptionType): string {
+  if (Array.isArray(type)) return `one of ${type.map((x) => JSON.stringify(x)).join(', ')}`;
+  return { 'string': 'a string', 'boolean': 'true or false', 'strings': 'a list of strings', 'record': 'an object of strings', 'as-given': 'any value' }[type as string] ?? String(type);
+}
+
+/** UDP324: the addresses and namespaces a provider's options give are addresses and namespaces. */
+function optionValueFindings(id: string, field: string, key: string, value: unknown): Finding[] {
+  const findings: Finding[] = [];
+  const each = (values: unknown[], check: (x: string) => string | undefined, allowed: string) => values.forEach((x, i) => {
+    const problem = check(String(x));
+    if (problem) findings.push(findingOf(RULES.UDP324, { field: Array.isArray(value) ? `${field}[${i}]` : field, value: x, message: problem, allowed }));
+  });
+  if (key === 'loadBalancerIps' && Array.isArray(value)) {
+    each(value, (x) => (isIP(x) ? undefined : 'is not an IP address'), 'IPv4 or IPv6 addresses, such as "192.0.2.10"');
+  } else if (key === 'ipv4Address' && id === 'aks') {
+    each([value], (x) => (isIP(x) === 4 ? undefined : 'is not an IPv4 address'), 'an IPv4 address, such as "192.0.2.10"');
+  } else if (key === 'sharingCrossNamespace' && Array.isArray(value)) {
+    each(value, (x) => (x === '*' ? undefined : checkDns1123Label(x) && `is not a namespace name: ${checkDns1123Label(x)}`),
+      'namespace names, or "*" for every namespace');
+  } else if (key === 'sharingKey' && typeof value === 'string' && value.trim().length === 0) {
+    each([value], () => 'must not be empty', 'a key that the Services sharing one address have in common');
+  }
+  return findings;
+}
+
+/** The options of provider `id` without the values of the wrong type (reported by `checkOptions`). */
+function wellTyped<T extends object>(id: string, options: T): T {
+  const types = OPTION_TYPES[id] ?? {};
+  const given = typeof options === 'object' && options !== null ? options : {};
+  return Object.fromEntries(Object.entries(given).filter(([key, value]) =>
+    value === undefined || types[key] === undefined || hasType(value, types[key]))) as T;
+}
+
 
 /**
  * The implementation that turns a LoadBalancer Service into a load balancer: what it supports and which annotations
@@ -69,17 +123,17 @@ export class LoadBalancerProvider {
 
   /** Google Kubernetes Engine. */
   public static gke(options: GkeOptions = {}): LoadBalancerProvider {
-    return new LoadBalancerProvider(new Gke(options));
+    return new LoadBalancerProvider(new Gke(wellTyped('gke', options)), options);
   }
 
   /** Azure Kubernetes Service. */
   public static aks(options: AksOptions = {}): LoadBalancerProvider {
-    return new LoadBalancerProvider(new Aks(options));
+    return new LoadBalancerProvider(new Aks(wellTyped('aks', options)), options);
   }
 
   /** MetalLB, on bare metal. */
   public static metalLb(options: MetalLbOptions = {}): LoadBalancerProvider {
-    return new LoadBalancerProvider(new MetalLb(options));
+    return new LoadBalancerProvider(new MetalLb(wellTyped('metallb', options)), options);
   }
 
   /**
@@ -87,17 +141,17 @@ export class LoadBalancerProvider {
    * `lbipam.cilium.io/sharing-key`.
    */
   public static cilium(options: CiliumOptions = {}): LoadBalancerProvider {
-    return new LoadBalancerProvider(new Cilium(options));
+    return new LoadBalancerProvider(new Cilium(wellTyped('cilium', options)), options);
   }
 
   /** kube-vip, with the addresses it serves a Service on (`kube-vip.io/loadbalancerIPs`). */
   public static kubeVip(options: KubeVipOptions = {}): LoadBalancerProvider {
-    return new LoadBalancerProvider(new KubeVip(options));
+    return new LoadBalancerProvider(new KubeVip(wellTyped('kube-vip', options)), options);
   }
 
   /** Any other implementation: say what it supports. */
   public static generic(options: GenericProviderOptions = {}): LoadBalancerProvider {
-    return new LoadBalancerProvider(new Generic(options));
+    return new LoadBalancerProvider(new Generic(wellTyped('generic', options)), options);
   }
 
   /**
@@ -145,9 +199,9 @@ export class LoadBalancerProvider {
 
   private readonly rawOptions: object;
 
-  protected constructor(private readonly implementation: ProviderImplementation) {
+  protected constructor(private readonly implementation: ProviderImplementation, rawOptions: object = implementation.options) {
     this.id = implementation.id;
-    this.rawOptions = implementation.options;
+    this.rawOptions = typeof rawOptions === 'object' && rawOptions !== null ? rawOptions : {};
   }
 
   /** The provider as a phrase, with its version when known: `the AWS Load Balancer Controller 2.13`. */
@@ -204,11 +258,22 @@ export class LoadBalancerProvider {
 
   /** Problems with the options: options of another provider, versions that are not versions. */
   public checkOptions(field: string): Finding[] {
-    const known = OPTION_OWNERS[this.id] ?? [];
+    const types = OPTION_TYPES[this.id] ?? {};
+    const known = Object.keys(types);
     const findings: Finding[] = [];
     for (const [key, value] of Object.entries(this.rawOptions)) {
-      if (value === undefined || known.includes(key)) continue;
-      const owners = Object.entries(OPTION_OWNERS).filter(([, keys]) => keys.includes(key)).map(([id]) => id);
+      if (value === undefined) continue;
+      if (known.includes(key)) {
+        if (key !== 'version' && !hasType(value, types[key])) {
+          findings.push(findingOf(RULES.UDP146, {
+            field: `${field}.${key}`, value, message: `must be ${typeText(types[key])}`, allowed: typeText(types[key]),
+          }));
+        } else {
+          findings.push(...optionValueFindings(this.id, `${field}.${key}`, key, value));
+        }
+        continue;
+      }
+      const owners = Object.entries(OPTION_TYPES).filter(([, keys]) => key in keys).map(([id]) => id);
       findings.push(findingOf(RULES.UDP312, {
         field: `${field}.${key}`,
         value,
@@ -223,7 +288,7 @@ export class LoadBalancerProvider {
       findings.push(findingOf(RULES.UDP313, {
         field: `${field}.version`,
         value: version,
-        message: 'is not a release number',
+        message: this.id === 'gke' ? 'is not a GKE version' : 'is not a release number',
         allowed: this.id === 'gke' ? 'a GKE version such as "1.34.1-gke.2190000"' : 'a version such as "2.13" or "v2.13.0"',
       }));
     }
