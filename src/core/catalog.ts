@@ -68,20 +68,25 @@ function dnsEndpoint(endpoint: Record<string, unknown>): Manifest {
 // One-way UDP (StatsD on 8125) and SIP (5060) Services and the Deployments behind them.
 const STATSD_LABELS = { app: 'statsd' };
 const STATSD_SERVICE = {
-  apiVersion: 'v1', kind: 'Service', metadata: { name: 'statsd' },
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name: 'statsd' },
   spec: { selector: STATSD_LABELS, ports: [{ name: 'statsd', port: 8125, protocol: 'UDP' }] },
 };
 
 function statsdDeployment(spec: Record<string, unknown> = {}): Manifest {
   return {
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'statsd' },
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'statsd' },
     spec: {
       selector: { matchLabels: STATSD_LABELS },
       template: {
         metadata: { labels: STATSD_LABELS },
         spec: {
           containers: [{
-            name: 'statsd', image: 'statsd/statsd:v0.10.2',
+            name: 'statsd',
+            image: 'statsd/statsd:v0.10.2',
             ports: [{ name: 'statsd', containerPort: 8125, protocol: 'UDP' }, { name: 'admin', containerPort: 8126 }],
             readinessProbe: { tcpSocket: { port: 8126 } },
           }],
@@ -94,20 +99,26 @@ function statsdDeployment(spec: Record<string, unknown> = {}): Manifest {
 
 function hpa(minReplicas: number): Manifest {
   return {
-    apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'statsd' },
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    metadata: { name: 'statsd' },
     spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'statsd' }, minReplicas, maxReplicas: 4 },
   };
 }
 
 const SIP_LABELS = { app: 'sip' };
 const SIP_SERVICE = {
-  apiVersion: 'v1', kind: 'Service', metadata: { name: 'sip' },
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name: 'sip' },
   spec: { selector: SIP_LABELS, ports: [{ name: 'sip', port: 5060, protocol: 'UDP' }] },
 };
 
 function sipDeployment(failureThreshold: number): Manifest {
   return {
-    apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'sip' },
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'sip' },
     spec: {
       replicas: 2,
       selector: { matchLabels: SIP_LABELS },
@@ -115,7 +126,8 @@ function sipDeployment(failureThreshold: number): Manifest {
         metadata: { labels: SIP_LABELS },
         spec: {
           containers: [{
-            name: 'kamailio', image: 'kamailio/kamailio:5.8.2-bookworm',
+            name: 'kamailio',
+            image: 'kamailio/kamailio:5.8.2-bookworm',
             ports: [{ name: 'sip', containerPort: 5060, protocol: 'UDP' }, { name: 'health', containerPort: 8080 }],
             readinessProbe: { httpGet: { path: '/health', port: 8080 }, failureThreshold },
           }],
@@ -128,7 +140,9 @@ function sipDeployment(failureThreshold: number): Manifest {
 // Cilium LB IPAM: a game server's UDP Service and its TCP query Service, in one namespace or two.
 function ciliumService(name: string, namespace: string, annotations: Record<string, string>, port: Record<string, unknown>): Manifest {
   return {
-    apiVersion: 'v1', kind: 'Service', metadata: { name, namespace, annotations },
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace, annotations },
     spec: { type: 'LoadBalancer', selector: { app: 'game' }, ports: [port] },
   };
 }
