@@ -12,7 +12,9 @@ const run = (objects: KubeObject[], options: CheckOptions = {}, only?: string) =
 
 type Entries = Array<Record<string, unknown>>;
 
-function lb(name: string, namespace: string | undefined, annotations: Record<string, string>, ports: Entries, spec: Record<string, unknown> = {}): KubeObject {
+type Annotations = Record<string, string>;
+
+function lb(name: string, namespace: string | undefined, annotations: Annotations, ports: Entries, spec: Record<string, unknown> = {}): KubeObject {
   return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace, annotations }, spec: { type: 'LoadBalancer', selector: { app: name }, ports, ...spec } };
 }
 const UDP = { name: 'game', port: 7777, protocol: 'UDP' };
