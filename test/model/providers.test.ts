@@ -22,14 +22,14 @@ describe('GKE', () => {
     expect(LoadBalancerProvider.gke(options).settings(single)).toEqual({ annotations, loadBalancerClass });
   });
 
-  test('a reserved address on both Services of a split endpoint', () => {
+  test('a reserved address on the Service, and on both Services of a split endpoint', () => {
     const gke = LoadBalancerProvider.gke({ internal: true, version: '1.36.2-gke.1498000', reservedAddressName: 'dns-ip' });
     expect(gke.settings(split)).toEqual({
       annotations: { 'networking.gke.io/load-balancer-ip-addresses': 'dns-ip' },
       loadBalancerClass: 'networking.gke.io/l4-regional-internal',
     });
-    expect(gke.settings(single).annotations).toEqual({});
-    expect(gke.sharedAddress()).toBe('the reserved GKE address "dns-ip"');
+    expect(gke.settings(single).annotations).toEqual({ 'networking.gke.io/load-balancer-ip-addresses': 'dns-ip' });
+    expect(gke.sharedAddress('dns')).toBe('the reserved GKE address "dns-ip"');
   });
 
   test.each([
@@ -56,16 +56,17 @@ describe('GKE', () => {
 });
 
 describe('AKS', () => {
-  test('internal by default, the shared address on split Services only', () => {
+  test('internal by default; the address on the Service, shared by split Services', () => {
+    expect(LoadBalancerProvider.aks().settings(single)).toEqual({ annotations: { 'service.beta.kubernetes.io/azure-load-balancer-internal': 'true' } });
     const aks = LoadBalancerProvider.aks({ ipv4Address: '10.1.2.3', sharedHealthProbe: true });
-    expect(aks.settings(single)).toEqual({ annotations: { 'service.beta.kubernetes.io/azure-load-balancer-internal': 'true' } });
+    expect(aks.settings(single)).toEqual(aks.settings(split));
     expect(aks.settings(split)).toEqual({
       annotations: {
         'service.beta.kubernetes.io/azure-load-balancer-internal': 'true',
         'service.beta.kubernetes.io/azure-load-balancer-ipv4': '10.1.2.3',
       },
     });
-    expect(aks.sharedAddress()).toBe('the address 10.1.2.3');
+    expect(aks.sharedAddress('dns')).toBe('the address 10.1.2.3');
     expect(aks.checksPods).toBe(false);
     expect(LoadBalancerProvider.aks({ internal: false, publicIpName: 'dns-pip' }).settings(split)).toEqual({
       annotations: { 'service.beta.kubernetes.io/azure-pip-name': 'dns-pip' },
@@ -111,7 +112,7 @@ describe('kube-vip', () => {
     expect(LoadBalancerProvider.kubeVip().settings(single)).toEqual({ annotations: {} });
     const kubeVip = LoadBalancerProvider.kubeVip({ loadBalancerIps: ['192.0.2.20'] });
     expect(kubeVip.settings(single)).toEqual({ annotations: { 'kube-vip.io/loadbalancerIPs': '192.0.2.20' } });
-    expect(kubeVip.sharedAddress()).toBe('the kube-vip address 192.0.2.20');
+    expect(kubeVip.sharedAddress('dns')).toBe('the kube-vip address 192.0.2.20');
     expect(kubeVip.mixedProtocol()).toEqual({ supported: true, reason: 'kube-vip serves every port of a Service, TCP and UDP alike' });
   });
 });

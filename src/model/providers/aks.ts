@@ -8,12 +8,13 @@ export interface AksOptions {
    */
   readonly internal?: boolean;
   /**
-   * The IPv4 address both split Services use (`azure-load-balancer-ipv4`).
+   * The IPv4 address of the Service, which two split Services then share (`azure-load-balancer-ipv4`).
    * @default - none
    */
   readonly ipv4Address?: string;
   /**
-   * The public IP resource both split Services use (`azure-pip-name`; public load balancers only).
+   * The public IP resource of the Service, which two split Services then share (`azure-pip-name`; public load
+   * balancers only).
    * @default - none
    */
   readonly publicIpName?: string;
@@ -56,11 +57,11 @@ export class Aks implements ProviderImplementation {
     return undefined;
   }
 
-  public settings(role: ProviderServiceRole): ProviderSettings {
+  public settings(_role: ProviderServiceRole): ProviderSettings {
     const annotations: Record<string, string> = {};
     if (this.options.internal ?? true) annotations[AksAnnotations.INTERNAL] = 'true';
-    if (role.split && this.options.ipv4Address) annotations[AksAnnotations.IPV4] = this.options.ipv4Address;
-    if (role.split && this.options.publicIpName) annotations[AksAnnotations.PIP_NAME] = this.options.publicIpName;
+    if (this.options.ipv4Address) annotations[AksAnnotations.IPV4] = this.options.ipv4Address;
+    if (this.options.publicIpName) annotations[AksAnnotations.PIP_NAME] = this.options.publicIpName;
     return { annotations };
   }
 }

@@ -20,7 +20,7 @@ export interface GkeOptions {
    */
   readonly mode?: GkeLoadBalancerMode;
   /**
-   * The name of a reserved static address, so that two split Services share it
+   * The name of a reserved static address for the Service, which two split Services then share
    * (`networking.gke.io/load-balancer-ip-addresses`).
    * @default - none: split Services get two addresses
    */
@@ -133,7 +133,7 @@ export class Gke implements ProviderImplementation {
     return this.options.reservedAddressName ? `the reserved GKE address "${this.options.reservedAddressName}"` : undefined;
   }
 
-  public settings(role: ProviderServiceRole): ProviderSettings {
+  public settings(_role: ProviderServiceRole): ProviderSettings {
     const annotations: Record<string, string> = {};
     const version = this.knownVersion;
     const byClass = version !== undefined && compareGkeVersions(version, GKE_LOAD_BALANCER_CLASS_SINCE) >= 0;
@@ -145,7 +145,7 @@ export class Gke implements ProviderImplementation {
       if (byClass) loadBalancerClass = GkeAnnotations.EXTERNAL_CLASS;
       else annotations[GkeAnnotations.RBS] = 'enabled';
     }
-    if (role.split && this.options.reservedAddressName) {
+    if (this.options.reservedAddressName) {
       annotations[GkeAnnotations.IP_ADDRESSES] = this.options.reservedAddressName;
     }
     return { annotations, loadBalancerClass };
