@@ -149,6 +149,11 @@ function ciliumService(name: string, namespace: string, annotations: Record<stri
 const GAME_UDP = { name: 'game', port: 7777, protocol: 'UDP' };
 const GAME_TCP = { name: 'query', port: 27015, protocol: 'TCP' };
 
+/** The table typed by its ids only, so that the declarations of the package name each id once, not each entry. */
+function catalogOf<Id extends string>(table: Record<Id, RuleInfo>): Record<Id, RuleInfo> {
+  return table;
+}
+
 /**
  * The rule catalog: every rule of the library in one table, by id. The rules over Kubernetes objects (`rules/`) and
  * the checks of construct props and Pulumi arguments (`model/`, `sidecar/`, `k8s/`) refer to these entries; the
@@ -158,7 +163,7 @@ const GAME_TCP = { name: 'query', port: 27015, protocol: 'TCP' };
  * workloads behind UDP Services (ports, probes, readiness); UDP3xx mixed protocols and load-balancer providers;
  * UDP4xx DNS; UDP5xx AWS Network Load Balancers; UDP6xx the health-check sidecar.
  */
-const TABLE = {
+const TABLE = catalogOf({
   UDP101: {
     id: 'UDP101',
     severity: Severity.ERROR,
@@ -558,7 +563,7 @@ new UdpService(chart, 'dns', { selector: deployment, metadata: { name: 'dns' }, 
       + '#139629 in 2026).',
     fix: 'Keep at least one replica (`minReplicas: 1`, `replicas` above 0) for StatsD and syslog receivers, or run a '
       + 'kube-proxy that has the fix.',
-    sources: [S.CONNTRACK_SCALE_TO_ZERO, S.CONNTRACK_SCALE_TO_ZERO_FIX, S.CONNTRACK_RECONCILER],
+    sources: [S.CONNTRACK_SCALE_TO_ZERO, S.CONNTRACK_SCALE_TO_ZERO_FIX, S.CONNTRACK_RECONCILER, S.KEDA_SCALED_OBJECT],
     bad: { objects: [STATSD_SERVICE, statsdDeployment(), hpa(0)] },
     good: { objects: [STATSD_SERVICE, statsdDeployment(), hpa(1)] },
   },
@@ -671,7 +676,7 @@ new UdpService(chart, 'dns', { selector: deployment, metadata: { name: 'dns' }, 
     fix: 'Split TCP and UDP into two Services (`DualProtocolEndpoint` does it), or use a load balancer that '
       + 'carries both in one Service (the AWS Load Balancer Controller 2.13 or later with its TCP_UDP '
       + 'listener).',
-    sources: [S.AWS_IN_TREE],
+    sources: [S.AWS_IN_TREE, S.GKE_MIXED_PROTOCOL, S.GKE_LOAD_BALANCER_CLASS, S.METALLB_RELEASES, S.KUBE_VIP_MIXED_PROTOCOL],
     bad: { objects: [service({ type: 'LoadBalancer', ports: [UDP_53, TCP_53] })], provider: 'aws-in-tree' },
     good: { objects: [service({ type: 'LoadBalancer', ports: [UDP_53] }), service({ type: 'LoadBalancer', ports: [TCP_53] }, { name: 'dns-tcp' })], provider: 'aws-in-tree' },
   },
@@ -2943,7 +2948,7 @@ UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], readiness: 'no' a
 UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], readiness: true });`,
     },
   },
-} as const satisfies Record<string, RuleInfo>;
+});
 
 /** Every rule of the catalog by id: `RULES.UDP101`. */
 export const RULES: { readonly [Id in keyof typeof TABLE]: RuleInfo } = TABLE;

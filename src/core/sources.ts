@@ -28,6 +28,8 @@ export const Sources = {
    * pointed at a deleted pod (kubernetes #139628, fixed by #139629).
    */
   CONNTRACK_SCALE_TO_ZERO: 'https://github.com/kubernetes/kubernetes/issues/139628',
+  /** KEDA's ScaledObject: `minReplicaCount` defaults to 0, so it scales its target to zero unless told otherwise. */
+  KEDA_SCALED_OBJECT: 'https://keda.sh/docs/latest/reference/scaledobject-spec/',
   /** The fix of the reconciler for UDP Services scaled to zero (2026). */
   CONNTRACK_SCALE_TO_ZERO_FIX: 'https://github.com/kubernetes/kubernetes/pull/139629',
   /**

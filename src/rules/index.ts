@@ -21,15 +21,9 @@ export * from './metadata';
 export * from './workload';
 export * from './mixed-protocol';
 export * from './providers';
-export * from './provider-of';
 export * from './conntrack';
 export * from './aws-nlb';
 export * from './external-dns';
-// The annotation keys and classes of the load-balancer implementations
-export { AksAnnotations } from '../model/providers/aks';
-export { CiliumAnnotations } from '../model/providers/cilium';
-export { GkeAnnotations, compareGkeVersions, isGkeVersion } from '../model/providers/gke';
-export { KubeVipAnnotations } from '../model/providers/kube-vip';
 // The AWS Load Balancer Controller's annotation keys, class, defaults and parsers
 export * from '../model/aws-load-balancer-controller';
 // The checks of single values that the constructs, the Pulumi component and the rules share
