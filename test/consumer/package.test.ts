@@ -83,8 +83,8 @@ test('the package holds the code, its types and maps, the docs and the example s
   expect(outside).toEqual([]);
   expect(pack.files.map((f) => f.path).filter((p) => p.startsWith('examples/') && !/\.(ts|ya?ml)$/.test(p))).toEqual([]);
   // budget: what `npm install` downloads and unpacks for this package alone (the largest parts: the rule catalog with
-  // its examples in lib/core, API.md, docs/rules.md and the example pictures)
-  expect(pack.size).toBeLessThan(700 * 1024);
+  // its examples in lib/core, API.md, docs/rules.md and the example pictures; each rule adds to three of them)
+  expect(pack.size).toBeLessThan(720 * 1024);
   expect(pack.unpackedSize).toBeLessThan(3 * 1024 * 1024);
 });
 
