@@ -57,6 +57,7 @@ function reportedBy(example: RuleExample): Reported[] {
     return checkObjects(example.objects as KubeObject[], OBJECT_RULES, {
       kubernetesVersion: example.kubernetesVersion ? KubernetesVersion.parse(example.kubernetesVersion) : undefined,
       provider: example.provider ? LoadBalancerProvider.parse(example.provider) : undefined,
+      externalDnsVersion: example.externalDnsVersion,
     }).map((f) => ({ id: f.ruleId, severity: f.severity }));
   }
   const code = example.code ?? '';

@@ -11,7 +11,7 @@ describe('the rule catalog', () => {
       expect(rule.title.length).toBeGreaterThan(10);
       expect(rule.why.length).toBeGreaterThan(10);
       expect(rule.sources[0]).toMatch(/^https:\/\//);
-      expect([Severity.ERROR, Severity.WARNING]).toContain(rule.severity);
+      expect([Severity.ERROR, Severity.WARNING, Severity.INFO]).toContain(rule.severity);
     }
   });
 

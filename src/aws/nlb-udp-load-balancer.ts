@@ -7,7 +7,7 @@ import * as pulumi from '@pulumi/pulumi';
 import { NlbUdpLoadBalancerArgs } from './args';
 import { ChildNames } from './names';
 import { NLB_UDP_LOAD_BALANCER_TYPE, NlbPlan, planNlb, PlannedListener } from './plan';
-import { formatFinding } from '../core/finding';
+import { formatFinding, Severity } from '../core/finding';
 import { HealthCheckProtocol, ResolvedHealthCheck } from '../model/health-check';
 import { LoadBalancerScheme } from '../model/placement';
 import { TargetGroupAttributes } from '../model/target-group-attributes';
@@ -117,7 +117,10 @@ export class NlbUdpLoadBalancer extends pulumi.ComponentResource {
   constructor(name: string, args: NlbUdpLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
     const plan = planNlb(name, args);
     super(NLB_UDP_LOAD_BALANCER_TYPE, name, {}, opts);
-    for (const warning of plan.warnings) void pulumi.log.warn(formatFinding(warning, name), this);
+    for (const warning of plan.warnings) {
+      const log = warning.severity === Severity.INFO ? pulumi.log.info : pulumi.log.warn;
+      void log(formatFinding(warning, name), this);
+    }
 
     const tags = args.tags ? { tags: { ...args.tags } } : {};
     const parent = { parent: this };

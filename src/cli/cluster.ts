@@ -1,8 +1,9 @@
 /**
- * The adapter between the command line and the cluster model: `--kubernetes-version` and `--provider` become the
- * engine's `kubernetesVersion` and `provider` options, read by the mixed-protocol rules (UDP3xx).
+ * The adapter between the command line and the cluster model: `--kubernetes-version`, `--provider` and
+ * `--external-dns-version` become the engine's `kubernetesVersion`, `provider` and `externalDnsVersion` options, read by
+ * the mixed-protocol rules (UDP3xx) and the SRV target form (UDP430).
  */
-import { KubernetesVersion } from '../model/kubernetes-version';
+import { isRelease, KubernetesVersion } from '../model/kubernetes-version';
 import { LoadBalancerProvider } from '../model/load-balancer-provider';
 
 /** What the command line knows of the cluster. */
@@ -11,6 +12,17 @@ export interface ClusterOptions {
   readonly kubernetesVersion?: KubernetesVersion;
   /** The cluster's load-balancer implementation. */
   readonly provider?: LoadBalancerProvider;
+  /** The ExternalDNS release that publishes the records. */
+  readonly externalDnsVersion?: string;
+}
+
+/**
+ * An ExternalDNS release: `0.20`, `v0.22.0`.
+ * @throws on anything else
+ */
+export function parseExternalDnsVersion(text: string): string {
+  if (!isRelease(text)) throw new Error(`"${text}" is not a release number (an ExternalDNS release such as 0.20 or v0.22.0)`);
+  return text;
 }
 
 /**

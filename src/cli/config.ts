@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { ClusterOptions, parseKubernetesVersion, parseProvider } from './cluster';
+import { ClusterOptions, parseExternalDnsVersion, parseKubernetesVersion, parseProvider } from './cluster';
 import { catalogEntry } from '../core/catalog';
 import { Severity } from '../core/finding';
 import { PortRange } from '../model/port-range';
@@ -34,11 +34,13 @@ export interface ConfigFile {
   readonly kubernetesVersion?: string;
   /** The cluster's load-balancer implementation, `aws-lbc:2.13`. */
   readonly provider?: string;
+  /** The ExternalDNS release that publishes the records, `0.22`. */
+  readonly externalDnsVersion?: string;
   /** Whether warnings fail too. */
   readonly strict?: boolean;
 }
 
-const CONFIG_KEYS = ['disable', 'severity', 'nodePortRange', 'kubernetesVersion', 'provider', 'strict'];
+const CONFIG_KEYS = ['disable', 'severity', 'nodePortRange', 'kubernetesVersion', 'provider', 'externalDnsVersion', 'strict'];
 
 /** The flags of `k8s-udp lint` as commander gives them. */
 export interface LintFlags {
@@ -56,6 +58,8 @@ export interface LintFlags {
   readonly kubernetesVersion?: string;
   /** `--provider`, `aws-lbc:2.13`. */
   readonly provider?: string;
+  /** `--external-dns-version`, `0.20`. */
+  readonly externalDnsVersion?: string;
   /** `--config <file>`, or `false` for `--no-config`. */
   readonly config?: string | false;
   /** `--stdin-name`. */
@@ -94,8 +98,8 @@ function ruleIds(values: readonly string[], where: string): string[] {
 
 function severityOf(text: string, where: string): Severity {
   const level = text.trim().toLowerCase();
-  if (level === Severity.ERROR || level === Severity.WARNING) return level as Severity;
-  throw new UsageError(`${where}: severity "${text}" is not error or warning`);
+  if (level === Severity.ERROR || level === Severity.WARNING || level === Severity.INFO) return level as Severity;
+  throw new UsageError(`${where}: severity "${text}" is not error, warning or info`);
 }
 
 /** Reads `.k8s-udp.yaml` (or the file given); `undefined` when the default file is absent. */
@@ -124,7 +128,7 @@ export function readConfigFile(file: string, required: boolean): ConfigFile | un
     const v = config[key];
     if (v !== undefined && typeof v !== 'string' && typeof v !== 'number') throw new UsageError(`${file}: ${key} must be a string`);
   };
-  ['nodePortRange', 'kubernetesVersion', 'provider'].forEach(strings);
+  ['nodePortRange', 'kubernetesVersion', 'provider', 'externalDnsVersion'].forEach(strings);
   if (config.disable !== undefined && !(Array.isArray(config.disable) && config.disable.every((x) => typeof x === 'string'))) {
     throw new UsageError(`${file}: disable must be a list of rule ids`);
   }
@@ -139,6 +143,7 @@ export function readConfigFile(file: string, required: boolean): ConfigFile | un
     nodePortRange: config.nodePortRange === undefined ? undefined : String(config.nodePortRange),
     kubernetesVersion: config.kubernetesVersion === undefined ? undefined : String(config.kubernetesVersion),
     provider: config.provider === undefined ? undefined : String(config.provider),
+    externalDnsVersion: config.externalDnsVersion === undefined ? undefined : String(config.externalDnsVersion),
     strict: config.strict as boolean | undefined,
   };
 }
@@ -200,9 +205,11 @@ export function resolveConfig(flags: LintFlags, cwd: string): LintConfig {
       throw new UsageError(`${flag}: ${(error as Error).message}`);
     }
   };
+  const externalDnsText = flags.externalDnsVersion ?? file.externalDnsVersion;
   const cluster = {
     kubernetesVersion: parsed(versionText, '--kubernetes-version', parseKubernetesVersion),
     provider: parsed(providerText, '--provider', parseProvider),
+    externalDnsVersion: parsed(externalDnsText, '--external-dns-version', parseExternalDnsVersion),
   } as ClusterOptions;
   return {
     format: format as OutputFormat,

@@ -109,6 +109,7 @@ export async function lint(inputs: readonly string[], flags: LintFlags, io: CliI
     assumed: {
       kubernetesVersion: config.check.kubernetesVersion ? `${config.check.kubernetesVersion.major}.${config.check.kubernetesVersion.minor}` : undefined,
       provider: config.check.provider?.description,
+      externalDnsVersion: config.check.externalDnsVersion,
     },
   };
   if (config.format === 'json') {
@@ -185,6 +186,7 @@ function program(io: CliIo, exit: { code: ExitCode }): Command {
     .option('--node-port-range <min-max>', 'the cluster\'s --service-node-port-range (default 30000-32767)')
     .option('--kubernetes-version <version>', 'the cluster\'s Kubernetes version, e.g. 1.28')
     .option('--provider <provider>', `the load-balancer implementation: ${PROVIDER_FORMS}`)
+    .option('--external-dns-version <version>', 'the ExternalDNS release that publishes the records, e.g. 0.20 (the form of SRV targets)')
     .option('--config <file>', 'configuration file (default: .k8s-udp.yaml in the working directory, when present)')
     .option('--no-config', 'ignore .k8s-udp.yaml')
     .option('--stdin-name <path>', 'the file name to report standard input under', 'stdin')
@@ -206,6 +208,7 @@ function program(io: CliIo, exit: { code: ExitCode }): Command {
     .option('--node-port-range <min-max>', 'the cluster\'s --service-node-port-range (default 30000-32767)')
     .option('--kubernetes-version <version>', 'the cluster\'s Kubernetes version, e.g. 1.28')
     .option('--provider <provider>', 'the load-balancer implementation, as for lint')
+    .option('--external-dns-version <version>', 'the ExternalDNS release that publishes the records, as for lint')
     .option('--config <file>', 'configuration file (default: .k8s-udp.yaml in the working directory, when present)')
     .option('--no-config', 'ignore .k8s-udp.yaml')
     .option('--stdin-name <path>', 'the file name to report standard input under', 'stdin')

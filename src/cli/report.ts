@@ -28,7 +28,7 @@ export interface LintReport {
   /** The rules that ran (for SARIF's rule descriptors). */
   readonly rules: readonly RuleInfo[];
   /** The cluster the rules assumed, when told (`--kubernetes-version`, `--provider`). */
-  readonly assumed?: { readonly kubernetesVersion?: string; readonly provider?: string };
+  readonly assumed?: { readonly kubernetesVersion?: string; readonly provider?: string; readonly externalDnsVersion?: string };
 }
 
 /** What the rules assumed of the cluster, for the summary: `; Kubernetes 1.22, provider ...`, or nothing. */
@@ -36,13 +36,15 @@ function assumedText(report: LintReport): string {
   const parts: string[] = [];
   if (report.assumed?.kubernetesVersion) parts.push(`Kubernetes ${report.assumed.kubernetesVersion}`);
   if (report.assumed?.provider) parts.push(`provider ${report.assumed.provider}`);
+  if (report.assumed?.externalDnsVersion) parts.push(`ExternalDNS ${report.assumed.externalDnsVersion}`);
   return parts.length > 0 ? `; assumed ${parts.join(', ')}` : '';
 }
 
 /** The counts of a report. */
-export function countOf(report: LintReport): { readonly errors: number; readonly warnings: number } {
+export function countOf(report: LintReport): { readonly errors: number; readonly warnings: number; readonly notes: number } {
   const errors = report.findings.filter((f) => f.severity === Severity.ERROR).length;
-  return { errors, warnings: report.findings.length - errors };
+  const notes = report.findings.filter((f) => f.severity === Severity.INFO).length;
+  return { errors, warnings: report.findings.length - errors - notes, notes };
 }
 
 /** `Service edge/dns`, `Service dns`, `Service (unnamed)`. */
@@ -75,20 +77,21 @@ export function formatHuman(report: LintReport, color: boolean): { stdout: strin
   const c = color ? COLORS : PLAIN;
   const out: string[] = [];
   for (const f of report.findings) {
-    const severity = f.severity === Severity.ERROR ? c.red('error') : c.yellow('warning');
+    const severity = f.severity === Severity.ERROR ? c.red('error') : f.severity === Severity.INFO ? c.cyan('info') : c.yellow('warning');
     const message = formatFinding({ ...f, hint: undefined }, objectLabel(f)).replace(`[${f.ruleId}]`, c.bold(`[${f.ruleId}]`));
     out.push(`${c.cyan(where(f.file, f.position))}: ${severity} ${message}`);
     if (f.hint) out.push(`    ${c.dim('Fix:')} ${f.hint}`);
   }
-  const { errors, warnings } = countOf(report);
+  const { errors, warnings, notes } = countOf(report);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const scope = `${plural(report.objects, 'object')} in ${plural(report.files.length, 'file')}`;
   const unreadable = (report.problems.length > 0 ? `, ${plural(report.problems.length, 'input error')}` : '') + assumedText(report);
   if (report.findings.length > 0) out.push('');
-  out.push(errors + warnings === 0
+  const noted = notes > 0 ? `, ${plural(notes, 'note')}` : '';
+  out.push(errors + warnings + notes === 0
     ? `k8s-udp: no findings (${scope}${unreadable})`
     : `k8s-udp: ${errors > 0 ? c.red(plural(errors, 'error')) : plural(errors, 'error')}, `
-      + `${warnings > 0 ? c.yellow(plural(warnings, 'warning')) : plural(warnings, 'warning')} (${scope}${unreadable})`);
+      + `${warnings > 0 ? c.yellow(plural(warnings, 'warning')) : plural(warnings, 'warning')}${noted} (${scope}${unreadable})`);
   const err = report.problems.map((p) => `${c.cyan(where(p.file, p.position))}: ${c.red('error')} ${p.message}`);
   return { stdout: `${out.join('\n')}\n`, stderr: err.length > 0 ? `${err.join('\n')}\n` : '' };
 }
@@ -101,6 +104,8 @@ export interface JsonReport {
   readonly summary: {
     readonly errors: number;
     readonly warnings: number;
+    /** Findings of severity info: worth knowing, never a failure. */
+    readonly notes: number;
     readonly objects: number;
     readonly files: number;
     readonly inputErrors: number;
@@ -108,6 +113,8 @@ export interface JsonReport {
     readonly kubernetesVersion?: string;
     /** The load-balancer implementation the rules assumed, when told. */
     readonly provider?: string;
+    /** The ExternalDNS release the rules assumed, when told. */
+    readonly externalDnsVersion?: string;
   };
   /** The findings. */
   readonly findings: ReadonlyArray<{
@@ -132,17 +139,19 @@ export interface JsonReport {
 
 /** Builds the JSON report. */
 export function jsonReport(report: LintReport): JsonReport {
-  const { errors, warnings } = countOf(report);
+  const { errors, warnings, notes } = countOf(report);
   return {
     version: 1,
     summary: {
       errors,
       warnings,
+      notes,
       objects: report.objects,
       files: report.files.length,
       inputErrors: report.problems.length,
       kubernetesVersion: report.assumed?.kubernetesVersion,
       provider: report.assumed?.provider,
+      externalDnsVersion: report.assumed?.externalDnsVersion,
     },
     findings: report.findings.map((f) => ({
       ruleId: f.ruleId,
@@ -172,8 +181,8 @@ export function artifactUri(file: string): string {
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 /** The SARIF level of a severity. */
-function levelOf(severity: Severity): 'error' | 'warning' {
-  return severity === Severity.ERROR ? 'error' : 'warning';
+function levelOf(severity: Severity): 'error' | 'warning' | 'note' {
+  return severity === Severity.ERROR ? 'error' : severity === Severity.INFO ? 'note' : 'warning';
 }
 
 /**

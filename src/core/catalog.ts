@@ -1271,11 +1271,15 @@ new SrvRecord(chart, 'dns', {
   UDP430: {
     id: 'UDP430',
     severity: Severity.ERROR,
-    title: 'DNSEndpoint SRV target without the trailing dot',
-    why: 'Since v0.21.0 ExternalDNS drops an SRV endpoint whose target host does not end with a dot, with only '
-      + 'a warning in its log: the record is never published and clients find no server.',
-    fix: 'End the host of every SRV target with a dot: `10 100 53 dns.example.com.` (`SrvRecord` always does).',
-    sources: [S.EXTERNALDNS_ENDPOINT],
+    title: 'DNSEndpoint SRV targets in the form the ExternalDNS release publishes',
+    why: 'ExternalDNS publishes a DNSEndpoint SRV record only when its targets have the form its release expects, '
+      + 'and otherwise drops it with only a warning in its log: the record is never published and clients find no '
+      + 'server. v0.22.0 and later need the trailing dot (`10 100 53 dns.example.com.`); v0.20.0 and earlier skip '
+      + 'a dotted target as an illegal target format; v0.21.x publishes neither form.',
+    fix: 'End the host of every SRV target with a dot and run ExternalDNS v0.22.0 or later (`SrvRecord` does so by '
+      + 'default); for v0.20.0 and earlier, say so (`externalDnsVersion: \'0.20\'`, `--external-dns-version 0.20`) '
+      + 'and write the targets without the dot.',
+    sources: [S.EXTERNALDNS_ENDPOINT, S.EXTERNALDNS_SRV_DOTTED],
     bad: { objects: [dnsEndpoint({ targets: ['10 100 53 dns.example.com'] })] },
     good: { objects: [dnsEndpoint({ targets: ['10 100 53 dns.example.com.'] })] },
   },
@@ -1335,6 +1339,29 @@ new SrvRecord(chart, 'dns', {
     sources: [S.EXTERNALDNS_ANNOTATIONS],
     bad: { objects: [service({ type: 'LoadBalancer', ports: [UDP_53] }, { annotations: { 'external-dns.alpha.kubernetes.io/hostname': 'dns.example.com', 'external-dns.alpha.kubernetes.io/ttl': 'five minutes' } })] },
     good: { objects: [service({ type: 'LoadBalancer', ports: [UDP_53] }, { annotations: { 'external-dns.alpha.kubernetes.io/hostname': 'dns.example.com', 'external-dns.alpha.kubernetes.io/ttl': '5m' } })] },
+  },
+  UDP436: {
+    id: 'UDP436',
+    severity: Severity.ERROR,
+    title: 'externalDnsVersion must be a release number',
+    why: 'The ExternalDNS release decides the form of the SRV targets the library writes; a value that is no release '
+      + 'number cannot say which, and taking the default would write a form that release may drop.',
+    fix: 'Give the release your cluster runs, such as `\'0.20\'` or `\'v0.22.0\'`, or leave it unset for v0.22.0 and later.',
+    sources: [S.EXTERNALDNS_SRV_DOTTED],
+    bad: {
+      code: `
+new SrvRecord(chart, 'kerberos', {
+  service: 'kerberos', protocol: SrvProtocol.UDP, domain: 'example.com',
+  targets: [{ host: 'kdc.example.com', port: 88 }], externalDnsVersion: 'latest',
+});`,
+    },
+    good: {
+      code: `
+new SrvRecord(chart, 'kerberos', {
+  service: 'kerberos', protocol: SrvProtocol.UDP, domain: 'example.com',
+  targets: [{ host: 'kdc.example.com', port: 88 }], externalDnsVersion: '0.20',
+});`,
+    },
   },
   UDP501: {
     id: 'UDP501',
@@ -2608,6 +2635,36 @@ new NlbUdpLoadBalancer(chart, 'dns', {
   allocateLoadBalancerNodePorts: false,
   ports: [{ name: 'dns', port: 53 }],
 });`,
+    },
+  },
+  UDP579: {
+    id: 'UDP579',
+    severity: Severity.INFO,
+    title: 'An internet-facing NLB without Elastic IPs: its addresses are not yours to keep',
+    why: 'Without Elastic IPs AWS assigns the public addresses of an internet-facing Network Load Balancer, and a '
+      + 'replacement (a scheme change, a re-creation by the controller or by Pulumi) gets new ones: clients that '
+      + 'pinned an address, DNS caches and partners\' allow-lists lose the service until they learn the new one. '
+      + 'Nothing is wrong while the load balancer lives; this is a note.',
+    fix: 'Where the addresses must outlive the load balancer, give one Elastic IP per subnet (`eips`, or '
+      + '`eips: \'allocate\'` in the Pulumi component); otherwise leave it, or silence UDP579.',
+    sources: [S.SUBNET_MAPPING, S.LBC_ANNOTATIONS],
+    bad: {
+      objects: [service({ type: 'LoadBalancer', ports: [UDP_53] }, {
+        annotations: {
+          'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
+          'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing',
+        },
+      })],
+    },
+    good: {
+      objects: [service({ type: 'LoadBalancer', ports: [UDP_53] }, {
+        annotations: {
+          'service.beta.kubernetes.io/aws-load-balancer-type': 'external',
+          'service.beta.kubernetes.io/aws-load-balancer-scheme': 'internet-facing',
+          'service.beta.kubernetes.io/aws-load-balancer-subnets': 'subnet-0a1b2c3d4e5f60001',
+          'service.beta.kubernetes.io/aws-load-balancer-eip-allocations': 'eipalloc-0a1b2c3d4e5f60001',
+        },
+      })],
     },
   },
   UDP601: {

@@ -4,6 +4,8 @@ export enum Severity {
   ERROR = 'error',
   /** It works but is likely to hurt (lost traffic, no health signal): reported, never fails synth. */
   WARNING = 'warning',
+  /** Nothing is wrong, but worth knowing (addresses that are not yours to keep): reported, never fails anything. */
+  INFO = 'info',
 }
 
 /** The object a finding is about. */

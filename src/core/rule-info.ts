@@ -27,6 +27,11 @@ export interface RuleExample {
    */
   readonly provider?: string;
   /**
+   * The ExternalDNS release the objects are checked for (`k8s-udp lint --external-dns-version`).
+   * @default - unknown: the current release line
+   */
+  readonly externalDnsVersion?: string;
+  /**
    * Whether `code` builds a Pulumi component (`k8s-udp-constructs/pulumi`) rather than a cdk8s construct.
    * @default false
    */

@@ -123,6 +123,8 @@ export const Sources = {
     'https://github.com/kubernetes-sigs/external-dns/blob/master/docs/annotations/annotations.md',
   /** ExternalDNS's endpoint validation: SRV targets "priority weight port host." with the trailing dot, uint16 numbers. */
   EXTERNALDNS_ENDPOINT: 'https://github.com/kubernetes-sigs/external-dns/blob/master/endpoint/endpoint.go',
+  /** ExternalDNS #6383 (first released in v0.22.0): the CRD source lets SRV targets with a trailing dot through. */
+  EXTERNALDNS_SRV_DOTTED: 'https://github.com/kubernetes-sigs/external-dns/pull/6383',
   /** ExternalDNS's DNSEndpoint source (`--source=crd`). */
   EXTERNALDNS_CRD: 'https://github.com/kubernetes-sigs/external-dns/blob/master/docs/sources/crd.md',
   /** ExternalDNS's Service source: which Services it publishes (`--publish-internal-services`). */

@@ -6,7 +6,7 @@
 import {
   DiagramEdge, DiagramGraph, DiagramGroup, DiagramMark, DiagramNode, GraphBuilder, HopKind, PathKind, shortField,
 } from './graph';
-import { Finding } from '../core/finding';
+import { Finding, Severity } from '../core/finding';
 import { AwsNlbAnnotations, parseStringList, parseStringMap } from '../model/aws-load-balancer-controller';
 import { healthCheckFromAnnotations, nlbOf, NlbService } from '../rules/aws-nlb';
 import { EXTERNAL_DNS_PREFIXES } from '../rules/external-dns';
@@ -151,7 +151,9 @@ function probeText(probe: Record<string, unknown>): string {
 }
 
 /** Builds the graph of `objects`, with `findings` (on those objects, by index) drawn on their hops. */
-export function buildDiagram(objects: readonly KubeObject[], findings: readonly Finding[], stats: BuildStats = { steps: 0 }): BuiltDiagram {
+export function buildDiagram(objects: readonly KubeObject[], given: readonly Finding[], stats: BuildStats = { steps: 0 }): BuiltDiagram {
+  // a picture shows what is wrong: notes (Severity.INFO) stay in the linter's report
+  const findings = given.filter((f) => f.severity !== Severity.INFO);
   const g = new GraphBuilder();
   const client = g.node(HopKind.CLIENT, g.id('client'), ['client']);
   let kubelet: DiagramNode | undefined;

@@ -99,7 +99,7 @@ export interface DiagramGraph {
 }
 
 /** The most severe of a list of marks, or `undefined` when there is none. */
-export function worstSeverity(marks: readonly DiagramMark[]): Severity | undefined {
+export function worstSeverity(marks: readonly DiagramMark[]): Severity.ERROR | Severity.WARNING | undefined {
   if (marks.length === 0) return undefined;
   return marks.some((m) => m.severity === Severity.ERROR) ? Severity.ERROR : Severity.WARNING;
 }
@@ -126,7 +126,7 @@ export function shortField(field: string): string {
 }
 
 /** Colors of the marks, shared by the renderers. */
-export const MARK_COLORS: Readonly<Record<Severity, string>> = {
+export const MARK_COLORS: Readonly<Record<Severity.ERROR | Severity.WARNING, string>> = {
   [Severity.ERROR]: '#d32f2f',
   [Severity.WARNING]: '#ef6c00',
 };

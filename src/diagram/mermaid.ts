@@ -43,7 +43,7 @@ export function renderMermaid(graph: DiagramGraph): string {
     for (const node of grouped.get(group.id) ?? []) out.push(`    ${nodeLine(node)}`);
     out.push('  end');
   }
-  const linkStyles: Record<Severity, number[]> = { [Severity.ERROR]: [], [Severity.WARNING]: [] };
+  const linkStyles: Record<Severity.ERROR | Severity.WARNING, number[]> = { [Severity.ERROR]: [], [Severity.WARNING]: [] };
   graph.edges.forEach((edge, i) => {
     const arrow = edge.path === PathKind.HEALTH ? '-.->' : '-->';
     out.push(`  ${edge.from} ${arrow}|"${label([edge.label], edge.marks)}"| ${edge.to}`);
@@ -51,13 +51,13 @@ export function renderMermaid(graph: DiagramGraph): string {
     if (worst) linkStyles[worst].push(i);
   });
   out.push('  classDef missing stroke-dasharray:4 3');
-  for (const severity of [Severity.ERROR, Severity.WARNING]) {
+  for (const severity of [Severity.ERROR, Severity.WARNING] as const) {
     const color = MARK_COLORS[severity];
     out.push(`  classDef ${severity} stroke:${color},stroke-width:2px,color:${color}`);
   }
   const missing = graph.nodes.filter((n) => n.kind === HopKind.MISSING).map((n) => n.id);
   if (missing.length > 0) out.push(`  class ${missing.join(',')} missing`);
-  for (const severity of [Severity.ERROR, Severity.WARNING]) {
+  for (const severity of [Severity.ERROR, Severity.WARNING] as const) {
     const ids = graph.nodes.filter((n) => worstSeverity(n.marks) === severity).map((n) => n.id);
     if (ids.length > 0) out.push(`  class ${ids.join(',')} ${severity}`);
     // a subgraph takes `style`, not a class, in every Mermaid version that GitHub has shipped

@@ -9,7 +9,7 @@ import { DEFAULT_SRV_PRIORITY, DEFAULT_SRV_WEIGHT, markCheckedByOwner, SrvRecord
 import { RULES } from '../core/catalog';
 import { Finding } from '../core/finding';
 import { findingOf } from '../core/rule-info';
-import { checkHostname, checkSrvNumber, checkSrvService, hostnameProblem, SrvProtocol, srvServiceLabel, withoutTrailingDot } from '../model/dns';
+import { checkExternalDnsVersion, checkHostname, checkSrvNumber, checkSrvService, hostnameProblem, SrvProtocol, srvServiceLabel, withoutTrailingDot } from '../model/dns';
 import { Protocol } from '../model/protocol';
 
 /**
@@ -79,6 +79,11 @@ export interface DualProtocolDnsOptions {
    * @default 100
    */
   readonly weight?: number;
+  /**
+   * The ExternalDNS release that publishes the SRV records, such as `'0.20'` (see `SrvRecordProps.externalDnsVersion`).
+   * @default - v0.22.0 or later: SRV targets end with a dot
+   */
+  readonly externalDnsVersion?: string;
 }
 
 /**
@@ -118,6 +123,7 @@ export class DualProtocolDns {
       service: options.service,
       domain: options.domain ?? options.hostname ?? '',
       ttl: options.ttl,
+      externalDnsVersion: options.externalDnsVersion,
     };
     this.udpRecord = new SrvRecord(endpoint, 'srv-udp', {
       ...common,
@@ -179,6 +185,7 @@ export class DualProtocolDns {
     if (o.priority !== undefined) findings.push(...checkSrvNumber(o.priority, 'dns.priority'));
     if (o.weight !== undefined) findings.push(...checkSrvNumber(o.weight, 'dns.weight'));
     findings.push(...checkExternalDnsOptions({ ttl: o.ttl }, 'dns.'));
+    findings.push(...checkExternalDnsVersion(o.externalDnsVersion, 'dns.externalDnsVersion'));
     this.portFindings(findings);
     return findings;
   }

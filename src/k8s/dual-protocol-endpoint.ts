@@ -78,10 +78,8 @@ export interface ProtocolEndpoint {
 /** A Service of an endpoint: any protocol. */
 class EndpointService extends ServiceBase {
   constructor(scope: Construct, id: string, options: ServiceOptions, kubernetesVersion: KubernetesVersion) {
-    super(scope, id, options);
-    this.reportsProviderOptions = false;
-    this.reportsExternalDnsOptions = false;
-    this.kubernetesVersion = kubernetesVersion;
+    // the endpoint reports its provider and DNS options once, for both Services
+    super(scope, id, options, { kubernetesVersion, reportsProviderOptions: false, reportsExternalDnsOptions: false });
   }
 
   public addEntry(port: ProtocolServicePort): void {

@@ -48,6 +48,11 @@ export interface NlbExternalDnsOptions extends NlbDnsOptions {
    * @default ExternalDnsPrefix.BOTH
    */
   readonly externalDnsPrefix?: ExternalDnsPrefix;
+  /**
+   * The ExternalDNS release that publishes the SRV records, such as `'0.20'` (see `SrvRecordProps.externalDnsVersion`).
+   * @default - v0.22.0 or later: SRV targets end with a dot
+   */
+  readonly externalDnsVersion?: string;
 }
 
 /**
@@ -116,28 +121,28 @@ export interface NlbUdpLoadBalancerProps extends Omit<NlbOptions, 'ports' | 'dns
   readonly nodePortRange?: PortRange;
 }
 
-/** The Service of an NLB. */
-class NlbService extends ServiceBase {
-  constructor(scope: Construct, id: string, options: ServiceOptions, kubernetesVersion: KubernetesVersion) {
-    super(scope, id, options);
-    this.kubernetesVersion = kubernetesVersion;
-  }
-
-  public addEntry(port: ProtocolServicePort): void {
-    this.addProtocolPort(port);
-  }
-
-  public disableRules(ids: readonly string[]): void {
-    this.disabledRules.push(...ids);
-  }
-}
-
 /**
  * Object rules the construct leaves to its prop checks, which run the same model functions and name the prop: the
  * NLB annotation checks of placement, health check and attributes, the mixed-protocol rules (UDP570 says it for a
  * TCP_UDP port), and a Service without ports (UDP530 says it for `ports`).
  */
-const COVERED_BY_PROP_CHECKS = ['UDP117', 'UDP301', 'UDP302', 'UDP560', 'UDP561', 'UDP562', 'UDP563', 'UDP566', 'UDP567'];
+const COVERED_BY_PROP_CHECKS = ['UDP117', 'UDP301', 'UDP302', 'UDP560', 'UDP561', 'UDP562', 'UDP563', 'UDP566', 'UDP567', 'UDP579'];
+
+/** The shared description of an NLB and the findings of its shared options. */
+type Described = { readonly nlb: NlbDescription; readonly findings: readonly Finding[] };
+
+/** The Service of an NLB. */
+class NlbService extends ServiceBase {
+  constructor(scope: Construct, id: string, options: ServiceOptions, kubernetesVersion: KubernetesVersion) {
+    // the object rules the NLB checks on its props (and names the prop) are not run again on its Service
+    super(scope, id, options, { kubernetesVersion, disabledRules: COVERED_BY_PROP_CHECKS });
+  }
+
+  public addEntry(port: ProtocolServicePort): void {
+    this.addProtocolPort(port);
+  }
+}
+
 
 /** Whether a port entry is an object, as a port is (untyped input may give null, a number or a list). */
 function isPortObject(value: unknown): value is NlbPort {
@@ -203,6 +208,8 @@ export class NlbUdpLoadBalancer extends Construct {
   private readonly sidecarFindings: () => Finding[];
   /** The computed annotations, with those of ports added later. */
   private readonly computed: Record<string, string>;
+  /** The last description made, and of which ports (their list and how many it held). */
+  private lastDescription?: { readonly ports: readonly unknown[]; readonly count: number; readonly result: Described };
   /** The ports as given, in order: those of `props.ports` (replayed through `addPort()`), then those added later. */
   private readonly given: unknown[] = [];
 
@@ -252,7 +259,6 @@ export class NlbUdpLoadBalancer extends Construct {
       ttl: dns?.hostname !== undefined ? dns.ttl : undefined,
       externalDnsPrefix: isRecord(props.dns) ? (props.dns as NlbExternalDnsOptions).externalDnsPrefix : undefined,
     }, this.kubernetesVersion);
-    (this.service as NlbService).disableRules(COVERED_BY_PROP_CHECKS);
     // props replay through addPort(), as the library's constructs do: the checks read the construct's own list
     for (const port of ports) this.addPort(port as NlbPort);
     // SRV records pointing at the hostname, planned (and checked, once, at synthesis) by the shared description
@@ -263,6 +269,7 @@ export class NlbUdpLoadBalancer extends Construct {
         domain: record.domain,
         targets: record.targets.map((target) => ({ ...target })),
         ttl: this.description().dns?.ttl,
+        externalDnsVersion: isRecord(props.dns) ? (props.dns as NlbExternalDnsOptions).externalDnsVersion : undefined,
       });
       markCheckedByOwner(srv);
       return srv;
@@ -368,7 +375,17 @@ export class NlbUdpLoadBalancer extends Construct {
     return this.describe(ports).nlb;
   }
 
-  private describe(ports: readonly unknown[]): { readonly nlb: NlbDescription; readonly findings: readonly Finding[] } {
+  private describe(ports: readonly unknown[]): Described {
+    // described once per list of ports (ports are only ever added): the annotations, the SRV records and the checks
+    // read the same description
+    const last = this.lastDescription;
+    if (last && last.ports === ports && last.count === ports.length) return last.result;
+    const result = this.describeNow(ports);
+    this.lastDescription = { ports, count: ports.length, result };
+    return result;
+  }
+
+  private describeNow(ports: readonly unknown[]): Described {
     // (the provider's scheme and target type apply as given; left unset, the defaults, as the findings say)
     const fromProvider = (name: string) => (isNlbProvider(this.props.provider) ? this.props.provider.optionValue(name) : undefined);
     return describeNlb({

@@ -122,6 +122,33 @@ export interface ServiceOptions extends ExternalDnsOptions {
   readonly nodePortRange?: PortRange;
 }
 
+/**
+ * What the construct that owns a Service knows and checks itself, given to the Service when it is made.
+ * @internal
+ */
+export interface ServiceOwnerSettings {
+  /**
+   * The cluster's Kubernetes version (for the mixed-protocol rules).
+   * @default - unknown
+   */
+  readonly kubernetesVersion?: KubernetesVersion;
+  /**
+   * Object rules not run on the Service, because the owner checks the same thing on its props and names the prop.
+   * @default - none
+   */
+  readonly disabledRules?: readonly string[];
+  /**
+   * Whether the Service reports problems of the provider's options (an owner of several Services does it once).
+   * @default true
+   */
+  readonly reportsProviderOptions?: boolean;
+  /**
+   * Whether the Service reports problems of its `hostname`, `ttl` and `externalDnsPrefix` (idem).
+   * @default true
+   */
+  readonly reportsExternalDnsOptions?: boolean;
+}
+
 /** A port with its protocol, as a Service holds it. */
 export interface ProtocolServicePort extends ServicePortOptions {
   /** The protocol of this entry. */
@@ -143,16 +170,16 @@ export abstract class ServiceBase extends Construct {
   public readonly externalDns: ExternalDnsAnnotations;
 
   /** The cluster's Kubernetes version, when the construct knows it (for the mixed-protocol rules). */
-  protected kubernetesVersion: KubernetesVersion | undefined;
+  protected readonly kubernetesVersion: KubernetesVersion | undefined;
 
   /** Object rules not run on this Service (a construct that checks the same thing on its props says so). */
-  protected readonly disabledRules: string[] = [];
+  protected readonly disabledRules: readonly string[];
 
   /** Whether this Service reports problems of the provider's options (a construct that owns several does it once). */
-  protected reportsProviderOptions = true;
+  protected readonly reportsProviderOptions: boolean;
 
   /** Whether this Service reports problems of its `hostname`, `ttl` and `externalDnsPrefix` (idem). */
-  protected reportsExternalDnsOptions = true;
+  protected readonly reportsExternalDnsOptions: boolean;
 
   private readonly _ports: ProtocolServicePort[] = [];
   private providerClass: string | undefined;
@@ -160,9 +187,13 @@ export abstract class ServiceBase extends Construct {
   protected readonly options: ServiceOptions;
   private readonly selection: Recognized | undefined;
 
-  protected constructor(scope: Construct, id: string, options: ServiceOptions) {
+  protected constructor(scope: Construct, id: string, options: ServiceOptions, owner: ServiceOwnerSettings = {}) {
     super(scope, id);
     this.options = options;
+    this.kubernetesVersion = owner.kubernetesVersion;
+    this.disabledRules = [...owner.disabledRules ?? []];
+    this.reportsProviderOptions = owner.reportsProviderOptions ?? true;
+    this.reportsExternalDnsOptions = owner.reportsExternalDnsOptions ?? true;
     this.type = options.type ?? ServiceType.CLUSTER_IP;
     // (a range that is none, from untyped input, is reported as UDP146 and checks with the default)
     this.nodePortRange = isPortRange(options.nodePortRange) ? options.nodePortRange : PortRange.DEFAULT_NODE_PORTS;

@@ -10,7 +10,10 @@ import { RULES } from '../core/catalog';
 import { Finding } from '../core/finding';
 import { findingOf } from '../core/rule-info';
 import { DnsEndpoint, DnsEndpointSpec } from '../imports/externaldns.k8s.io';
-import { checkHostname, checkSrvProtocol, checkSrvService, checkSrvTarget, formatSrvTarget, hostnameProblem, SrvProtocol, srvRecordName } from '../model/dns';
+import {
+  checkExternalDnsVersion, checkHostname, checkSrvProtocol, checkSrvService, checkSrvTarget, formatSrvTarget, hostnameProblem, SrvProtocol,
+  srvRecordName, srvTargetForm,
+} from '../model/dns';
 import { isFieldObject } from '../model/shape';
 import { checkObjects } from '../rules/engine';
 import { EXTERNAL_DNS_RULES } from '../rules/external-dns';
@@ -66,6 +69,13 @@ export interface SrvRecordProps {
    * @default - unset: ExternalDNS's default for the provider (300 s on Route 53)
    */
   readonly ttl?: number | Duration;
+  /**
+   * The ExternalDNS release that publishes the record, such as `'0.20'`: it decides the form of the targets.
+   * v0.22.0 and later publish targets that end with a dot (the default); v0.20.0 and earlier skip those, so for them
+   * the targets are written without it; v0.21.x publishes no DNSEndpoint SRV record in either form (UDP430).
+   * @default - v0.22.0 or later: targets end with a dot
+   */
+  readonly externalDnsVersion?: string;
 }
 
 /** Whether an entry of `targets` is a target object, not `null`, a string or a number (untyped input). */
@@ -144,9 +154,14 @@ export class SrvRecord extends Construct {
     }));
   }
 
-  /** The record's values, `"priority weight port host."`, in order. */
+  /**
+   * The record's values, `"priority weight port host."`, in order (without the trailing dot for ExternalDNS v0.20.0
+   * and earlier).
+   */
   public get values(): string[] {
-    return this.targets.map(formatSrvTarget);
+    const given: unknown = this.props.externalDnsVersion;
+    const form = srvTargetForm(typeof given === 'string' ? given : undefined);
+    return this.targets.map((target) => formatSrvTarget(target, form));
   }
 
   /** The TTL in seconds, or `undefined` when unset. */
@@ -208,6 +223,7 @@ export class SrvRecord extends Construct {
       }, `targets[${i}]`));
     });
     findings.push(...checkExternalDnsOptions({ ttl: p.ttl }));
+    findings.push(...checkExternalDnsVersion(p.externalDnsVersion, 'externalDnsVersion'));
     return findings;
   }
 
@@ -218,7 +234,9 @@ export class SrvRecord extends Construct {
     const metadata = checkObjects([object], METADATA_RULES);
     if (findings.length > 0) return [...(checkedByOwner.has(this) ? [] : findings), ...metadata];
     // a safety net: the linter's DNSEndpoint rules on the object as it will be emitted
-    return checkObjects([object], [...EXTERNAL_DNS_RULES, ...METADATA_RULES]);
+    const version: unknown = this.props.externalDnsVersion;
+    return checkObjects([object], [...EXTERNAL_DNS_RULES, ...METADATA_RULES],
+      { externalDnsVersion: typeof version === 'string' ? version : undefined });
   }
 
   private renderSpec(): DnsEndpointSpec {

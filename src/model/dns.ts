@@ -1,3 +1,4 @@
+import { compareReleases, isRelease } from './kubernetes-version';
 import { isWholeNumberIn } from './shape';
 import { RULES } from '../core/catalog';
 import { Finding, formatFinding } from '../core/finding';
@@ -189,6 +190,44 @@ export function checkSrvTarget(target: Partial<SrvTarget>, field: string): Findi
   return findings;
 }
 
+/** How an ExternalDNS release publishes the SRV targets of a DNSEndpoint. */
+export enum SrvTargetForm {
+  /** v0.22.0 and later: targets must end with a dot (endpoint validation drops the others). */
+  DOTTED = 'dotted',
+  /** v0.20.0 and earlier: targets must not end with a dot (the CRD source skips them, "illegal target format"). */
+  UNDOTTED = 'undotted',
+  /** v0.21.x: no DNSEndpoint SRV record is published, dotted or not. */
+  NONE = 'none',
+}
+
+/**
+ * The SRV target form an ExternalDNS release publishes. Unknown (or not a release number), the current form: dotted.
+ *
+ * @param version the release, such as `0.20` or `v0.22.0`
+ */
+export function srvTargetForm(version: string | undefined): SrvTargetForm {
+  if (version === undefined || !isRelease(version)) return SrvTargetForm.DOTTED;
+  if (compareReleases(version, '0.22') >= 0) return SrvTargetForm.DOTTED;
+  if (compareReleases(version, '0.21') >= 0) return SrvTargetForm.NONE;
+  return SrvTargetForm.UNDOTTED;
+}
+
+/**
+ * Checks an `externalDnsVersion` prop: a release number such as `0.20` or `v0.22.0`.
+ *
+ * @param value the version as given; `undefined` means the current release line
+ * @param field the prop path for findings
+ */
+export function checkExternalDnsVersion(value: unknown, field: string): Finding[] {
+  if (value === undefined || (typeof value === 'string' && isRelease(value))) return [];
+  return [findingOf(RULES.UDP436, {
+    field,
+    value,
+    message: 'is not a release number',
+    allowed: 'an ExternalDNS release such as "0.20" or "v0.22.0"',
+  })];
+}
+
 /** `host` with exactly one trailing dot: `dns.example.com.`. */
 export function fqdn(host: string): string {
   return host.endsWith('.') ? host : `${host}.`;
@@ -217,8 +256,9 @@ export function srvTarget(target: SrvTarget): string {
  * The one rendering of an SRV target, `"priority weight port host."` with the trailing dot, unchecked: the constructs
  * and the Pulumi component check the values apart (UDP405, UDP401) and render them with this.
  */
-export function formatSrvTarget(target: { readonly [K in keyof SrvTarget]: unknown }): string {
-  return `${String(target.priority)} ${String(target.weight)} ${String(target.port)} ${fqdn(String(target.host))}`;
+export function formatSrvTarget(target: { readonly [K in keyof SrvTarget]: unknown }, form: SrvTargetForm = SrvTargetForm.DOTTED): string {
+  const host = form === SrvTargetForm.UNDOTTED ? withoutTrailingDot(String(target.host)) : fqdn(String(target.host));
+  return `${String(target.priority)} ${String(target.weight)} ${String(target.port)} ${host}`;
 }
 
 /**

@@ -3,7 +3,7 @@ import { checkHealthCheck, HealthCheck } from './health-check';
 import { planNlbDns, PlannedNlbDns } from './nlb-dns';
 import { checkTargetType, NlbProtocol, NlbTargetType } from './nlb-listeners';
 import { NlbHealthCheck, NlbIpAddressType, NlbOptions } from './nlb-options';
-import { checkIpAddressType, checkPlacement, checkSwitch, LoadBalancerScheme } from './placement';
+import { checkAddressesKept, checkIpAddressType, checkPlacement, checkSwitch, LoadBalancerScheme } from './placement';
 import { isFieldObject } from './shape';
 import { checkTargetGroupAttributes, TargetGroupAttributes } from './target-group-attributes';
 import { RULES } from '../core/catalog';
@@ -179,6 +179,7 @@ export function describeNlb(
     isDeferred: side.isDeferred,
     fields: { scheme: 'scheme', subnets: 'subnets', eips: 'eips' },
   }));
+  findings.push(...checkAddressesKept(options.scheme, eipsGiven, 'eips'));
   for (const field of ['crossZone', 'deletionProtection', 'ipv6SourceNatPrefix'] as const) {
     findings.push(...checkSwitch(options[field], field));
   }

@@ -120,6 +120,27 @@ function duplicates(values: readonly unknown[]): string[] {
 }
 
 /**
+ * UDP579, a note: an internet-facing load balancer without Elastic IPs gets addresses from AWS that change when it is
+ * replaced (a scheme change, a replacement by the controller or by Pulumi), so clients, DNS caches and allow-lists that
+ * know them lose it. Nothing is wrong yet; Elastic IPs (one per subnet) keep the addresses.
+ *
+ * @param scheme the scheme as given (`undefined`: internal)
+ * @param eips the Elastic IPs as given (`undefined`, or an empty list: none)
+ * @param field the Elastic IPs prop or annotation, for the finding
+ */
+export function checkAddressesKept(scheme: unknown, eips: unknown, field: string): Finding[] {
+  if (scheme !== LoadBalancerScheme.INTERNET_FACING) return [];
+  if (eips === 'allocate' || (Array.isArray(eips) && eips.length > 0)) return [];
+  if (eips !== undefined && eips !== null && !Array.isArray(eips)) return [];
+  return [findingOf(RULES.UDP579, {
+    field,
+    value: eips,
+    message: 'gives the internet-facing load balancer no Elastic IPs: AWS assigns its addresses, and a replacement gets new ones',
+    allowed: 'one Elastic IP per subnet when clients, DNS caches or allow-lists must keep the addresses',
+  })];
+}
+
+/**
  * Checks a load balancer's scheme, subnets and Elastic IPs: EIPs only when internet-facing, exactly one per subnet,
  * allocation ids of the form `eipalloc-...`, subnet ids of the form `subnet-...`, nothing twice.
  *

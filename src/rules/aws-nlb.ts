@@ -15,7 +15,7 @@ import {
   AWS_LBC_LOAD_BALANCER_CLASS, AwsNlbAnnotations, controllerHealthCheckTiming, NlbControllerId, parseStringList, parseStringMap,
 } from '../model/aws-load-balancer-controller';
 import { checkHealthCheck, HealthCheck, TRAFFIC_PORT } from '../model/health-check';
-import { checkPlacement } from '../model/placement';
+import { checkAddressesKept, checkPlacement } from '../model/placement';
 import { checkTargetGroupAttributes, TargetGroupAttributeKeys, TargetGroupAttributes } from '../model/target-group-attributes';
 
 const A = AwsNlbAnnotations;
@@ -143,6 +143,21 @@ export const NLB_EIP_SCHEME: Rule = {
   kinds: ['Service'],
   check(service) {
     return placementFindings(service)?.scheme ?? [];
+  },
+};
+
+/** UDP579 (a note): an internet-facing NLB without Elastic IPs, whose addresses change when it is replaced. */
+export const NLB_ADDRESSES_KEPT: Rule = {
+  ...RULES.UDP579,
+  kinds: ['Service'],
+  check(service) {
+    const nlb = nlbOf(service);
+    if (!nlb) return [];
+    const a = nlb.annotations;
+    const internal = a[A.INTERNAL] !== undefined && a[A.INTERNAL] !== '' && a[A.INTERNAL] !== 'false';
+    const scheme = a[A.SCHEME] ?? (nlb.controller === 'aws-in-tree' && !internal ? 'internet-facing' : undefined);
+    const eips = a[A.EIP_ALLOCATIONS] === undefined ? undefined : parseStringList(a[A.EIP_ALLOCATIONS]);
+    return checkAddressesKept(scheme, eips, annotationField(A.EIP_ALLOCATIONS)).map((f) => fromFinding(f, f.field, f.value));
   },
 };
 
@@ -551,4 +566,5 @@ export const AWS_NLB_RULES: readonly Rule[] = [
   NLB_TARGET_GROUP_ATTRIBUTES,
   NLB_DUALSTACK_UDP,
   NLB_IN_TREE_IGNORED,
+  NLB_ADDRESSES_KEPT,
 ];

@@ -36,6 +36,11 @@ export interface ObjectCheckOptions {
    * @default - the run's
    */
   readonly provider?: LoadBalancerProvider;
+  /**
+   * The ExternalDNS release that publishes this object's records.
+   * @default - the run's
+   */
+  readonly externalDnsVersion?: string;
 }
 
 /** How to run the rules. */
@@ -70,6 +75,11 @@ export interface CheckOptions {
    * @default - unknown: inferred per Service from its annotations where possible
    */
   readonly provider?: LoadBalancerProvider;
+  /**
+   * The ExternalDNS release that publishes the records (`0.20`, `v0.22.0`), for the SRV target form (UDP430).
+   * @default - unknown: the current release line, v0.22.0 or later
+   */
+  readonly externalDnsVersion?: string;
   /**
    * Options of single objects, over the run's (the objects of several constructs checked together).
    * @default - every object is checked with the run's options
@@ -137,6 +147,7 @@ function withObjectOptions(context: RuleContext, own: ObjectCheckOptions): RuleC
     nodePortRange: own.nodePortRange ?? context.nodePortRange,
     kubernetesVersion: own.kubernetesVersion ?? context.kubernetesVersion,
     provider: own.provider ?? context.provider,
+    externalDnsVersion: own.externalDnsVersion ?? context.externalDnsVersion,
   };
 }
 
@@ -201,6 +212,7 @@ function contextFor(objects: readonly KubeObject[], options: CheckOptions): { fo
           nodePortRange,
           kubernetesVersion: options.kubernetesVersion,
           provider: options.provider,
+          externalDnsVersion: options.externalDnsVersion,
         };
         contexts.set(namespace, context);
       }

@@ -7,7 +7,7 @@ import { annotationsOf, list, record, specOf, str } from './manifest';
 import { Rule } from './rule';
 import { RULES } from '../core/catalog';
 import { Severity, Violation } from '../core/finding';
-import { checkHostname, checkSrvNumber, checkSrvService, checkTtl, hostnameProblem } from '../model/dns';
+import { checkHostname, checkSrvNumber, checkSrvService, checkTtl, hostnameProblem, srvTargetForm, SrvTargetForm } from '../model/dns';
 
 /** The annotation prefixes ExternalDNS reads: `external-dns.alpha.kubernetes.io/` up to v0.21, the other from v0.22. */
 export const EXTERNAL_DNS_PREFIXES = ['external-dns.alpha.kubernetes.io/', 'external-dns.kubernetes.io/'] as const;
@@ -34,20 +34,45 @@ function srvTargets(object: Record<string, unknown>): Array<{ readonly field: st
   return result;
 }
 
-/** UDP430: every SRV target of a DNSEndpoint ends with a dot. */
+/**
+ * UDP430: every SRV target of a DNSEndpoint has the form the ExternalDNS release publishes: with the trailing dot
+ * (v0.22.0 and later, and when the release is unknown), without it (v0.20.0 and earlier); v0.21.x publishes none.
+ */
 export const SRV_TARGET_TRAILING_DOT: Rule = {
   ...RULES.UDP430,
   kinds: DNS_ENDPOINT,
-  check(object) {
+  check(object, context) {
     const result: Violation[] = [];
+    const form = srvTargetForm(context.externalDnsVersion);
     for (const { field, target } of srvTargets(object)) {
-      if (typeof target !== 'string' || target.trim().endsWith('.')) continue;
+      if (typeof target !== 'string') continue;
+      if (form === SrvTargetForm.NONE) {
+        result.push({
+          field,
+          value: target,
+          message: `is never published: ExternalDNS ${context.externalDnsVersion} publishes no DNSEndpoint SRV record, with or without the dot`,
+          allowed: 'ExternalDNS v0.22.0 or later (targets with the dot), or v0.20.x (targets without it)',
+        });
+        continue;
+      }
+      if (form === SrvTargetForm.UNDOTTED) {
+        if (!target.trim().endsWith('.')) continue;
+        result.push({
+          field,
+          value: target,
+          message: `ends with a dot, which ExternalDNS ${context.externalDnsVersion} skips as an illegal target format`,
+          allowed: '"priority weight port host" without the trailing dot, or ExternalDNS v0.22.0 or later',
+          hint: `write "${target.trim().slice(0, -1)}"`,
+        });
+        continue;
+      }
+      if (target.trim().endsWith('.')) continue;
       const fields = target.trim().split(/\s+/);
       result.push({
         field,
         value: target,
-        message: 'does not end with a dot: ExternalDNS drops the whole SRV endpoint, with only a warning',
-        allowed: '"priority weight port host." with the trailing dot',
+        message: 'does not end with a dot: ExternalDNS (v0.21.0 and later) drops the whole SRV endpoint, with only a warning',
+        allowed: '"priority weight port host." with the trailing dot (or, for ExternalDNS v0.20.0 and earlier, say so: --external-dns-version)',
         hint: fields.length === 4 ? `write "${target.trim()}."` : undefined,
       });
     }

@@ -17,6 +17,8 @@ export interface RuleContext {
   readonly kubernetesVersion?: KubernetesVersion;
   /** The cluster's load-balancer implementation, when known. */
   readonly provider?: LoadBalancerProvider;
+  /** The ExternalDNS release that publishes the records, when known (`0.20`, `v0.22.0`). */
+  readonly externalDnsVersion?: string;
 }
 
 /**

@@ -82,7 +82,7 @@ export function addRuleValidation(construct: IConstruct, producer: FindingsProdu
           errors.push(formatFinding(finding, ''));
         } else if (!printed.has(message)) {
           printed.add(message);
-          warningHandler(`warning: ${message}`);
+          warningHandler(`${finding.severity === Severity.INFO ? 'info' : 'warning'}: ${message}`);
         }
       }
       last = synthesis ? { synthesis, errors } : undefined;

@@ -52,6 +52,7 @@ const SRV_CASES: Record<keyof SrvRecordProps, PropCase<SrvRecordProps>> = {
   domain: { valid: 'example.org', wrong: 5 },
   targets: { valid: [{ host: 'kdc2.example.com', port: 88 }], wrong: 'kdc.example.com:88' },
   ttl: { valid: 300, wrong: '5m' },
+  externalDnsVersion: { valid: '0.20', wrong: 'latest' },
 };
 
 describe('SrvRecord', () => {

@@ -30,7 +30,7 @@ describe('the k8s-udp executable, in its own process', () => {
   test('reads standard input (helm template ... | k8s-udp lint -)', () => {
     const result = bin(['lint', '-', '--format', 'json'], fs.readFileSync(path.join(ROOT, fixture('bad-helm.yaml')), 'utf8'));
     expect(result.status).toBe(1);
-    expect(JSON.parse(result.stdout).summary).toEqual({ errors: 2, warnings: 3, objects: 3, files: 1, inputErrors: 0 });
+    expect(JSON.parse(result.stdout).summary).toEqual({ errors: 2, warnings: 3, notes: 0, objects: 3, files: 1, inputErrors: 0 });
   });
 
   test('a usage error exits 2', () => {

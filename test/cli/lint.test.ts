@@ -64,7 +64,7 @@ describe('k8s-udp lint: human output and exit codes', () => {
       + 'with externalTrafficPolicy Local: an Availability Zone with no ready pod silently drops the datagrams sent to its NLB address '
       + `(load_balancing.cross_zone.enabled=true; ${CROSS_ZONE})`,
       `${fixture('nlb.yaml')}:37:11: error [UDP430] DNSEndpoint game/game-srv: spec.endpoints[0].targets[0] "0 10 1234 test.example.com": does not `
-      + `end with a dot: ExternalDNS drops the whole SRV endpoint, with only a warning ("priority weight port host." with the trailing dot; ${ENDPOINT})`,
+      + `end with a dot: ExternalDNS (v0.21.0 and later) drops the whole SRV endpoint, with only a warning ("priority weight port host." with the trailing dot (or, for ExternalDNS v0.20.0 and earlier, say so: --external-dns-version); ${ENDPOINT})`,
       '',
       'k8s-udp: 4 errors, 1 warning (2 objects in 1 file)',
       '',
@@ -189,7 +189,7 @@ describe('k8s-udp lint --format json', () => {
     expect(result.stderr).toBe(`${fixture('broken.yaml')}:15:1: error YAML does not parse (document from line 9): Flow sequence in block collection `
       + 'must be sufficiently indented and end with a ] (and 1 more error)\n');
     const report = JSON.parse(result.stdout) as JsonReport;
-    expect(report.summary).toEqual({ errors: 2, warnings: 0, objects: 2, files: 1, inputErrors: 1 });
+    expect(report.summary).toEqual({ errors: 2, warnings: 0, notes: 0, objects: 2, files: 1, inputErrors: 1 });
     expect(report.findings[0]).toEqual({
       ruleId: 'UDP110',
       severity: 'error',
@@ -220,7 +220,7 @@ describe('usage errors exit 2', () => {
     [['lint', 'x.yaml', '--format', 'xml'], "error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are human, json, sarif.\n"],
     [['lint', 'x.yaml', '--disable', 'UDP999'], 'k8s-udp lint: --disable: unknown rule id "UDP999" (see `k8s-udp rules`)\n'],
     [['lint', 'x.yaml', '--severity', 'UDP205'], 'k8s-udp lint: --severity: "UDP205" is not <rule id>=<error|warning>\n'],
-    [['lint', 'x.yaml', '--severity', 'UDP205=fatal'], 'k8s-udp lint: --severity: severity "fatal" is not error or warning\n'],
+    [['lint', 'x.yaml', '--severity', 'UDP205=fatal'], 'k8s-udp lint: --severity: severity "fatal" is not error, warning or info\n'],
     [['lint', 'x.yaml', '--node-port-range', '30000'], 'k8s-udp lint: --node-port-range: PortRange "30000": expected "<min>-<max>", for example "30000-32767"\n'],
     [['lint', 'x.yaml', '--kubernetes-version', 'latest'], 'k8s-udp lint: --kubernetes-version: "latest" is not a Kubernetes version (expected 1.<minor>, for example 1.28)\n'],
     [['lint', 'x.yaml', '--provider', 'azure'], 'k8s-udp lint: --provider: "azure" is not a provider (aws-lbc[:version], aws-in-tree, gke[:backend-service|:internal][:version], aks[:shared-probe], metallb[:version], cilium[:bgp-control-plane|:l2-announcer], kube-vip, generic[:mixed])\n'],
@@ -257,6 +257,25 @@ describe('--kubernetes-version and --provider reach the mixed-protocol rules', (
   });
 });
 
+describe('--external-dns-version decides the form of SRV targets (UDP430)', () => {
+  const endpoint = (target: string) => [
+    'apiVersion: externaldns.k8s.io/v1alpha1', 'kind: DNSEndpoint', 'metadata: {name: srv}', 'spec:', '  endpoints:',
+    `    - {dnsName: _kerberos._udp.example.com, recordType: SRV, targets: ["${target}"]}`, '',
+  ].join('\n');
+
+  test('undotted targets pass for 0.20 and fail by default; dotted ones the other way round; a bad version is a usage error', async () => {
+    expect((await run(['lint', '-'], { stdin: endpoint('10 100 88 kdc.example.com.') })).code).toBe(0);
+    expect((await run(['lint', '-', '--external-dns-version', '0.20'], { stdin: endpoint('10 100 88 kdc.example.com') })).code).toBe(0);
+    const old = await run(['lint', '-', '--external-dns-version', '0.20'], { stdin: endpoint('10 100 88 kdc.example.com.') });
+    expect(old.code).toBe(1);
+    expect(old.stdout).toContain('[UDP430] DNSEndpoint srv: spec.endpoints[0].targets[0] "10 100 88 kdc.example.com.": ends with a dot, which ExternalDNS 0.20 skips as an illegal target format');
+    expect(old.stdout.trim().split('\n').pop()).toBe('k8s-udp: 1 error, 0 warnings (1 object in 1 file; assumed ExternalDNS 0.20)');
+    const bad = await run(['lint', '-', '--external-dns-version', 'latest'], { stdin: endpoint('10 100 88 kdc.example.com.') });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--external-dns-version: "latest" is not a release number (an ExternalDNS release such as 0.20 or v0.22.0)');
+  });
+});
+
 describe('the configuration file', () => {
   function project(config: string): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'k8s-udp-config-'));
@@ -282,7 +301,7 @@ describe('the configuration file', () => {
     });
     fs.writeFileSync(path.join(cwd, 'other.yaml'), 'disabled: [UDP201]\n');
     expect((await run(['lint', 'bad-helm.yaml', '--config', 'other.yaml'], { cwd })).stderr)
-      .toMatch(/^k8s-udp lint: .*other\.yaml: unknown key "disabled" \(disable, severity, nodePortRange, kubernetesVersion, provider, strict\)\n$/);
+      .toMatch(/^k8s-udp lint: .*other\.yaml: unknown key "disabled" \(disable, severity, nodePortRange, kubernetesVersion, provider, externalDnsVersion, strict\)\n$/);
     expect((await run(['lint', 'bad-helm.yaml', '--config', 'missing.yaml'], { cwd })).code).toBe(2);
   });
 });
@@ -293,7 +312,7 @@ describe('k8s-udp rules and --help', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
     expect(lines[0]).toBe('UDP101  error    Service port must be between 1 and 65535');
-    expect(lines).toContain('UDP430  error    DNSEndpoint SRV target without the trailing dot');
+    expect(lines).toContain('UDP430  error    DNSEndpoint SRV targets in the form the ExternalDNS release publishes');
     expect(lines).toContain('UDP565  warning  NLB cross-zone load balancing off with externalTrafficPolicy Local');
     const json = JSON.parse((await run(['rules', '--format', 'json'])).stdout) as Array<{ id: string }>;
     expect(json.length).toBe(lines.length);

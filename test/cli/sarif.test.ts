@@ -60,7 +60,7 @@ describe('--format sarif', () => {
     expect(sarifRun.tool.driver.rules.map((r) => r.id)).toEqual(OBJECT_RULES.map((r) => r.id));
     expect(sarifRun.tool.driver.rules.find((r) => r.id === 'UDP430')).toEqual({
       id: 'UDP430',
-      shortDescription: { text: 'DNSEndpoint SRV target without the trailing dot' },
+      shortDescription: { text: 'DNSEndpoint SRV targets in the form the ExternalDNS release publishes' },
       fullDescription: { text: OBJECT_RULES.find((r) => r.id === 'UDP430')!.why },
       // the rule's section of docs/rules.md
       helpUri: 'https://unpkg.com/k8s-udp-constructs/docs/rules.md#udp430',

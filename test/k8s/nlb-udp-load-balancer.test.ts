@@ -2,6 +2,7 @@ import { Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { chart, objectsOf, only } from './helpers';
 import { checkObjects, HealthCheckProtocol, LoadBalancerProvider, LoadBalancerScheme, NlbIpAddressType, NlbProtocol, NlbTargetType, NlbUdpLoadBalancer, NlbUdpLoadBalancerProps, SrvProtocol, TrafficPolicy, UdpProbe, UdpRules } from '../../src';
+import { planNlb } from '../../src/aws/plan';
 import { Sources } from '../../src/core/sources';
 import { AWS_NLB_RULES } from '../../src/rules/aws-nlb';
 
@@ -590,4 +591,15 @@ describe('dns: the hostname and SRV records, as on the Pulumi side', () => {
       '[UDP401] test/nlb: dns.srv[1].host "*.example.com": is a wildcard, which no SRV record can point at (the name of one host, such as dns.example.com; https://www.rfc-editor.org/rfc/rfc1035#section-2.3.4)',
     ]);
   });
+});
+
+test('an internet-facing NLB without Elastic IPs gets a note (UDP579), not a warning, and synthesizes; the Pulumi side says the same', () => {
+  const { c } = build({ scheme: LoadBalancerScheme.INTERNET_FACING });
+  const notes = UdpRules.findings(c).filter((f) => f.ruleId === 'UDP579');
+  expect(notes.map((f) => [f.severity, f.field, f.message])).toEqual([
+    ['info', 'eips', 'gives the internet-facing load balancer no Elastic IPs: AWS assigns its addresses, and a replacement gets new ones'],
+  ]);
+  expect(() => c.toJson()).not.toThrow();
+  const plan = planNlb('nlb', { vpcId: 'vpc-0123456789abcdef0', subnets: ['subnet-0a1b2c3d4e5f60001'], ports: [{ port: 1234 }], scheme: 'internet-facing' });
+  expect(plan.warnings.filter((f) => f.ruleId === 'UDP579').map((f) => [f.severity, f.field, f.message])).toEqual(notes.map((f) => [f.severity, f.field, f.message]));
 });

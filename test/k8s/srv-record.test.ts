@@ -217,3 +217,30 @@ describe('SrvRecord bad input: each reported with its exact message', () => {
     expect(() => Testing.synth(c)).toThrow(/\[test\/srv\] \[UDP403\] service "x_y"/);
   });
 });
+
+describe('externalDnsVersion: the target form of the ExternalDNS release', () => {
+  const props = { service: 'kerberos', protocol: SrvProtocol.UDP, domain: 'example.com', targets: [{ host: 'kdc.example.com.', port: 88 }] };
+
+  test.each([
+    [undefined, ['10 100 88 kdc.example.com.']],
+    ['0.22', ['10 100 88 kdc.example.com.']],
+    ['v0.20.0', ['10 100 88 kdc.example.com']],
+    ['0.14', ['10 100 88 kdc.example.com']],
+  ])('ExternalDNS %p: targets %p, and no finding', (version, targets) => {
+    const c = chart();
+    const record = new SrvRecord(c, 'srv', { ...props, externalDnsVersion: version });
+    expect(record.values).toEqual(targets);
+    expect(only(c, 'DNSEndpoint').spec.endpoints[0].targets).toEqual(targets);
+    expect(UdpRules.messages(c)).toEqual([]);
+  });
+
+  test('ExternalDNS 0.21 publishes no DNSEndpoint SRV record: an error; a version that is no release is UDP436', () => {
+    const c = chart();
+    new SrvRecord(c, 'srv', { ...props, externalDnsVersion: '0.21' });
+    new SrvRecord(c, 'bad', { ...props, externalDnsVersion: 'latest' });
+    expect(UdpRules.messages(c)).toEqual([
+      '[UDP430] test/srv: spec.endpoints[0].targets[0] "10 100 88 kdc.example.com.": is never published: ExternalDNS 0.21 publishes no DNSEndpoint SRV record, with or without the dot (ExternalDNS v0.22.0 or later (targets with the dot), or v0.20.x (targets without it); https://github.com/kubernetes-sigs/external-dns/blob/master/endpoint/endpoint.go)',
+      '[UDP436] test/bad: externalDnsVersion "latest": is not a release number (an ExternalDNS release such as "0.20" or "v0.22.0"; https://github.com/kubernetes-sigs/external-dns/pull/6383)',
+    ]);
+  });
+});

@@ -383,11 +383,40 @@ describe('UDP569: controller annotations on an in-tree NLB', () => {
   });
 });
 
-test('every rule is an error or a warning with an https source, ids UDP560..UDP599 in order', () => {
+test('every rule is an error, a warning or a note with an https source, ids UDP560..UDP599 in order', () => {
   const all = AWS_NLB_RULES.map((r) => r.id);
-  expect(all).toEqual(['UDP560', 'UDP561', 'UDP562', 'UDP563', 'UDP564', 'UDP565', 'UDP566', 'UDP567', 'UDP568', 'UDP569']);
+  expect(all).toEqual(['UDP560', 'UDP561', 'UDP562', 'UDP563', 'UDP564', 'UDP565', 'UDP566', 'UDP567', 'UDP568', 'UDP569', 'UDP579']);
   for (const rule of AWS_NLB_RULES) {
-    expect([Severity.ERROR, Severity.WARNING]).toContain(rule.severity);
+    expect([Severity.ERROR, Severity.WARNING, Severity.INFO]).toContain(rule.severity);
     expect(rule.sources[0]).toMatch(/^https:\/\//);
   }
+});
+
+describe('UDP579: an internet-facing NLB without Elastic IPs is a note, never a failure', () => {
+  const nlb = (annotations: Record<string, string>) => ({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'dns', annotations },
+    spec: { type: 'LoadBalancer', ports: [{ name: 'dns', port: 53, protocol: 'UDP' }] },
+  });
+  const LB = 'service.beta.kubernetes.io/aws-load-balancer-';
+
+  test('the controller\'s internet-facing scheme without eip-allocations; the in-tree provider without the internal annotation', () => {
+    const found = checkObjects([
+      nlb({ [`${LB}type`]: 'external', [`${LB}scheme`]: 'internet-facing' }),
+      nlb({ [`${LB}type`]: 'nlb' }),
+    ] as KubeObject[], AWS_NLB_RULES).filter((x) => x.ruleId === 'UDP579');
+    expect(found.map((x) => `${x.severity} ${formatFinding(x, 'dns')}`)).toEqual([0, 1].map(() =>
+      `info [UDP579] dns: metadata.annotations["${LB}eip-allocations"] (unset): gives the internet-facing load balancer no Elastic IPs: `
+      + 'AWS assigns its addresses, and a replacement gets new ones (one Elastic IP per subnet when clients, DNS caches or allow-lists '
+      + 'must keep the addresses; https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_SubnetMapping.html)'));
+  });
+
+  test('internal, or internet-facing with Elastic IPs: no note', () => {
+    expect(checkObjects([
+      nlb({ [`${LB}type`]: 'external' }),
+      nlb({ [`${LB}type`]: 'nlb', [`${LB}internal`]: 'true' }),
+      nlb({ [`${LB}type`]: 'external', [`${LB}scheme`]: 'internet-facing', [`${LB}subnets`]: 'subnet-0a1b2c3d4e5f60001', [`${LB}eip-allocations`]: 'eipalloc-0a1b2c3d4e5f60001' }),
+    ] as KubeObject[], AWS_NLB_RULES).filter((x) => x.ruleId === 'UDP579')).toEqual([]);
+  });
 });

@@ -54,8 +54,24 @@ test('objects of another group named DNSEndpoint and odd shapes are left alone w
 describe('UDP430: SRV targets end with a dot', () => {
   test('a target without the dot, with the fix', () => {
     expect(lint([dnsEndpoint([srv(['0 10 88 kdc.example.com'])])])).toEqual([
-      'error [UDP430] obj: spec.endpoints[0].targets[0] "0 10 88 kdc.example.com": does not end with a dot: ExternalDNS drops the '
-      + `whole SRV endpoint, with only a warning ("priority weight port host." with the trailing dot; ${ENDPOINT}) Fix: write "0 10 88 kdc.example.com."`,
+      'error [UDP430] obj: spec.endpoints[0].targets[0] "0 10 88 kdc.example.com": does not end with a dot: ExternalDNS (v0.21.0 and later) '
+      + 'drops the whole SRV endpoint, with only a warning ("priority weight port host." with the trailing dot (or, for ExternalDNS v0.20.0 and '
+      + `earlier, say so: --external-dns-version); ${ENDPOINT}) Fix: write "0 10 88 kdc.example.com."`,
+    ]);
+  });
+
+  test('for ExternalDNS v0.20.0 and earlier, the dot is the mistake; v0.21.x publishes neither form; v0.22 and later need the dot', () => {
+    const objects = [dnsEndpoint([srv(['0 10 88 kdc.example.com.', '0 10 88 kdc2.example.com'])])];
+    const at = (version: string) => checkObjects(objects, EXTERNAL_DNS_RULES, { externalDnsVersion: version }).map((f) => `${f.field} ${f.message}`);
+    expect(at('0.20')).toEqual([
+      'spec.endpoints[0].targets[0] ends with a dot, which ExternalDNS 0.20 skips as an illegal target format',
+    ]);
+    expect(at('v0.21.0')).toEqual([
+      'spec.endpoints[0].targets[0] is never published: ExternalDNS v0.21.0 publishes no DNSEndpoint SRV record, with or without the dot',
+      'spec.endpoints[0].targets[1] is never published: ExternalDNS v0.21.0 publishes no DNSEndpoint SRV record, with or without the dot',
+    ]);
+    expect(at('0.22.1')).toEqual([
+      'spec.endpoints[0].targets[1] does not end with a dot: ExternalDNS (v0.21.0 and later) drops the whole SRV endpoint, with only a warning',
     ]);
   });
 

@@ -24,8 +24,9 @@ test('UDP301 fires only with a declared version before 1.24', () => {
 });
 
 test('UDP302: the in-tree AWS provider is recognized by its annotation, other providers by --provider', () => {
-  expect(run([lb({ [`${LBC}aws-load-balancer-type`]: 'nlb' }, mixed)]).map((m) => m.slice(0, 8))).toEqual(['[UDP302]']);
-  expect(run([lb({ [`${LBC}aws-load-balancer-type`]: 'nlb' }, [[53, 'UDP'], [54, 'UDP']])])).toEqual([]);
+  // (the in-tree provider's NLB is internet-facing without the internal annotation: UDP579 notes its addresses)
+  expect(run([lb({ [`${LBC}aws-load-balancer-type`]: 'nlb' }, mixed)]).map((m) => m.slice(0, 8))).toEqual(['[UDP302]', '[UDP579]']);
+  expect(run([lb({ [`${LBC}aws-load-balancer-type`]: 'nlb' }, [[53, 'UDP'], [54, 'UDP']])]).map((m) => m.slice(0, 8))).toEqual(['[UDP579]']);
   expect(run([lb({}, mixed)], { provider: LoadBalancerProvider.gke() })).toEqual([
     `[UDP302] dns: spec.ports ["TCP","UDP"]: mixes TCP and UDP, but GKE target-pool load balancers carry one protocol (use GkeLoadBalancerMode.BACKEND_SERVICE) (one protocol per LoadBalancer Service on GKE (target-pool load balancer); ${Sources.AWS_IN_TREE}) Fix: split it into <name>-tcp and <name>-udp Services (DualProtocolEndpoint does it for you)`,
   ]);
