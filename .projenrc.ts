@@ -25,8 +25,8 @@ const PACKAGE_PATHS = {
  * The source of truth for package.json, tsconfig, jest and eslint.
  * Run `npx projen` after editing this file.
  */
-/** The package's own names, mapped to its sources for the tests and examples (each jest project needs its own copy). */
-const JEST_PACKAGE_MAPPER = {
+/** The package's entry points by name, mapped to the sources for jest (as PACKAGE_PATHS does for TypeScript). */
+const PACKAGE_MODULES = {
   '^k8s-udp-constructs$': '<rootDir>/src/index.ts',
   '^k8s-udp-constructs/rules$': '<rootDir>/src/rules/index.ts',
   '^k8s-udp-constructs/pulumi$': '<rootDir>/src/pulumi.ts',
@@ -128,7 +128,7 @@ const project = new typescript.TypeScriptProject({
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      moduleNameMapper: JEST_PACKAGE_MAPPER,
+      moduleNameMapper: PACKAGE_MODULES,
       coverageReporters: ['text-summary', 'lcov'],
       // Two projects: the API-server tests (test/apiserver) start one real kube-apiserver for the run in their own
       // globalSetup and stop it in globalTeardown; jest runs those only when a test of that project runs, so
@@ -138,8 +138,9 @@ const project = new typescript.TypeScriptProject({
           displayName: 'unit',
           testMatch: ['<rootDir>/test/**/*.test.ts'],
           testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/apiserver/'],
+          // a project does not inherit the root's mapper: the examples import the package by its name
+          moduleNameMapper: PACKAGE_MODULES,
           transform: TS_JEST,
-          moduleNameMapper: JEST_PACKAGE_MAPPER,
           clearMocks: true,
         },
         {
@@ -148,8 +149,8 @@ const project = new typescript.TypeScriptProject({
           testPathIgnorePatterns: ['/node_modules/'],
           globalSetup: '<rootDir>/test/apiserver/global-setup.ts',
           globalTeardown: '<rootDir>/test/apiserver/global-teardown.ts',
+          moduleNameMapper: PACKAGE_MODULES,
           transform: TS_JEST,
-          moduleNameMapper: JEST_PACKAGE_MAPPER,
           clearMocks: true,
         },
       ],

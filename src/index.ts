@@ -57,6 +57,12 @@ export type { DualProtocolEndpointProps, DualProtocolPort, ProtocolEndpoint } fr
 export { NlbUdpLoadBalancer } from './k8s/nlb-udp-load-balancer';
 export type { NlbExternalDnsOptions, NlbPort, NlbUdpLoadBalancerProps } from './k8s/nlb-udp-load-balancer';
 
+// NetworkPolicy: what the pods behind a UDP Service admit
+export { NetworkPolicyPeer } from './model/network-policy';
+export type { NetworkPolicyPeerJson } from './model/network-policy';
+export { UdpNetworkPolicy } from './k8s/udp-network-policy';
+export type { UdpNetworkPolicyOptions, UdpNetworkPolicyProps } from './k8s/udp-network-policy';
+
 // DNS
 export { ExternalDnsAnnotations, ExternalDnsPrefix } from './k8s/external-dns';
 export type { ExternalDnsOptions } from './k8s/external-dns';

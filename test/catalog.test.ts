@@ -7,7 +7,7 @@ describe('the rule catalog', () => {
     const ids = RULE_CATALOG.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const rule of RULE_CATALOG) {
-      expect(rule.id).toMatch(/^UDP[1-6]\d\d$/);
+      expect(rule.id).toMatch(/^UDP[1-9]\d\d$/);
       expect(rule.title.length).toBeGreaterThan(10);
       expect(rule.why.length).toBeGreaterThan(10);
       expect(rule.sources[0]).toMatch(/^https:\/\//);

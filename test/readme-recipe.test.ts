@@ -33,7 +33,7 @@ function synthesize(code: string): any[] {
   return fs.readdirSync(outdir).flatMap((file) => parseAllDocuments(fs.readFileSync(path.join(outdir, file), 'utf8')).map((d) => d.toJS()));
 }
 
-test('the recipe synthesizes: the NLB Service, the Deployment with the sidecar, two SRV records', () => {
+test('the recipe synthesizes: the NLB Service, the Deployment with the sidecar, the NetworkPolicy, two SRV records', () => {
   const objects = synthesize(recipe);
   const service = objects.find((o) => o.kind === 'Service');
   expect(service.metadata.annotations).toMatchObject({
@@ -46,6 +46,9 @@ test('the recipe synthesizes: the NLB Service, the Deployment with the sidecar, 
   expect(deployment.spec.template.spec.containers.map((c: { name: string }) => c.name)).toEqual(['coredns', 'udp-health']);
   expect(deployment.spec.template.spec.containers[1].readinessProbe.httpGet).toEqual({ path: '/healthz', port: 10080, scheme: 'HTTP' });
   expect(deployment.spec.template.spec.containers[0].ports).toEqual([{ containerPort: 1053 }, { containerPort: 1053, protocol: 'UDP' }]);
+  const policy = objects.find((o) => o.kind === 'NetworkPolicy');
+  expect(policy.metadata.name).toBe('dns-ingress');
+  expect(policy.spec.ingress).toEqual([{ ports: [{ port: 1053, protocol: 'TCP' }, { port: 1053, protocol: 'UDP' }] }]);
   const srv = objects.filter((o) => o.kind === 'DNSEndpoint').map((o) => o.spec.endpoints[0]);
   expect(srv.map((e) => [e.dnsName, e.targets])).toEqual([
     ['_domain._udp.example.com', ['10 100 53 ns1.example.com.']],

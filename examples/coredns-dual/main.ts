@@ -4,7 +4,7 @@
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { DualProtocolEndpoint, KubernetesVersion, LoadBalancerProvider, ServiceType } from 'k8s-udp-constructs';
+import { DualProtocolEndpoint, KubernetesVersion, LoadBalancerProvider, NetworkPolicyPeer, ServiceType } from 'k8s-udp-constructs';
 
 const COREFILE = `.:1053 {
     errors
@@ -42,6 +42,9 @@ export class CorednsDual extends Chart {
       kubernetesVersion: KubernetesVersion.of('1.28'),
       provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' }),
       ports: [{ name: 'dns', port: 53, targetPort: 1053 }],
+      // clients of the private network (ip targets: UDP keeps the client's address); the NLB checks the TCP side of
+      // the port from the VPC
+      networkPolicy: { from: [NetworkPolicyPeer.cidr('172.16.0.0/12')], nodeCidrs: ['10.0.0.0/16'] },
     });
   }
 }

@@ -2,7 +2,7 @@
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { UdpService } from 'k8s-udp-constructs';
+import { NetworkPolicyPeer, UdpService } from 'k8s-udp-constructs';
 
 const COREFILE = `.:1053 {
     errors
@@ -39,6 +39,8 @@ export class DnsClusterIp extends Chart {
       metadata: { name: 'dns-service' },
       selector: dns,
       ports: [{ port: 53, targetPort: 1053 }],
+      // a NetworkPolicy that admits UDP 1053 from the cluster's pods, and nothing else
+      networkPolicy: { from: [NetworkPolicyPeer.namespaces({})] },
     });
   }
 }

@@ -3,7 +3,7 @@
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { ServiceType, UdpService } from 'k8s-udp-constructs';
+import { NetworkPolicyPeer, ServiceType, UdpService } from 'k8s-udp-constructs';
 
 const COREFILE = `.:1053 {
     errors
@@ -41,6 +41,9 @@ export class DnsNodePort extends Chart {
       selector: dns,
       type: ServiceType.NODE_PORT,
       ports: [{ port: 53, targetPort: 1053, nodePort: 30053 }],
+      // the cluster's pods, and clients of the NodePort: those arrive from the nodes' addresses (the default
+      // externalTrafficPolicy, Cluster, replaces the client's address with a node's)
+      networkPolicy: { from: [NetworkPolicyPeer.namespaces({})], nodeCidrs: ['10.0.0.0/16'] },
     });
   }
 }

@@ -31,6 +31,8 @@ export class EchoSplit extends Chart {
       type: ServiceType.LOAD_BALANCER,
       provider: LoadBalancerProvider.awsInTree(),
       ports: [{ name: 'echo', port: 12345 }],
+      // TCP and UDP 12345 from any source, and nothing else
+      networkPolicy: {},
     });
   }
 }

@@ -4,7 +4,7 @@
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { DualProtocolEndpoint, KubernetesVersion, LoadBalancerProvider, ServiceType } from 'k8s-udp-constructs';
+import { DualProtocolEndpoint, KubernetesVersion, LoadBalancerProvider, NetworkPolicyPeer, ServiceType } from 'k8s-udp-constructs';
 
 export class KerberosMetalLb extends Chart {
   /** The endpoint, for tests. */
@@ -34,6 +34,8 @@ export class KerberosMetalLb extends Chart {
       kubernetesVersion: KubernetesVersion.of('1.22'),
       provider: LoadBalancerProvider.metalLb({ sharingKey: 'kerberos', loadBalancerIps: ['192.0.2.88'] }),
       ports: [{ name: 'kerberos', port: 88, nodePort: 30088, tcpNodePort: 30089 }],
+      // with the default externalTrafficPolicy (Cluster) clients arrive from the nodes' addresses
+      networkPolicy: { from: [NetworkPolicyPeer.namespaces({})], nodeCidrs: ['192.0.2.0/24'] },
     });
   }
 }

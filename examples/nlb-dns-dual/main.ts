@@ -5,7 +5,7 @@
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { LoadBalancerProvider, NlbProtocol, NlbUdpLoadBalancer } from 'k8s-udp-constructs';
+import { LoadBalancerProvider, NetworkPolicyPeer, NlbProtocol, NlbUdpLoadBalancer } from 'k8s-udp-constructs';
 
 const COREFILE = `.:1053 {
     errors
@@ -42,6 +42,8 @@ export class NlbDnsDual extends Chart {
       provider: LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' }),
       ports: [{ name: 'dns', port: 53, targetPort: 1053, protocol: NlbProtocol.TCP_UDP }],
       targetGroupAttributes: { deregistrationDelay: 30, connectionTermination: true },
+      // clients of the private network (UDP and TCP_UDP keep the client's address), the NLB's TCP check from the VPC
+      networkPolicy: { from: [NetworkPolicyPeer.cidr('172.16.0.0/12')], nodeCidrs: ['10.0.0.0/16'] },
     });
   }
 }

@@ -5,7 +5,7 @@
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { NlbTargetType, NlbUdpLoadBalancer, UdpHealthCheck, UdpProbe } from 'k8s-udp-constructs';
+import { NetworkPolicyPeer, NlbTargetType, NlbUdpLoadBalancer, UdpHealthCheck, UdpProbe } from 'k8s-udp-constructs';
 
 export class NlbInstanceLocal extends Chart {
   /** The load balancer, for tests. */
@@ -29,6 +29,8 @@ export class NlbInstanceLocal extends Chart {
       selector: syslog,
       ports: [{ name: 'syslog', port: 514, nodePort: 30514 }],
       targetType: NlbTargetType.INSTANCE,
+      // senders of the private network: with instance targets and Local, the pods see their addresses
+      networkPolicy: { from: [NetworkPolicyPeer.cidr('10.0.0.0/8')] },
     });
   }
 }

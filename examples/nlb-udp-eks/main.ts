@@ -35,6 +35,8 @@ export class NlbUdpEks extends Chart {
       healthSidecar: { probes: [UdpProbe.exchange(1234, { payload: 'ping', expect: 'pong' })] },
       // published by ExternalDNS (--source=service), under both annotation prefixes
       dns: { hostname: 'test.example.com', ttl: Duration.seconds(160) },
+      // UDP 1234 from anywhere (internet-facing), the sidecar's health port from the VPC only
+      networkPolicy: { nodeCidrs: ['10.0.0.0/16'] },
     });
   }
 }

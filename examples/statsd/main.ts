@@ -4,7 +4,7 @@
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { UdpService } from 'k8s-udp-constructs';
+import { NetworkPolicyPeer, UdpService } from 'k8s-udp-constructs';
 import { DISABLE_RULES_ANNOTATION } from 'k8s-udp-constructs/rules';
 
 export class Statsd extends Chart {
@@ -34,6 +34,8 @@ export class Statsd extends Chart {
       metadata: { name: 'statsd', labels: { 'app.kubernetes.io/name': 'statsd' } },
       selector: statsd,
       ports: [{ port: 8125 }],
+      // metrics from the cluster's pods only
+      networkPolicy: { from: [NetworkPolicyPeer.namespaces({})] },
     });
   }
 }

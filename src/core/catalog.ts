@@ -56,6 +56,14 @@ function deployment(container: Record<string, unknown> = {}, spec: Record<string
   };
 }
 
+function networkPolicy(spec: Record<string, unknown>, name = 'dns'): Manifest {
+  return { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name }, spec: { podSelector: { matchLabels: DNS_LABELS }, ...spec } };
+}
+
+const DEFAULT_DENY: Manifest = {
+  apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'default-deny' }, spec: { podSelector: {}, policyTypes: ['Ingress'] },
+};
+
 function dnsEndpoint(endpoint: Record<string, unknown>): Manifest {
   return {
     apiVersion: 'externaldns.k8s.io/v1alpha1',
@@ -161,7 +169,7 @@ function catalogOf<Id extends string>(table: Record<Id, RuleInfo>): Record<Id, R
  *
  * Ids are grouped by hundreds: UDP1xx what the API server accepts for a Service and its metadata; UDP2xx the
  * workloads behind UDP Services (ports, probes, readiness); UDP3xx mixed protocols and load-balancer providers;
- * UDP4xx DNS; UDP5xx AWS Network Load Balancers; UDP6xx the health-check sidecar.
+ * UDP4xx DNS; UDP5xx AWS Network Load Balancers; UDP6xx the health-check sidecar; UDP8xx NetworkPolicy.
  */
 const TABLE = catalogOf({
   UDP101: {
@@ -3003,6 +3011,211 @@ UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], readiness: 'no' a
     good: {
       code: `
 UdpHealthCheck.addTo(deployment, { probes: [UdpProbe.dns(53)], readiness: true });`,
+    },
+  },
+  UDP801: {
+    id: 'UDP801',
+    severity: Severity.ERROR,
+    title: 'A NetworkPolicy port for UDP must say protocol: UDP',
+    why: 'A NetworkPolicy port without `protocol` means TCP: a rule written for DNS on 53, or for the port a UDP Service '
+      + 'targets, admits TCP only and every UDP packet is dropped without a word.',
+    fix: 'Write `protocol: UDP` on the port (and a second entry with `protocol: TCP` where TCP is meant too, as DNS needs).',
+    sources: [S.NETWORK_POLICY_API],
+    bad: {
+      objects: [
+        service({ ports: [UDP_53] }),
+        networkPolicy({ ingress: [{ ports: [{ port: 53 }] }] }),
+      ],
+    },
+    good: {
+      objects: [
+        service({ ports: [UDP_53] }),
+        networkPolicy({ ingress: [{ ports: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }] }] }),
+      ],
+    },
+  },
+  UDP802: {
+    id: 'UDP802',
+    severity: Severity.ERROR,
+    title: 'An egress policy must allow DNS on both UDP and TCP 53',
+    why: 'Pods isolated for egress resolve names only through what the policies allow. UDP alone fails every answer too '
+      + 'large for UDP (truncated, then retried over TCP, which RFC 7766 requires resolvers to do); TCP alone drops every '
+      + 'ordinary query.',
+    fix: 'Allow port 53 with `protocol: UDP` and with `protocol: TCP` in the same egress rule.',
+    sources: [S.RFC7766, S.NETWORK_POLICY_API],
+    bad: {
+      objects: [networkPolicy({ podSelector: {}, policyTypes: ['Egress'], egress: [{ ports: [{ port: 53, protocol: 'UDP' }] }] }, 'allow-dns')],
+    },
+    good: {
+      objects: [networkPolicy({
+        podSelector: {},
+        policyTypes: ['Egress'],
+        egress: [{ ports: [{ port: 53, protocol: 'UDP' }, { port: 53, protocol: 'TCP' }] }],
+      }, 'allow-dns')],
+    },
+  },
+  UDP803: {
+    id: 'UDP803',
+    severity: Severity.WARNING,
+    title: 'An ipBlock of clients in front of a UDP Service with externalTrafficPolicy Cluster matches no client',
+    why: 'With `externalTrafficPolicy: Cluster` kube-proxy may forward a packet to a pod on another node and replaces the '
+      + 'client\'s address with the node\'s (source NAT): the pods see node addresses, so an `ipBlock` of client CIDRs '
+      + 'admits nothing and external clients are dropped, or admits every client when it holds the nodes.',
+    fix: 'Set `externalTrafficPolicy: Local` on the Service (or use NLB ip targets, which keep the client\'s address for UDP) '
+      + 'and keep the ipBlock; or admit the nodes\' CIDRs and filter clients at the load balancer '
+      + '(`loadBalancerSourceRanges`). Name the nodes\' CIDRs in the policy\'s `k8s-udp-constructs.io/node-cidrs` annotation '
+      + '(comma-separated) so that this rule knows them.',
+    sources: [S.SOURCE_IP, S.NETWORK_POLICIES],
+    bad: {
+      objects: [
+        service({ type: 'NodePort', ports: [{ ...UDP_53, nodePort: 30053 }] }),
+        networkPolicy({ ingress: [{ from: [{ ipBlock: { cidr: '203.0.113.0/24' } }], ports: [{ port: 53, protocol: 'UDP' }] }] }),
+      ],
+    },
+    good: {
+      objects: [
+        service({ type: 'NodePort', externalTrafficPolicy: 'Local', ports: [{ ...UDP_53, nodePort: 30053 }] }),
+        networkPolicy({ ingress: [{ from: [{ ipBlock: { cidr: '203.0.113.0/24' } }], ports: [{ port: 53, protocol: 'UDP' }] }] }),
+      ],
+    },
+  },
+  UDP804: {
+    id: 'UDP804',
+    severity: Severity.ERROR,
+    title: 'A UDP Service port must be admitted by a NetworkPolicy when its pods are isolated',
+    why: 'Once a NetworkPolicy selects a pod for ingress (a namespace\'s default-deny policy selects them all), the pod '
+      + 'admits only what some policy allows. A UDP port no policy admits drops every packet: clients time out, with no '
+      + 'error anywhere.',
+    fix: 'Add an ingress rule for the Service\'s pods that admits the pod port with `protocol: UDP` (UdpService, '
+      + 'DualProtocolEndpoint and NlbUdpLoadBalancer write one with `networkPolicy`).',
+    sources: [S.NETWORK_POLICIES],
+    bad: { objects: [service({ ports: [UDP_53] }), DEFAULT_DENY] },
+    good: {
+      objects: [
+        service({ ports: [UDP_53] }),
+        DEFAULT_DENY,
+        networkPolicy({ policyTypes: ['Ingress'], ingress: [{ ports: [{ port: 53, protocol: 'UDP' }] }] }),
+      ],
+    },
+  },
+  UDP805: {
+    id: 'UDP805',
+    severity: Severity.ERROR,
+    title: 'The NLB\'s health-check port must be admitted by a NetworkPolicy when the pods are isolated',
+    why: 'With ip targets the NLB checks each pod on the health-check port from its private addresses in the VPC. When '
+      + 'policies isolate the pods and none admits that port over TCP, every check fails and the NLB marks every target '
+      + 'unhealthy.',
+    fix: 'Admit TCP on the health-check port from the VPC\'s CIDR (`networkPolicy: { nodeCidrs }` of NlbUdpLoadBalancer '
+      + 'writes it).',
+    sources: [S.NLB_TARGET_SECURITY, S.NETWORK_POLICIES],
+    bad: {
+      objects: [
+        nlbService(HTTP_HEALTH_CHECK),
+        networkPolicy({ policyTypes: ['Ingress'], ingress: [{ ports: [{ port: 53, protocol: 'UDP' }] }] }),
+      ],
+    },
+    good: {
+      objects: [
+        nlbService(HTTP_HEALTH_CHECK),
+        networkPolicy({
+          policyTypes: ['Ingress'],
+          ingress: [
+            { ports: [{ port: 53, protocol: 'UDP' }] },
+            { from: [{ ipBlock: { cidr: '10.0.0.0/16' } }], ports: [{ port: 10080, protocol: 'TCP' }] },
+          ],
+        }),
+      ],
+    },
+  },
+  UDP811: {
+    id: 'UDP811',
+    severity: Severity.ERROR,
+    title: 'networkPolicy.from: client CIDRs only where the pods see the client\'s address',
+    why: 'In front of a NodePort or LoadBalancer Service with `externalTrafficPolicy: Cluster` the pods see a node\'s '
+      + 'address after source NAT: a CIDR of clients would match no packet and the clients would be dropped.',
+    fix: 'Set `externalTrafficPolicy: TrafficPolicy.LOCAL` (NlbUdpLoadBalancer\'s default), use NLB ip targets, or filter '
+      + 'clients with `loadBalancerSourceRanges` and admit the nodes with `networkPolicy.nodeCidrs`.',
+    sources: [S.SOURCE_IP, S.CLIENT_IP_PRESERVATION],
+    bad: {
+      code: `
+new UdpService(chart, 'dns', {
+  selector: deployment,
+  type: ServiceType.NODE_PORT,
+  ports: [{ port: 53 }],
+  networkPolicy: { from: [NetworkPolicyPeer.cidr('203.0.113.0/24')] },
+});`,
+    },
+    good: {
+      code: `
+new UdpService(chart, 'dns', {
+  selector: deployment,
+  type: ServiceType.NODE_PORT,
+  externalTrafficPolicy: TrafficPolicy.LOCAL,
+  ports: [{ port: 53 }],
+  networkPolicy: { from: [NetworkPolicyPeer.cidr('203.0.113.0/24')] },
+});`,
+    },
+  },
+  UDP812: {
+    id: 'UDP812',
+    severity: Severity.WARNING,
+    title: 'networkPolicy.nodeCidrs narrows the health-check port to the load balancer',
+    why: 'The load balancer checks the pods on a port of their own (the health-check sidecar\'s, or the health NodePort\'s '
+      + 'target), from its addresses in the VPC. Without `nodeCidrs` the policy admits that port from any source.',
+    fix: 'Give `networkPolicy.nodeCidrs`: the CIDRs of the nodes and of the load balancer (on AWS, the VPC\'s CIDR).',
+    sources: [S.NLB_TARGET_SECURITY],
+    bad: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'dns', { selector: deployment, ports: [{ port: 53 }], networkPolicy: {} });`,
+    },
+    good: {
+      code: `
+new NlbUdpLoadBalancer(chart, 'dns', { selector: deployment, ports: [{ port: 53 }], networkPolicy: { nodeCidrs: ['10.0.0.0/16'] } });`,
+    },
+  },
+  UDP813: {
+    id: 'UDP813',
+    severity: Severity.WARNING,
+    title: 'networkPolicy.from of a Cluster-policy NodePort or LoadBalancer Service admits no external client',
+    why: 'With `externalTrafficPolicy: Cluster` external clients reach the pods from the nodes\' addresses (source NAT). '
+      + 'A policy that admits only the namespaces and pods of `from` drops them all.',
+    fix: 'Give `networkPolicy.nodeCidrs` (the nodes\' CIDRs, admitted on the Service\'s ports), or set '
+      + '`externalTrafficPolicy: TrafficPolicy.LOCAL` and name the clients\' CIDRs in `from`.',
+    sources: [S.SOURCE_IP],
+    bad: {
+      code: `
+new UdpService(chart, 'dns', {
+  selector: deployment,
+  type: ServiceType.NODE_PORT,
+  ports: [{ port: 53 }],
+  networkPolicy: { from: [NetworkPolicyPeer.namespace('clients')] },
+});`,
+    },
+    good: {
+      code: `
+new UdpService(chart, 'dns', {
+  selector: deployment,
+  type: ServiceType.NODE_PORT,
+  ports: [{ port: 53 }],
+  networkPolicy: { from: [NetworkPolicyPeer.namespace('clients')], nodeCidrs: ['10.0.0.0/16'] },
+});`,
+    },
+  },
+  UDP814: {
+    id: 'UDP814',
+    severity: Severity.ERROR,
+    title: 'networkPolicy must name peers, CIDRs and pods it can write',
+    why: 'A CIDR the API server refuses, a peer that is no `NetworkPolicyPeer`, or a Service that selects no pods would '
+      + 'make a NetworkPolicy that is refused or that isolates nothing.',
+    fix: 'Give `from` as a list of `NetworkPolicyPeer`s, CIDRs such as `10.0.0.0/16`, and a `selector` on the Service.',
+    sources: [S.NETWORK_POLICY_API],
+    bad: {
+      code: `
+new UdpService(chart, 'dns', { selector: deployment, ports: [{ port: 53 }], networkPolicy: { from: [NetworkPolicyPeer.cidr('10.0.0.0')] } });`,
+    },
+    good: {
+      code: `
+new UdpService(chart, 'dns', { selector: deployment, ports: [{ port: 53 }], networkPolicy: { from: [NetworkPolicyPeer.cidr('10.0.0.0/8')] } });`,
     },
   },
 });

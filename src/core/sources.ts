@@ -42,6 +42,19 @@ export const Sources = {
   /** MixedProtocolLBService (KEP-1435). */
   MIXED_PROTOCOL_LB: 'https://github.com/kubernetes/enhancements/tree/master/keps/sig-network/1435-mixed-protocol-lb',
 
+  // NetworkPolicy
+  /** The networking/v1 API: NetworkPolicyPort `protocol` "If not specified, this field defaults to TCP". */
+  NETWORK_POLICY_API: 'https://kubernetes.io/docs/reference/kubernetes-api/policy-resources/network-policy-v1/',
+  /**
+   * NetworkPolicy: a pod selected by a policy is isolated and admits only what some policy allows (policies add up);
+   * an `ipBlock` may see the address of a node or load balancer where the source is rewritten.
+   */
+  NETWORK_POLICIES: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/',
+  /** Source IP of Services: `externalTrafficPolicy: Cluster` source-NATs external traffic to a node's address; Local keeps it. */
+  SOURCE_IP: 'https://kubernetes.io/docs/tutorials/services/source-ip/',
+  /** RFC 7766: DNS over TCP is a required part of DNS, used for answers too large for UDP. */
+  RFC7766: 'https://www.rfc-editor.org/rfc/rfc7766',
+
   // AWS Network Load Balancers
   /** CreateTargetGroup: health-check protocols, ranges and defaults for Network Load Balancers. */
   CREATE_TARGET_GROUP: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html',
@@ -60,6 +73,9 @@ export const Sources = {
   /** TargetGroupAttribute: deregistration delay, stickiness, client IP preservation, connection termination. */
   TARGET_GROUP_ATTRIBUTES:
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_TargetGroupAttribute.html',
+  /** Targets must admit the load balancer's health checks, sent from its private addresses in the VPC, on the health-check port. */
+  NLB_TARGET_SECURITY:
+    'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/target-group-register-targets.html#target-security-groups',
   /** Client IP preservation cannot be disabled for UDP and TCP_UDP target groups. */
   CLIENT_IP_PRESERVATION:
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/network/edit-target-group-attributes.html#client-ip-preservation',

@@ -5,6 +5,7 @@ import { metadataFindings, metadataProp } from './metadata';
 import { providerFindingsOf } from './provider-findings';
 import { ProtocolServicePort, ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
 import { ServiceType } from './service-type';
+import { networkPolicyFor, UdpNetworkPolicy, UdpNetworkPolicyOptions } from './udp-network-policy';
 import { RULES } from '../core/catalog';
 import { Finding } from '../core/finding';
 import { findingOf } from '../core/rule-info';
@@ -65,6 +66,13 @@ export interface DualProtocolEndpointProps extends ServiceOptions {
    * @default - none
    */
   readonly healthNodePort?: HealthNodePortOptions;
+  /**
+   * An ingress NetworkPolicy (`networking.k8s.io/v1`) for the pods: every port on TCP and on UDP with explicit
+   * protocols, from the peers of `from`, and the health NodePort's target port from `nodeCidrs` when `healthNodePort`
+   * is set (`UdpNetworkPolicy`). One policy, named `<name>-ingress`, whether the endpoint is one Service or two.
+   * @default - none: no NetworkPolicy is written
+   */
+  readonly networkPolicy?: UdpNetworkPolicyOptions;
 }
 
 /** One of the endpoint's addresses, for DNS (SRV records point clients at each). */
@@ -125,6 +133,8 @@ export class DualProtocolEndpoint extends Construct {
   public readonly provider: LoadBalancerProvider | undefined;
   /** The SRV records and hostnames of `dns`, or `undefined` without it. */
   public readonly dns: DualProtocolDns | undefined;
+  /** The ingress NetworkPolicy (`networkPolicy`), when asked for. */
+  public readonly networkPolicy?: UdpNetworkPolicy;
 
   private readonly tcp: EndpointService;
   private readonly udp: EndpointService;
@@ -162,6 +172,11 @@ export class DualProtocolEndpoint extends Construct {
     for (const port of Array.isArray(props.ports) ? props.ports : []) this.addPort(port);
     if (isRecord(props.healthNodePort)) {
       this.healthService = new HealthNodePortService(this, 'health', { ...props, metadata }, props.healthNodePort);
+    }
+    // (a policy that is no object, from untyped input: UDP146, and nothing made)
+    if (isRecord(props.networkPolicy)) {
+      const health: Array<number | string> = isRecord(props.healthNodePort) ? [(props.healthNodePort as HealthNodePortOptions).targetPort ?? 'udp-health'] : [];
+      this.networkPolicy = networkPolicyFor(this, props.networkPolicy, this.services, () => health, name && `${name}-ingress`);
     }
     addRuleValidation(this, () => this.evaluate(decision.single, mode));
   }
@@ -220,6 +235,7 @@ export class DualProtocolEndpoint extends Construct {
     const wrong = (field: string, message: string, allowed: string) => findingOf(RULES.UDP146, { field, value: given[field], message, allowed });
     if (given.ports !== undefined && !Array.isArray(given.ports)) findings.push(wrong('ports', 'must be a list of ports', 'a list such as [{ name: \'dns\', port: 53 }]'));
     if (given.healthNodePort !== undefined && !isRecord(given.healthNodePort)) findings.push(wrong('healthNodePort', 'must be an object', 'an object such as { nodePort: 30080 }'));
+    if (given.networkPolicy !== undefined && !isRecord(given.networkPolicy)) findings.push(wrong('networkPolicy', 'must be an object', 'an object such as { from: [NetworkPolicyPeer.namespace(\'clients\')] }'));
     if (given.mixedProtocol !== undefined && !Object.values(MixedProtocolMode).includes(given.mixedProtocol as MixedProtocolMode)) {
       findings.push(wrong('mixedProtocol', 'is not a MixedProtocolMode', 'MixedProtocolMode.AUTO, SINGLE or SPLIT'));
     }

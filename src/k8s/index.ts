@@ -5,6 +5,8 @@ export * from './udp-service';
 export type { HealthNodePortOptions } from './health-node-port';
 export * from './dual-protocol-endpoint';
 export * from './nlb-udp-load-balancer';
+export { UdpNetworkPolicy } from './udp-network-policy';
+export type { UdpNetworkPolicyOptions, UdpNetworkPolicyProps } from './udp-network-policy';
 export * from '../validation/rule-validation';
 export * from './external-dns';
 export * from './srv-record';

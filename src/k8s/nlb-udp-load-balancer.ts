@@ -5,6 +5,7 @@ import { metadataFindings } from './metadata';
 import { ProtocolServicePort, ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
 import { ServiceType, TrafficPolicy } from './service-type';
 import { markCheckedByOwner, SrvRecord } from './srv-record';
+import { networkPolicyFor, UdpNetworkPolicy, UdpNetworkPolicyOptions } from './udp-network-policy';
 import { RULES } from '../core/catalog';
 import { Finding } from '../core/finding';
 import { findingOf } from '../core/rule-info';
@@ -119,6 +120,14 @@ export interface NlbUdpLoadBalancerProps extends Omit<NlbOptions, 'ports' | 'dns
    * @default PortRange.DEFAULT_NODE_PORTS
    */
   readonly nodePortRange?: PortRange;
+  /**
+   * An ingress NetworkPolicy (`networking.k8s.io/v1`) for the pods: the ports with explicit protocols, from the peers
+   * of `from` (client CIDRs work with ip targets, whose UDP keeps the client's address, and with Local), and the port
+   * the NLB checks on the pods (the sidecar's, or the TCP traffic port with ip targets) from `nodeCidrs`, the VPC's
+   * CIDR (`UdpNetworkPolicy`).
+   * @default - none: no NetworkPolicy is written
+   */
+  readonly networkPolicy?: UdpNetworkPolicyOptions;
 }
 
 /**
@@ -201,6 +210,8 @@ export class NlbUdpLoadBalancer extends Construct {
   public readonly scheme: LoadBalancerScheme;
   /** The SRV records of `dns.srv`, one per record set, pointing at the hostname. */
   public readonly srvRecords: readonly SrvRecord[];
+  /** The ingress NetworkPolicy (`networkPolicy`), when asked for. */
+  public readonly networkPolicy?: UdpNetworkPolicy;
 
   private readonly props: NlbUdpLoadBalancerProps;
   private readonly kubernetesVersion: KubernetesVersion;
@@ -274,6 +285,8 @@ export class NlbUdpLoadBalancer extends Construct {
       markCheckedByOwner(srv);
       return srv;
     });
+    // (a policy that is no object, from untyped input: UDP146, and nothing made)
+    if (isRecord(props.networkPolicy)) this.networkPolicy = networkPolicyFor(this, props.networkPolicy, [this.service]);
     addRuleValidation(this, () => this.evaluate());
   }
 
@@ -611,6 +624,9 @@ export class NlbUdpLoadBalancer extends Construct {
     }
     const given = p as unknown as Record<string, unknown>;
     findings.push(...metadataFindings(given.metadata));
+    if (given.networkPolicy !== undefined && !isRecord(given.networkPolicy)) {
+      findings.push(findingOf(RULES.UDP146, { field: 'networkPolicy', value: given.networkPolicy, message: 'must be an object', allowed: 'an object such as { nodeCidrs: [\'10.0.0.0/16\'] }' }));
+    }
     if (given.loadBalancerSourceRanges !== undefined && !Array.isArray(given.loadBalancerSourceRanges)) {
       findings.push(findingOf(RULES.UDP146, { field: 'loadBalancerSourceRanges', value: given.loadBalancerSourceRanges, message: 'must be a list of CIDRs', allowed: 'a list such as [\'203.0.113.0/24\']' }));
     }

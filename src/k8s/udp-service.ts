@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { HealthNodePortOptions, HealthNodePortService } from './health-node-port';
 import { ServiceBase, ServiceOptions, ServicePortOptions } from './service-base';
+import { networkPolicyFor, UdpNetworkPolicy, UdpNetworkPolicyOptions } from './udp-network-policy';
 import { RULES } from '../core/catalog';
 import { Finding } from '../core/finding';
 import { findingOf } from '../core/rule-info';
@@ -24,6 +25,12 @@ export interface UdpServiceProps extends ServiceOptions {
    * @default - none
    */
   readonly healthNodePort?: HealthNodePortOptions;
+  /**
+   * An ingress NetworkPolicy (`networking.k8s.io/v1`) for the pods: the UDP ports with `protocol: UDP`, from the peers
+   * of `from`, and the health NodePort's target port from `nodeCidrs` when `healthNodePort` is set (`UdpNetworkPolicy`).
+   * @default - none: no NetworkPolicy is written
+   */
+  readonly networkPolicy?: UdpNetworkPolicyOptions;
 }
 
 /**
@@ -50,6 +57,8 @@ export interface UdpServiceProps extends ServiceOptions {
 export class UdpService extends ServiceBase {
   /** The health NodePort Service (`healthNodePort`), when asked for. */
   public readonly healthService?: ServiceBase;
+  /** The ingress NetworkPolicy (`networkPolicy`), when asked for. */
+  public readonly networkPolicy?: UdpNetworkPolicy;
 
   private readonly props: UdpServiceProps;
 
@@ -60,6 +69,11 @@ export class UdpService extends ServiceBase {
     for (const port of Array.isArray(props.ports) ? props.ports : []) this.addPort(port);
     this.applyProvider({ protocols: [Protocol.UDP], split: false, endpointName: id });
     if (isObject(props.healthNodePort)) this.healthService = new HealthNodePortService(this, 'health', props, props.healthNodePort);
+    // (a policy that is no object, from untyped input: UDP146, and nothing made)
+    if (isObject(props.networkPolicy)) {
+      const health: Array<number | string> = isObject(props.healthNodePort) ? [(props.healthNodePort as HealthNodePortOptions).targetPort ?? 'udp-health'] : [];
+      this.networkPolicy = networkPolicyFor(this, props.networkPolicy, [this], () => health);
+    }
   }
 
   /** The ports, in order (a copy). */
@@ -69,13 +83,18 @@ export class UdpService extends ServiceBase {
 
   protected valueFindings(): Finding[] {
     const findings = super.valueFindings();
-    const { ports, healthNodePort } = this.props as Record<string, unknown>;
+    const { ports, healthNodePort, networkPolicy } = this.props as Record<string, unknown>;
     if (ports !== undefined && !Array.isArray(ports)) {
       findings.push(findingOf(RULES.UDP146, { field: 'ports', value: ports, message: 'must be a list of ports', allowed: 'a list such as [{ port: 53 }]' }));
     }
     if (healthNodePort !== undefined && !isObject(healthNodePort)) {
       findings.push(findingOf(RULES.UDP146, {
         field: 'healthNodePort', value: healthNodePort, message: 'must be an object', allowed: 'an object such as { nodePort: 30080 }',
+      }));
+    }
+    if (networkPolicy !== undefined && !isObject(networkPolicy)) {
+      findings.push(findingOf(RULES.UDP146, {
+        field: 'networkPolicy', value: networkPolicy, message: 'must be an object', allowed: 'an object such as { from: [NetworkPolicyPeer.namespace(\'clients\')] }',
       }));
     }
     return findings;

@@ -1,2 +1,3 @@
 export * from './service';
 export * from './config-map';
+export * from './network-policy';

@@ -24,6 +24,7 @@ export * from './providers';
 export * from './conntrack';
 export * from './aws-nlb';
 export * from './external-dns';
+export * from './network-policy';
 // The AWS Load Balancer Controller's annotation keys, class, defaults and parsers
 export * from '../model/aws-load-balancer-controller';
 // The checks of single values that the constructs, the Pulumi component and the rules share

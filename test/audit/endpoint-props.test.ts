@@ -3,7 +3,7 @@ import { Duration } from 'cdk8s';
 import { auditProps, PropCase } from './audit';
 import {
   DualProtocolEndpoint, DualProtocolEndpointProps, ExternalDnsPrefix, IpFamily, IpFamilyPolicy, KubernetesVersion,
-  LoadBalancerProvider, MixedProtocolMode, PortRange, ServiceType, SessionAffinity, SrvProtocol, SrvRecord,
+  LoadBalancerProvider, MixedProtocolMode, NetworkPolicyPeer, PortRange, ServiceType, SessionAffinity, SrvProtocol, SrvRecord,
   SrvRecordProps, TrafficPolicy,
 } from '../../src';
 
@@ -35,6 +35,7 @@ const ENDPOINT_CASES: Record<keyof DualProtocolEndpointProps, PropCase<DualProto
   mixedProtocol: { valid: MixedProtocolMode.SPLIT, wrong: 'split-it' },
   dns: { valid: { service: 'domain', hostname: 'dns.example.com', domain: 'example.com' }, wrong: 'dns.example.com' },
   healthNodePort: { valid: { nodePort: 30080 }, wrong: 30080 },
+  networkPolicy: { valid: { from: [NetworkPolicyPeer.namespace('clients')] }, wrong: 'allow-dns' },
 };
 
 describe('DualProtocolEndpoint', () => {

@@ -36,7 +36,7 @@ const CASES: Record<keyof NlbUdpLoadBalancerProps, PropCase<NlbUdpLoadBalancerPr
   },
   nodePortRange: { valid: PortRange.of(20000, 22767), wrong: '20000-22767', with: { ports: [{ port: 7777, nodePort: 20777 }] } },
   dns: { valid: { hostname: 'game.example.com', ttl: Duration.seconds(60), externalDnsPrefix: ExternalDnsPrefix.STABLE, srv: [{ service: 'game', protocol: SrvProtocol.UDP }] }, wrong: 'game.example.com' },
-
+  networkPolicy: { valid: { nodeCidrs: ['10.0.0.0/16'] }, wrong: 'allow-game' },
 };
 
 auditProps((scope: Construct, props: NlbUdpLoadBalancerProps) => {

@@ -9,6 +9,7 @@ import { auditProps, PropCase } from './audit';
 import {
   ExternalDnsPrefix, IpFamily, IpFamilyPolicy, LoadBalancerProvider, PortRange, ServiceType, SessionAffinity,
   TrafficPolicy, UdpService, UdpServiceProps,
+  NetworkPolicyPeer,
 } from '../../src';
 
 const BASE: UdpServiceProps = { metadata: { name: 'dns' }, selector: { app: 'dns' }, type: ServiceType.LOAD_BALANCER, ports: [{ port: 53 }] };
@@ -33,6 +34,7 @@ const CASES: Record<keyof UdpServiceProps, PropCase<UdpServiceProps>> = {
   externalDnsPrefix: { valid: ExternalDnsPrefix.STABLE, wrong: 'ga', with: { hostname: 'dns.example.com' } },
   ports: { valid: [{ port: 54 }], wrong: 53 },
   healthNodePort: { valid: { nodePort: 30080 }, wrong: 30080 },
+  networkPolicy: { valid: { from: [NetworkPolicyPeer.namespace('clients')] }, wrong: 'allow-dns' },
 };
 
 auditProps((scope, props: UdpServiceProps) => new UdpService(scope, 'svc', props), BASE, CASES);

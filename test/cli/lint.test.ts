@@ -50,6 +50,22 @@ describe('k8s-udp lint: human output and exit codes', () => {
     });
   });
 
+  test('NetworkPolicy rules: a port without protocol, a UDP port a default-deny namespace drops, DNS egress on UDP only', async () => {
+    const result = await run(['lint', fixture('network-policy.yaml')]);
+    expect(result.code).toBe(1);
+    const NP = 'https://kubernetes.io/docs/concepts/services-networking/network-policies/';
+    const API = 'https://kubernetes.io/docs/reference/kubernetes-api/policy-resources/network-policy-v1/';
+    expect(result.stdout.split('\n').filter((l) => /\[UDP8/.test(l))).toEqual([
+      `${fixture('network-policy.yaml')}:20:7: error [UDP804] Service dns/dns: spec.ports[0] "UDP 53": is admitted by no NetworkPolicy, while `
+      + `default-deny, allow-dns isolate its pods: every packet is dropped (an ingress rule for these pods with the pod port and protocol: UDP; ${NP})`,
+      `${fixture('network-policy.yaml')}:35:11: error [UDP801] NetworkPolicy dns/allow-dns: spec.ingress[0].ports[0].protocol (unset): of port 53 is `
+      + `unset, which means TCP: DNS on port 53 gets no UDP through this ingress rule (protocol: UDP (and a second entry with protocol: TCP where TCP is meant too); ${API})`,
+      `${fixture('network-policy.yaml')}:47:9: error [UDP802] NetworkPolicy dns/clients-egress: spec.egress[0].ports [{"port":53,"protocol":"UDP"}]: `
+      + 'allow DNS on UDP 53 only: answers too large for UDP are retried over TCP and fail (port 53 with protocol: UDP and with protocol: TCP; '
+      + 'https://www.rfc-editor.org/rfc/rfc7766)',
+    ]);
+  });
+
   test('NLB and ExternalDNS rules with the line of each annotation', async () => {
     const result = await run(['lint', fixture('nlb.yaml')]);
     expect(result.code).toBe(1);

@@ -37,6 +37,8 @@ const EXAMPLES: Record<string, (app: ReturnType<typeof Testing.app>) => Chart> =
   'nlb-instance-local': (app) => new NlbInstanceLocal(app, 'nlb-instance-local'),
   'nlb-dns-dual': (app) => new NlbDnsDual(app, 'nlb-dns-dual'),
 };
+/** A namespace that denies all ingress unless a policy admits it. */
+const DEFAULT_DENY = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'default-deny' }, spec: { podSelector: {}, policyTypes: ['Ingress'] } };
 const UDP_ONLY = ['dns-clusterip', 'dns-nodeport', 'statsd', 'nlb-udp-eks', 'nlb-instance-local'];
 
 describe.each(Object.entries(EXAMPLES))('example %s', (_name, build) => {
@@ -65,6 +67,46 @@ describe.each(Object.entries(EXAMPLES))('example %s', (_name, build) => {
     expect(containers.some((c: any) => c.readinessProbe !== undefined)).toBe(true);
     if (UDP_ONLY.includes(_name)) expect(container.startupProbe).toBeUndefined();
   });
+
+  test('its NetworkPolicy admits what the Services expose: the NetworkPolicy rules are clean, even in a default-deny namespace', () => {
+    expect(objects.filter((o) => o.kind === 'NetworkPolicy')).toHaveLength(1);
+    const withDenyAll = [...objects, DEFAULT_DENY];
+    expect(checkObjects(withDenyAll, OBJECT_RULES).filter((f) => f.ruleId.startsWith('UDP8'))).toEqual([]);
+  });
+});
+
+test('nlb-dns-dual: the NetworkPolicy admits TCP and UDP 1053 from the clients, the NLB\'s TCP check from the VPC', () => {
+  const policy = Testing.synth(EXAMPLES['nlb-dns-dual'](Testing.app())).find((o) => o.kind === 'NetworkPolicy');
+  expect(policy).toEqual({
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: 'dns-ingress', annotations: { 'k8s-udp-constructs.io/node-cidrs': '10.0.0.0/16' } },
+    spec: {
+      podSelector: { matchLabels: { 'cdk8s.io/metadata.addr': 'nlb-dns-dual-coredns-c878a163' } },
+      policyTypes: ['Ingress'],
+      ingress: [
+        { from: [{ ipBlock: { cidr: '172.16.0.0/12' } }], ports: [{ port: 1053, protocol: 'TCP' }, { port: 1053, protocol: 'UDP' }] },
+        { from: [{ ipBlock: { cidr: '10.0.0.0/16' } }], ports: [{ port: 1053, protocol: 'TCP' }] },
+      ],
+    },
+  });
+});
+
+test('coredns-dual: the private clients on TCP and UDP 1053, the NLB\'s TCP check of the traffic port from the VPC', () => {
+  const policy = Testing.synth(EXAMPLES['coredns-dual'](Testing.app())).find((o) => o.kind === 'NetworkPolicy');
+  expect(policy.metadata.name).toBe('coredns-ingress');
+  expect(policy.spec.ingress).toEqual([
+    { from: [{ ipBlock: { cidr: '172.16.0.0/12' } }], ports: [{ port: 1053, protocol: 'TCP' }, { port: 1053, protocol: 'UDP' }] },
+    { from: [{ ipBlock: { cidr: '10.0.0.0/16' } }], ports: [{ port: 1053, protocol: 'TCP' }] },
+  ]);
+});
+
+test('nlb-udp-eks: UDP 1234 from anywhere, the sidecar\'s health port 10080 from the VPC', () => {
+  const policy = Testing.synth(EXAMPLES['nlb-udp-eks'](Testing.app())).find((o) => o.kind === 'NetworkPolicy');
+  expect(policy.spec.ingress).toEqual([
+    { ports: [{ port: 1234, protocol: 'UDP' }] },
+    { from: [{ ipBlock: { cidr: '10.0.0.0/16' } }], ports: [{ port: 10080, protocol: 'TCP' }] },
+  ]);
 });
 
 test('echo-split: seed 002 on the AWS in-tree provider is two Services on two addresses', () => {
