@@ -6,7 +6,7 @@
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { CiliumLoadBalancerClass, DualProtocolEndpoint, LoadBalancerProvider, ServiceType } from 'k8s-udp-constructs';
+import { CiliumLoadBalancerClass, DualProtocolEndpoint, LoadBalancerProvider, NetworkPolicyPeer, ServiceType } from 'k8s-udp-constructs';
 import { DISABLE_RULES_ANNOTATION } from 'k8s-udp-constructs/rules';
 
 export class GameCilium extends Chart {
@@ -41,6 +41,8 @@ export class GameCilium extends Chart {
         loadBalancerIps: ['192.0.2.27'],
       }),
       ports: [{ name: 'game', port: 27015 }],
+      // players reach the pod through the nodes (192.0.2.0/24), which forward under Cluster policy
+      networkPolicy: { from: [NetworkPolicyPeer.namespaces({})], nodeCidrs: ['192.0.2.0/24'] },
     });
   }
 }

@@ -5,7 +5,7 @@
 import { App, Chart, ChartProps, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { DualProtocolEndpoint, KubernetesVersion, LoadBalancerProvider, MixedProtocolMode, ServiceType } from 'k8s-udp-constructs';
+import { DualProtocolEndpoint, KubernetesVersion, LoadBalancerProvider, MixedProtocolMode, NetworkPolicyPeer, ServiceType } from 'k8s-udp-constructs';
 
 export class KerberosGke extends Chart {
   /** The endpoint, for tests. */
@@ -37,6 +37,9 @@ export class KerberosGke extends Chart {
       // one Service, or an error at synthesis if the cluster could not carry both protocols in one
       mixedProtocol: MixedProtocolMode.SINGLE,
       ports: [{ name: 'kerberos', port: 88 }],
+      // clients of the VPC only, at the load balancer; the pods admit the cluster's namespaces and the nodes that forward
+      loadBalancerSourceRanges: ['10.0.0.0/8'],
+      networkPolicy: { from: [NetworkPolicyPeer.namespaces({})], nodeCidrs: ['10.0.0.0/16'] },
     });
   }
 }
