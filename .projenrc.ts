@@ -181,6 +181,8 @@ project.addBins({ 'k8s-udp': 'lib/cli/bin.js' });
 // types, README, API.md, docs/ and the examples as sources to copy; not the benchmarks, scripts or CI of this
 // repository (test/consumer checks the list and a size budget).
 project.npmignore?.addPatterns('!/lib/**/*.js.map', '/bench/', '/scripts/', '/.ci/', '/BENCHMARKS.md', '/examples/*/cdk8s.yaml');
+// The `cdk8s import` bindings are generated code, half a megabyte of maps back to generated sources: not shipped.
+project.npmignore?.addPatterns('/lib/imports/*.js.map');
 
 // Entry points. The root one is the cdk8s side and never loads an `@pulumi` module; `./rules` holds the rules one by one
 // and the checks of single values (for tools built on the rules); `./pulumi` the Pulumi components. `typesVersions`

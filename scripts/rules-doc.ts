@@ -14,6 +14,7 @@ const GROUPS: ReadonlyArray<readonly [number, string]> = [
   [400, 'DNS: ExternalDNS hostnames and SRV records (UDP4xx)'],
   [500, 'AWS Network Load Balancers (UDP5xx)'],
   [600, 'The UDP health-check sidecar (UDP6xx)'],
+  [700, 'Gateway API L4: routes, listeners, implementations, the AWS NLB gateway (UDP7xx)'],
   [800, 'NetworkPolicies in front of UDP Services (UDP8xx)'],
 ];
 

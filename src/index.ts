@@ -63,6 +63,23 @@ export type { NetworkPolicyPeerJson } from './model/network-policy';
 export { UdpNetworkPolicy } from './k8s/udp-network-policy';
 export type { UdpNetworkPolicyOptions, UdpNetworkPolicyProps } from './k8s/udp-network-policy';
 
+// Gateway API (L4): Gateways with UDP and TCP listeners, UDPRoute and TCPRoute, the endpoint that makes them
+export { GatewayApiChannel, GatewayImplementation, L4RouteKind, RouteApiVersion } from './model/gateway-implementation';
+export type { AwsGatewayControllerOptions, GenericGatewayImplementationOptions } from './model/gateway-implementation';
+export { GatewayRef } from './gateway/gateway-ref';
+export type { GatewayRefOptions, IL4Gateway, L4Listener } from './gateway/gateway-ref';
+export { L4Gateway, RouteNamespaces } from './gateway/l4-gateway';
+export type { GatewayParametersRef, L4GatewayProps } from './gateway/l4-gateway';
+export { L4Route } from './gateway/l4-route';
+export type { L4Backend, L4RouteProps } from './gateway/l4-route';
+export { ReferenceGrant } from './gateway/reference-grant';
+export type { ReferenceGrantProps } from './gateway/reference-grant';
+export { GatewayBackendService } from './gateway/backend-service';
+export { GatewayEndpoint } from './gateway/gateway-endpoint';
+export type { GatewayEndpointDns, GatewayEndpointPort, GatewayEndpointProps } from './gateway/gateway-endpoint';
+export { NlbGatewayParameters } from './gateway/aws-nlb-gateway';
+export type { NlbGatewayOptions, NlbGatewayTarget } from './gateway/aws-nlb-gateway';
+
 // DNS
 export { ExternalDnsAnnotations, ExternalDnsPrefix } from './k8s/external-dns';
 export type { ExternalDnsOptions } from './k8s/external-dns';

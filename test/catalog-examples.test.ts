@@ -11,6 +11,7 @@ import { MockResourceRecorder } from '../src/aws/mock-recorder';
 import { RULE_CATALOG } from '../src/core/catalog';
 import { Severity } from '../src/core/finding';
 import { RuleExample, RuleInfo } from '../src/core/rule-info';
+import { GatewayApiChannel } from '../src/model/gateway-implementation';
 import { KubernetesVersion } from '../src/model/kubernetes-version';
 import { LoadBalancerProvider } from '../src/model/load-balancer-provider';
 import { checkObjects, KubeObject } from '../src/rules';
@@ -58,6 +59,7 @@ function reportedBy(example: RuleExample): Reported[] {
       kubernetesVersion: example.kubernetesVersion ? KubernetesVersion.parse(example.kubernetesVersion) : undefined,
       provider: example.provider ? LoadBalancerProvider.parse(example.provider) : undefined,
       externalDnsVersion: example.externalDnsVersion,
+      gatewayApiChannel: example.gatewayApiChannel as GatewayApiChannel | undefined,
     }).map((f) => ({ id: f.ruleId, severity: f.severity }));
   }
   const code = example.code ?? '';

@@ -3,6 +3,7 @@
  * `--external-dns-version` become the engine's `kubernetesVersion`, `provider` and `externalDnsVersion` options, read by
  * the mixed-protocol rules (UDP3xx) and the SRV target form (UDP430).
  */
+import { GatewayApiChannel } from '../model/gateway-implementation';
 import { isRelease, KubernetesVersion } from '../model/kubernetes-version';
 import { LoadBalancerProvider } from '../model/load-balancer-provider';
 
@@ -14,6 +15,8 @@ export interface ClusterOptions {
   readonly provider?: LoadBalancerProvider;
   /** The ExternalDNS release that publishes the records. */
   readonly externalDnsVersion?: string;
+  /** The cluster's Gateway API release channel. */
+  readonly gatewayApiChannel?: GatewayApiChannel;
 }
 
 /**
@@ -23,6 +26,16 @@ export interface ClusterOptions {
 export function parseExternalDnsVersion(text: string): string {
   if (!isRelease(text)) throw new Error(`"${text}" is not a release number (an ExternalDNS release such as 0.20 or v0.22.0)`);
   return text;
+}
+
+/**
+ * `standard` or `experimental`: the Gateway API CRDs the cluster has installed.
+ * @throws on anything else
+ */
+export function parseGatewayApiChannel(text: string): GatewayApiChannel {
+  const channel = Object.values(GatewayApiChannel).find((c) => c === text.trim().toLowerCase());
+  if (!channel) throw new Error(`"${text}" is not standard or experimental`);
+  return channel;
 }
 
 /**

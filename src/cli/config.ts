@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { ClusterOptions, parseExternalDnsVersion, parseKubernetesVersion, parseProvider } from './cluster';
+import { ClusterOptions, parseExternalDnsVersion, parseGatewayApiChannel, parseKubernetesVersion, parseProvider } from './cluster';
 import { catalogEntry } from '../core/catalog';
 import { Severity } from '../core/finding';
 import { PortRange } from '../model/port-range';
@@ -36,11 +36,13 @@ export interface ConfigFile {
   readonly provider?: string;
   /** The ExternalDNS release that publishes the records, `0.22`. */
   readonly externalDnsVersion?: string;
+  /** The cluster's Gateway API release channel, `standard` or `experimental`. */
+  readonly gatewayApiChannel?: string;
   /** Whether warnings fail too. */
   readonly strict?: boolean;
 }
 
-const CONFIG_KEYS = ['disable', 'severity', 'nodePortRange', 'kubernetesVersion', 'provider', 'externalDnsVersion', 'strict'];
+const CONFIG_KEYS = ['disable', 'severity', 'nodePortRange', 'kubernetesVersion', 'provider', 'externalDnsVersion', 'gatewayApiChannel', 'strict'];
 
 /** The flags of `k8s-udp lint` as commander gives them. */
 export interface LintFlags {
@@ -60,6 +62,8 @@ export interface LintFlags {
   readonly provider?: string;
   /** `--external-dns-version`, `0.20`. */
   readonly externalDnsVersion?: string;
+  /** `--gateway-api-channel`, `standard` or `experimental`. */
+  readonly gatewayApiChannel?: string;
   /** `--config <file>`, or `false` for `--no-config`. */
   readonly config?: string | false;
   /** `--stdin-name`. */
@@ -128,7 +132,7 @@ export function readConfigFile(file: string, required: boolean): ConfigFile | un
     const v = config[key];
     if (v !== undefined && typeof v !== 'string' && typeof v !== 'number') throw new UsageError(`${file}: ${key} must be a string`);
   };
-  ['nodePortRange', 'kubernetesVersion', 'provider', 'externalDnsVersion'].forEach(strings);
+  ['nodePortRange', 'kubernetesVersion', 'provider', 'externalDnsVersion', 'gatewayApiChannel'].forEach(strings);
   if (config.disable !== undefined && !(Array.isArray(config.disable) && config.disable.every((x) => typeof x === 'string'))) {
     throw new UsageError(`${file}: disable must be a list of rule ids`);
   }
@@ -144,6 +148,7 @@ export function readConfigFile(file: string, required: boolean): ConfigFile | un
     kubernetesVersion: config.kubernetesVersion === undefined ? undefined : String(config.kubernetesVersion),
     provider: config.provider === undefined ? undefined : String(config.provider),
     externalDnsVersion: config.externalDnsVersion === undefined ? undefined : String(config.externalDnsVersion),
+    gatewayApiChannel: config.gatewayApiChannel === undefined ? undefined : String(config.gatewayApiChannel),
     strict: config.strict as boolean | undefined,
   };
 }
@@ -210,6 +215,7 @@ export function resolveConfig(flags: LintFlags, cwd: string): LintConfig {
     kubernetesVersion: parsed(versionText, '--kubernetes-version', parseKubernetesVersion),
     provider: parsed(providerText, '--provider', parseProvider),
     externalDnsVersion: parsed(externalDnsText, '--external-dns-version', parseExternalDnsVersion),
+    gatewayApiChannel: parsed(flags.gatewayApiChannel ?? file.gatewayApiChannel, '--gateway-api-channel', parseGatewayApiChannel),
   } as ClusterOptions;
   return {
     format: format as OutputFormat,

@@ -187,6 +187,7 @@ function program(io: CliIo, exit: { code: ExitCode }): Command {
     .option('--kubernetes-version <version>', 'the cluster\'s Kubernetes version, e.g. 1.28')
     .option('--provider <provider>', `the load-balancer implementation: ${PROVIDER_FORMS}`)
     .option('--external-dns-version <version>', 'the ExternalDNS release that publishes the records, e.g. 0.20 (the form of SRV targets)')
+    .option('--gateway-api-channel <channel>', 'the Gateway API CRDs the cluster has: standard or experimental')
     .option('--config <file>', 'configuration file (default: .k8s-udp.yaml in the working directory, when present)')
     .option('--no-config', 'ignore .k8s-udp.yaml')
     .option('--stdin-name <path>', 'the file name to report standard input under', 'stdin')

@@ -1,4 +1,5 @@
 import { Severity } from './finding';
+import { GATEWAY_TABLE } from './gateway-catalog';
 import { byRuleId, RuleInfo } from './rule-info';
 import { Sources as S } from './sources';
 
@@ -169,7 +170,8 @@ function catalogOf<Id extends string>(table: Record<Id, RuleInfo>): Record<Id, R
  *
  * Ids are grouped by hundreds: UDP1xx what the API server accepts for a Service and its metadata; UDP2xx the
  * workloads behind UDP Services (ports, probes, readiness); UDP3xx mixed protocols and load-balancer providers;
- * UDP4xx DNS; UDP5xx AWS Network Load Balancers; UDP6xx the health-check sidecar; UDP8xx NetworkPolicy.
+ * UDP4xx DNS; UDP5xx AWS Network Load Balancers; UDP6xx the health-check sidecar; UDP7xx Gateway API L4
+ * (src/core/gateway-catalog.ts); UDP8xx NetworkPolicy.
  */
 const TABLE = catalogOf({
   UDP101: {
@@ -3218,6 +3220,7 @@ new UdpService(chart, 'dns', { selector: deployment, ports: [{ port: 53 }], netw
 new UdpService(chart, 'dns', { selector: deployment, ports: [{ port: 53 }], networkPolicy: { from: [NetworkPolicyPeer.cidr('10.0.0.0/8')] } });`,
     },
   },
+  ...GATEWAY_TABLE,
 });
 
 /** Every rule of the catalog by id: `RULES.UDP101`. */

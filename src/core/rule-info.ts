@@ -32,6 +32,11 @@ export interface RuleExample {
    */
   readonly externalDnsVersion?: string;
   /**
+   * The cluster's Gateway API release channel the objects are checked for (`standard` or `experimental`).
+   * @default - unknown
+   */
+  readonly gatewayApiChannel?: string;
+  /**
    * Whether `code` builds a Pulumi component (`k8s-udp-constructs/pulumi`) rather than a cdk8s construct.
    * @default false
    */

@@ -131,6 +131,36 @@ export const Sources = {
   /** kube-vip serves TCP and UDP in one Service (kube-vip #191). */
   KUBE_VIP_MIXED_PROTOCOL: 'https://github.com/kube-vip/kube-vip/issues/191',
 
+  // Gateway API (L4) and its implementations
+  /** Gateway API v1.6: TCPRoute and UDPRoute v1 in the standard channel; one rule, 1-16 backendRefs. */
+  GATEWAY_API_ROUTES: 'https://github.com/kubernetes-sigs/gateway-api/blob/v1.6.1/apis/v1/udproute_types.go',
+  /** The conformance reports of Gateway API v1.6, per implementation. */
+  CONFORMANCE_V1_6: 'https://github.com/kubernetes-sigs/gateway-api/tree/main/conformance/reports/v1.6',
+  /** The AWS Load Balancer Controller's L4 gateway: controllerName gateway.k8s.aws/nlb, UDPRoute and TCPRoute. */
+  AWS_L4_GATEWAY: 'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/gateway/l4gateway/',
+  /** The AWS Load Balancer Controller's Gateway API support: L4 routes from 2.13.3, no L4 and L7 routes on one Gateway. */
+  AWS_GATEWAY: 'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/gateway/gateway/',
+  /** LoadBalancerConfiguration: scheme, subnets with EIP allocations, source ranges, attributes. */
+  AWS_LOAD_BALANCER_CONFIG: 'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/gateway/loadbalancerconfig/',
+  /** TargetGroupConfiguration: target type, health check (HTTP, HTTPS or TCP), target-group attributes. */
+  AWS_TARGET_GROUP_CONFIG: 'https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/gateway/targetgroupconfig/',
+  /** Envoy Gateway: UDP routing and its GatewayClass controllerName. */
+  ENVOY_GATEWAY: 'https://gateway.envoyproxy.io/latest/tasks/traffic/udp-routing/',
+  /** Cilium's Gateway API controller (controllerName io.cilium/gateway-controller). */
+  CILIUM: 'https://docs.cilium.io/en/latest/network/servicemesh/gateway-api/gateway-api/',
+  /** NGINX Gateway Fabric: UDPRoute and TCPRoute (experimental channel, experimental features on). */
+  NGINX_GATEWAY_FABRIC: 'https://docs.nginx.com/nginx-gateway-fabric/overview/gateway-api-compatibility/',
+  /** Kong Ingress Controller: UDPRoute (controllerName konghq.com/kic-gateway-controller). */
+  KONG: 'https://developer.konghq.com/kubernetes-ingress-controller/routing/udp-by-port/',
+  /** Istio's Gateway API support (controllerName istio.io/gateway-controller): TCPRoute, no UDPRoute. */
+  ISTIO: 'https://istio.io/latest/docs/tasks/traffic-management/ingress/gateway-api/',
+  /** Traefik's Gateway API provider (controllerName traefik.io/gateway-controller): TCPRoute and TLSRoute, no UDPRoute. */
+  TRAEFIK: 'https://doc.traefik.io/traefik/reference/routing-configuration/kubernetes/gateway-api/',
+  /** kgateway (controllerName kgateway.dev/kgateway): TCPRoute, no UDPRoute. */
+  KGATEWAY: 'https://kgateway.dev/docs/',
+  /** ExternalDNS's Gateway API sources: TCPRoute and UDPRoute read as v1alpha2 only. */
+  EXTERNALDNS_GATEWAY: 'https://github.com/kubernetes-sigs/external-dns/blob/master/docs/sources/gateway-api.md',
+
   // DNS
   /** RFC 1035 section 2.3.4: names of at most 255 octets (253 characters in text), labels of at most 63. */
   DNS_NAMES: 'https://www.rfc-editor.org/rfc/rfc1035#section-2.3.4',

@@ -123,8 +123,8 @@ export interface ServiceOptions extends ExternalDnsOptions {
 }
 
 /**
- * What the construct that owns a Service knows and checks itself, given to the Service when it is made. (Not marked
- * internal: the protected constructor of `ServiceBase` names it, so the package's declarations must keep it.)
+ * What the construct that owns a Service knows and checks itself, given to the Service when it is made (by the
+ * constructs of this library that extend `ServiceBase`).
  */
 export interface ServiceOwnerSettings {
   /**

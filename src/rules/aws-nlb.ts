@@ -7,6 +7,7 @@
  * are fed from the annotations, and each finding names the annotation it comes from as its field, for example
  * `metadata.annotations["service.beta.kubernetes.io/aws-load-balancer-eip-allocations"]`.
  */
+import { loadBalancerConfigurationPlacement, targetGroupConfigurationHealthCheck } from './aws-gateway';
 import { annotationsOf, containerPorts, KubeObject, PodTemplate, selectedPods, ServicePortEntry, servicePorts, serviceType, specOf, str } from './manifest';
 import { Rule, RuleContext } from './rule';
 import { RULES } from '../core/catalog';
@@ -140,9 +141,9 @@ function placementFindings(service: KubeObject): PlacementFindings | undefined {
 /** UDP560: Elastic IPs only on an internet-facing NLB, and a scheme AWS knows. */
 export const NLB_EIP_SCHEME: Rule = {
   ...RULES.UDP560,
-  kinds: ['Service'],
+  kinds: ['Service', 'LoadBalancerConfiguration'],
   check(service) {
-    return placementFindings(service)?.scheme ?? [];
+    return (loadBalancerConfigurationPlacement(service) ?? placementFindings(service))?.scheme ?? [];
   },
 };
 
@@ -164,9 +165,9 @@ export const NLB_ADDRESSES_KEPT: Rule = {
 /** UDP561: one Elastic IP per subnet, allocation ids of the form `eipalloc-...`, nothing twice. */
 export const NLB_EIP_SUBNETS: Rule = {
   ...RULES.UDP561,
-  kinds: ['Service'],
+  kinds: ['Service', 'LoadBalancerConfiguration'],
   check(service) {
-    return placementFindings(service)?.eips ?? [];
+    return (loadBalancerConfigurationPlacement(service) ?? placementFindings(service))?.eips ?? [];
   },
 };
 
@@ -299,18 +300,18 @@ function healthCheckFindings(service: KubeObject): HealthCheckFindings | undefin
 /** UDP562: the NLB health-check protocol is TCP, HTTP or HTTPS: never UDP. */
 export const NLB_HEALTH_CHECK_PROTOCOL: Rule = {
   ...RULES.UDP562,
-  kinds: ['Service'],
+  kinds: ['Service', 'TargetGroupConfiguration'],
   check(service) {
-    return healthCheckFindings(service)?.protocol ?? [];
+    return (targetGroupConfigurationHealthCheck(service) ?? healthCheckFindings(service))?.protocol ?? [];
   },
 };
 
 /** UDP563: the NLB health-check port, path, interval, timeout, thresholds and success codes are what AWS accepts. */
 export const NLB_HEALTH_CHECK_VALUES: Rule = {
   ...RULES.UDP563,
-  kinds: ['Service'],
+  kinds: ['Service', 'TargetGroupConfiguration'],
   check(service) {
-    return healthCheckFindings(service)?.values ?? [];
+    return (targetGroupConfigurationHealthCheck(service) ?? healthCheckFindings(service))?.values ?? [];
   },
 };
 

@@ -1,6 +1,7 @@
 import { AWS_NLB_RULES } from './aws-nlb';
 import { CONNTRACK_RULES } from './conntrack';
 import { EXTERNAL_DNS_RULES } from './external-dns';
+import { GATEWAY_RULES } from './gateway-routes';
 import { METADATA_RULES } from './metadata';
 import { MIXED_PROTOCOL_RULES } from './mixed-protocol';
 import { NETWORK_POLICY_RULES } from './network-policy';
@@ -16,7 +17,8 @@ import { byRuleId } from '../core/rule-info';
  *
  * Ids are grouped by hundreds: UDP1xx what the API server accepts for a Service and its metadata; UDP2xx the
  * workloads behind UDP Services (ports, probes, readiness); UDP3xx mixed protocols and load-balancer providers;
- * UDP4xx DNS; UDP5xx AWS Network Load Balancers; UDP6xx the health-check sidecar; UDP8xx NetworkPolicies in front of UDP Services.
+ * UDP4xx DNS; UDP5xx AWS Network Load Balancers; UDP6xx the health-check sidecar; UDP7xx Gateway API L4 (routes, listeners,
+ * implementations); UDP8xx NetworkPolicies in front of UDP Services.
  */
 export const OBJECT_RULES: readonly Rule[] = [
   ...SERVICE_PORT_RULES,
@@ -28,5 +30,6 @@ export const OBJECT_RULES: readonly Rule[] = [
   ...CONNTRACK_RULES,
   ...EXTERNAL_DNS_RULES,
   ...AWS_NLB_RULES,
+  ...GATEWAY_RULES,
   ...NETWORK_POLICY_RULES,
 ].sort(byRuleId);

@@ -1,6 +1,7 @@
 import { annotationsOf, kindOf, KubeObject, namespaceOf, nameOf } from './manifest';
 import { Rule, RuleContext } from './rule';
 import { Finding, ObjectRef, Severity } from '../core/finding';
+import type { GatewayApiChannel } from '../model/gateway-implementation';
 import type { KubernetesVersion } from '../model/kubernetes-version';
 import type { LoadBalancerProvider } from '../model/load-balancer-provider';
 import { PortRange } from '../model/port-range';
@@ -41,6 +42,11 @@ export interface ObjectCheckOptions {
    * @default - the run's
    */
   readonly externalDnsVersion?: string;
+  /**
+   * The cluster's Gateway API release channel for this object.
+   * @default - the run's
+   */
+  readonly gatewayApiChannel?: GatewayApiChannel;
 }
 
 /** How to run the rules. */
@@ -80,6 +86,11 @@ export interface CheckOptions {
    * @default - unknown: the current release line, v0.22.0 or later
    */
   readonly externalDnsVersion?: string;
+  /**
+   * The cluster's Gateway API release channel (the CRDs installed), for the rule on route versions.
+   * @default - unknown: that rule stays silent
+   */
+  readonly gatewayApiChannel?: GatewayApiChannel;
   /**
    * Options of single objects, over the run's (the objects of several constructs checked together).
    * @default - every object is checked with the run's options
@@ -148,6 +159,7 @@ function withObjectOptions(context: RuleContext, own: ObjectCheckOptions): RuleC
     kubernetesVersion: own.kubernetesVersion ?? context.kubernetesVersion,
     provider: own.provider ?? context.provider,
     externalDnsVersion: own.externalDnsVersion ?? context.externalDnsVersion,
+    gatewayApiChannel: own.gatewayApiChannel ?? context.gatewayApiChannel,
   };
 }
 
@@ -213,6 +225,7 @@ function contextFor(objects: readonly KubeObject[], options: CheckOptions): { fo
           kubernetesVersion: options.kubernetesVersion,
           provider: options.provider,
           externalDnsVersion: options.externalDnsVersion,
+          gatewayApiChannel: options.gatewayApiChannel,
         };
         contexts.set(namespace, context);
       }

@@ -24,6 +24,7 @@ export * from './providers';
 export * from './conntrack';
 export * from './aws-nlb';
 export * from './external-dns';
+export * from './gateway-routes';
 export * from './network-policy';
 // The AWS Load Balancer Controller's annotation keys, class, defaults and parsers
 export * from '../model/aws-load-balancer-controller';

@@ -1,6 +1,7 @@
 import { KubeObject } from './manifest';
 import { Violation } from '../core/finding';
 import { RuleInfo } from '../core/rule-info';
+import type { GatewayApiChannel } from '../model/gateway-implementation';
 import type { KubernetesVersion } from '../model/kubernetes-version';
 import type { LoadBalancerProvider } from '../model/load-balancer-provider';
 import { PortRange } from '../model/port-range';
@@ -19,6 +20,8 @@ export interface RuleContext {
   readonly provider?: LoadBalancerProvider;
   /** The ExternalDNS release that publishes the records, when known (`0.20`, `v0.22.0`). */
   readonly externalDnsVersion?: string;
+  /** The cluster's Gateway API release channel, when known. */
+  readonly gatewayApiChannel?: GatewayApiChannel;
 }
 
 /**

@@ -317,7 +317,7 @@ describe('the configuration file', () => {
     });
     fs.writeFileSync(path.join(cwd, 'other.yaml'), 'disabled: [UDP201]\n');
     expect((await run(['lint', 'bad-helm.yaml', '--config', 'other.yaml'], { cwd })).stderr)
-      .toMatch(/^k8s-udp lint: .*other\.yaml: unknown key "disabled" \(disable, severity, nodePortRange, kubernetesVersion, provider, externalDnsVersion, strict\)\n$/);
+      .toMatch(/^k8s-udp lint: .*other\.yaml: unknown key "disabled" \(disable, severity, nodePortRange, kubernetesVersion, provider, externalDnsVersion, gatewayApiChannel, strict\)\n$/);
     expect((await run(['lint', 'bad-helm.yaml', '--config', 'missing.yaml'], { cwd })).code).toBe(2);
   });
 });

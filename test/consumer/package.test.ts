@@ -83,10 +83,11 @@ test('the package holds the code, its types and maps, the docs and the example s
   expect(outside).toEqual([]);
   expect(pack.files.map((f) => f.path).filter((p) => p.startsWith('examples/') && !/\.(ts|ya?ml)$/.test(p))).toEqual([]);
   // budget: what `npm install` downloads and unpacks for this package alone (the largest parts: the rule catalog with
-  // its examples in lib/core, API.md, docs/rules.md and the example pictures; 780 KiB and 3.25 MiB with the NetworkPolicy
-  // and the load-balancer provider rules)
-  expect(pack.size).toBeLessThan(780 * 1024);
-  expect(pack.unpackedSize).toBeLessThan(3.25 * 1024 * 1024);
+  // its examples in lib/core, the typed bindings of the Gateway API and AWS gateway CRDs in lib/imports (their maps are
+  // not shipped), API.md, docs/rules.md and the example pictures; raised with the NetworkPolicy rules and with the
+  // Gateway API constructs and bindings: about 800 KiB packed and 3.8 MiB unpacked with both)
+  expect(pack.size).toBeLessThan(850 * 1024);
+  expect(pack.unpackedSize).toBeLessThan(4 * 1024 * 1024);
 });
 
 test('no cdk8s-plus but the app\'s own is installed', () => {
