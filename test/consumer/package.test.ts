@@ -85,8 +85,9 @@ test('the package holds the code, its types and maps, the docs and the example s
   // budget: what `npm install` downloads and unpacks for this package alone (the largest parts: the rule catalog with
   // its examples in lib/core, the typed bindings of the Gateway API and AWS gateway CRDs in lib/imports (their maps are
   // not shipped), API.md, docs/rules.md and the example pictures; raised with the NetworkPolicy rules and with the
-  // Gateway API constructs and bindings: about 800 KiB packed and 3.8 MiB unpacked with both)
-  expect(pack.size).toBeLessThan(850 * 1024);
+  // Gateway API constructs and bindings: about 800 KiB packed and 3.8 MiB unpacked with both; 900 KiB packed with the
+  // load-balancer provider rules as well)
+  expect(pack.size).toBeLessThan(900 * 1024);
   expect(pack.unpackedSize).toBeLessThan(4 * 1024 * 1024);
 });
 
