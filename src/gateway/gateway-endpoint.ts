@@ -13,11 +13,13 @@ import { DnsEndpoint } from '../imports/externaldns.k8s.io';
 import { ttlSeconds } from '../k8s/external-dns';
 import { metadataFindings, metadataProp } from '../k8s/metadata';
 import { SrvRecord } from '../k8s/srv-record';
+import { networkPolicyFor, UdpNetworkPolicy, UdpNetworkPolicyOptions } from '../k8s/udp-network-policy';
 import { checkHostname, SrvProtocol } from '../model/dns';
 import { AWS_GATEWAY_TCP_UDP_VERSION, AWS_GATEWAY_V1_ROUTES_VERSION, GatewayImplementation, RouteApiVersion } from '../model/gateway-implementation';
 import { isRelease } from '../model/kubernetes-version';
 import { NlbProtocol } from '../model/nlb-listeners';
 import { Protocol } from '../model/protocol';
+import { isFieldObject } from '../model/shape';
 import { addRuleValidation } from '../validation/rule-validation';
 import { PodSelection } from '../workloads/types';
 
@@ -129,6 +131,15 @@ export interface GatewayEndpointProps {
    * @default - none: the controller's defaults (an internal NLB); no parameters on other implementations
    */
   readonly nlb?: NlbGatewayOptions;
+  /**
+   * An ingress NetworkPolicy, named `<name>-ingress`, admitting the endpoint's ports with explicit protocols from the
+   * peers of `from`, for clusters whose namespaces deny by default. Behind a Gateway the pods are reached by the
+   * Gateway's data plane: name its pods or namespace (for example `NetworkPolicyPeer.namespace('envoy-gateway-system')`);
+   * behind an NLB gateway with ip targets UDP keeps the client's address, so name the clients, and give `nodeCidrs`
+   * (the VPC) for the NLB's health checks of the sidecar's port.
+   * @default - no NetworkPolicy
+   */
+  readonly networkPolicy?: UdpNetworkPolicyOptions;
 }
 
 /**
@@ -157,6 +168,8 @@ export class GatewayEndpoint extends Construct {
   public readonly routeApiVersion: RouteApiVersion;
   /** The AWS Load Balancer Controller's parameters (`nlb`), when given. */
   public readonly nlb: NlbGatewayParameters | undefined;
+  /** The ingress NetworkPolicy (`networkPolicy`), when asked for. */
+  public readonly networkPolicy?: UdpNetworkPolicy;
 
   private readonly _routes: L4Route[] = [];
   private readonly _ports: GatewayEndpointPort[] = [];
@@ -197,6 +210,14 @@ export class GatewayEndpoint extends Construct {
         targetPort: typeof p.targetPort === 'number' ? p.targetPort : p.port,
       })),
     });
+    // (a policy that is no object, from untyped input: UDP146, and nothing made)
+    if (isFieldObject(props.networkPolicy)) {
+      const health = () => {
+        const port = this.nlb?.healthSidecar?.httpPort;
+        return port === undefined ? [] : [port];
+      };
+      this.networkPolicy = networkPolicyFor(this, props.networkPolicy, [this.service], health, metadata?.name && `${metadata.name}-ingress`);
+    }
     addRuleValidation(this, () => this.propFindings());
   }
 
@@ -330,6 +351,15 @@ export class GatewayEndpoint extends Construct {
       }));
     }
     findings.push(...this.awsFindings());
+    const policy: unknown = this.props.networkPolicy;
+    if (policy !== undefined && !isFieldObject(policy)) {
+      findings.push(findingOf(RULES.UDP146, {
+        field: 'networkPolicy',
+        value: policy,
+        message: 'must be an object',
+        allowed: 'an object such as { from: [NetworkPolicyPeer.namespace(\'envoy-gateway-system\')] }',
+      }));
+    }
     if (this._ports.length === 0) {
       findings.push(findingOf(RULES.UDP710, {
         field: 'ports',

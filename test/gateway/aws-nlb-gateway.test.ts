@@ -4,7 +4,7 @@ import { expectValidCustomObjects } from './crd-schema';
 import { CorednsNlbGateway } from '../../examples/coredns-nlb-gateway/main';
 import {
   checkObjects, formatFinding, GatewayEndpoint, GatewayImplementation, GatewayRef, HealthCheckProtocol, LoadBalancerScheme,
-  NlbTargetType, OBJECT_RULES, Protocol, RouteApiVersion, UdpRules,
+  NetworkPolicyPeer, NlbTargetType, OBJECT_RULES, Protocol, RouteApiVersion, UdpRules,
 } from '../../src';
 import { chart, only } from '../k8s/helpers';
 
@@ -203,4 +203,21 @@ describe('example coredns-nlb-gateway', () => {
     const sidecar = byKind('Deployment')[0].spec.template.spec.containers.find((x: any) => x.name === 'udp-health');
     expect(sidecar.env.find((e: any) => e.name === 'UDP_HEALTH_PROBES').value).toBe('dns 127.0.0.1 1053 2 example.com soa NOERROR,NXDOMAIN');
   });
+});
+
+test('networkPolicy behind an NLB gateway: the clients (UDP keeps their address) and the sidecar\'s port from the VPC for the health checks', () => {
+  const c = chart();
+  new GatewayEndpoint(c, 'dns', {
+    metadata: { name: 'dns' },
+    selector: coredns(c),
+    gatewayClassName: 'aws-nlb',
+    implementation: AWS('3.5.0'),
+    ports: [{ port: 53, targetPort: 53 }],
+    nlb: { scheme: LoadBalancerScheme.INTERNET_FACING, subnets: SUBNETS, eips: EIPS },
+    networkPolicy: { from: [NetworkPolicyPeer.cidr('198.51.100.0/24')], nodeCidrs: ['10.0.0.0/16'] },
+  });
+  expect(only(c, 'NetworkPolicy').spec.ingress).toEqual([
+    { from: [{ ipBlock: { cidr: '198.51.100.0/24' } }], ports: [{ port: 53, protocol: 'UDP' }] },
+    { from: [{ ipBlock: { cidr: '10.0.0.0/16' } }], ports: [{ port: 10080, protocol: 'TCP' }] },
+  ]);
 });

@@ -1,7 +1,7 @@
 import { Duration, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { celMessages, expectValidCustomObjects } from './crd-schema';
-import { GatewayEndpoint, GatewayImplementation, GatewayRef, Protocol, RouteApiVersion, UdpRules } from '../../src';
+import { GatewayEndpoint, GatewayImplementation, GatewayRef, NetworkPolicyPeer, Protocol, RouteApiVersion, UdpRules } from '../../src';
 import { chart, objectsOf, only } from '../k8s/helpers';
 
 const ROUTES = 'https://github.com/kubernetes-sigs/gateway-api/blob/v1.6.1/apis/v1/udproute_types.go';
@@ -147,4 +147,43 @@ test('the CEL rules of the CRDs, and where each is checked before the API server
   expect([...new Set([...l4, ...gatewayListeners])].sort()).toEqual(Object.keys(handled).sort());
   expect(celMessages(`${G}/v1beta1`, 'ReferenceGrant')).toEqual([]);
   expect(celMessages('gateway.k8s.aws/v1', 'TargetGroupConfiguration')).toEqual([]);
+});
+
+describe('networkPolicy: the ingress the pods behind the Gateway need', () => {
+  test('Envoy Gateway: the endpoint\'s ports with explicit protocols, from the Gateway\'s data plane', () => {
+    const c = Testing.chart();
+    const endpoint = new GatewayEndpoint(c, 'game', {
+      metadata: { name: 'game', namespace: 'games' },
+      selector: gameServer(c),
+      gatewayClassName: 'eg',
+      implementation: GatewayImplementation.envoyGateway(),
+      ports: [{ port: 7777, name: 'game', tcp: true }],
+      networkPolicy: { from: [NetworkPolicyPeer.namespace('envoy-gateway-system')] },
+    });
+    const policy = Testing.synth(c).find((o) => o.kind === 'NetworkPolicy');
+    expect(policy.metadata).toEqual({ name: 'game-ingress', namespace: 'games' });
+    expect(policy.spec.policyTypes).toEqual(['Ingress']);
+    expect(policy.spec.ingress).toEqual([{
+      from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'envoy-gateway-system' } } }],
+      ports: [{ port: 7777, protocol: 'UDP' }, { port: 7777, protocol: 'TCP' }],
+    }]);
+    expect(endpoint.networkPolicy?.apiObject.kind).toBe('NetworkPolicy');
+    expect(UdpRules.findings(c)).toEqual([]);
+  });
+
+  test('a policy that is no object is UDP146, and none is made', () => {
+    const c = chart();
+    const endpoint = new GatewayEndpoint(c, 'game', {
+      metadata: { name: 'game' },
+      selector: gameServer(c),
+      gatewayClassName: 'eg',
+      implementation: GatewayImplementation.envoyGateway(),
+      ports: [{ port: 7777 }],
+      networkPolicy: 'deny' as never,
+    });
+    expect(endpoint.networkPolicy).toBeUndefined();
+    expect(UdpRules.messages(c).filter((m) => m.includes('UDP146'))).toEqual([
+      '[UDP146] test/game: networkPolicy "deny": must be an object (an object such as { from: [NetworkPolicyPeer.namespace(\'envoy-gateway-system\')] }; https://github.com/kubernetes/kubernetes/blob/release-1.28/pkg/apis/core/validation/validation.go)',
+    ]);
+  });
 });
