@@ -25,10 +25,10 @@ export { UdpRules } from './validation/rule-validation';
 export { Protocol } from './model/protocol';
 export { PortRange } from './model/port-range';
 export { KubernetesVersion } from './model/kubernetes-version';
-export { GkeLoadBalancerMode, LoadBalancerProvider } from './model/load-balancer-provider';
+export { CiliumLoadBalancerClass, GkeLoadBalancerMode, LoadBalancerProvider } from './model/load-balancer-provider';
 export type {
-  AksOptions, AwsInTreeOptions, AwsLoadBalancerControllerOptions, GenericProviderOptions, GkeOptions, MetalLbOptions,
-  MixedProtocolDecision, MixedProtocolSupport, ProviderServiceRole, ProviderSettings,
+  AksOptions, AwsInTreeOptions, AwsLoadBalancerControllerOptions, CiliumOptions, GenericProviderOptions, GkeOptions,
+  KubeVipOptions, MetalLbOptions, MixedProtocolDecision, MixedProtocolSupport, ProviderServiceRole, ProviderSettings,
 } from './model/load-balancer-provider';
 export { HealthCheckProtocol } from './model/health-check';
 export { LoadBalancerScheme } from './model/placement';

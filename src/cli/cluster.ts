@@ -47,7 +47,7 @@ export function parseKubernetesVersion(text: string): KubernetesVersion {
 }
 
 /**
- * `aws-lbc[:version]`, `aws-in-tree`, `gke[:backend-service]`, `aks`, `metallb[:version]`, `generic[:mixed]`.
+ * the forms of `PROVIDER_FORMS`, such as `aws-lbc:2.13`, `gke:backend-service:1.34.1-gke.2190000` or `cilium`.
  * @throws on anything else
  */
 export function parseProvider(text: string): LoadBalancerProvider {

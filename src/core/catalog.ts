@@ -118,6 +118,90 @@ function quicDeployment(podAnnotations: Record<string, string> = { 'service.beta
   };
 }
 
+// One-way UDP (StatsD on 8125) and SIP (5060) Services and the Deployments behind them.
+const STATSD_LABELS = { app: 'statsd' };
+const STATSD_SERVICE = {
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name: 'statsd' },
+  spec: { selector: STATSD_LABELS, ports: [{ name: 'statsd', port: 8125, protocol: 'UDP' }] },
+};
+
+function statsdDeployment(spec: Record<string, unknown> = {}): Manifest {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'statsd' },
+    spec: {
+      selector: { matchLabels: STATSD_LABELS },
+      template: {
+        metadata: { labels: STATSD_LABELS },
+        spec: {
+          containers: [{
+            name: 'statsd',
+            image: 'statsd/statsd:v0.10.2',
+            ports: [{ name: 'statsd', containerPort: 8125, protocol: 'UDP' }, { name: 'admin', containerPort: 8126 }],
+            readinessProbe: { tcpSocket: { port: 8126 } },
+          }],
+        },
+      },
+      ...spec,
+    },
+  };
+}
+
+function hpa(minReplicas: number): Manifest {
+  return {
+    apiVersion: 'autoscaling/v2',
+    kind: 'HorizontalPodAutoscaler',
+    metadata: { name: 'statsd' },
+    spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'statsd' }, minReplicas, maxReplicas: 4 },
+  };
+}
+
+const SIP_LABELS = { app: 'sip' };
+const SIP_SERVICE = {
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name: 'sip' },
+  spec: { selector: SIP_LABELS, ports: [{ name: 'sip', port: 5060, protocol: 'UDP' }] },
+};
+
+function sipDeployment(failureThreshold: number): Manifest {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'sip' },
+    spec: {
+      replicas: 2,
+      selector: { matchLabels: SIP_LABELS },
+      template: {
+        metadata: { labels: SIP_LABELS },
+        spec: {
+          containers: [{
+            name: 'kamailio',
+            image: 'kamailio/kamailio:5.8.2-bookworm',
+            ports: [{ name: 'sip', containerPort: 5060, protocol: 'UDP' }, { name: 'health', containerPort: 8080 }],
+            readinessProbe: { httpGet: { path: '/health', port: 8080 }, failureThreshold },
+          }],
+        },
+      },
+    },
+  };
+}
+
+// Cilium LB IPAM: a game server's UDP Service and its TCP query Service, in one namespace or two.
+function ciliumService(name: string, namespace: string, annotations: Record<string, string>, port: Record<string, unknown>): Manifest {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace, annotations },
+    spec: { type: 'LoadBalancer', selector: { app: 'game' }, ports: [port] },
+  };
+}
+const GAME_UDP = { name: 'game', port: 7777, protocol: 'UDP' };
+const GAME_TCP = { name: 'query', port: 27015, protocol: 'TCP' };
+
 /**
  * The table as a record of its ids: checks every entry against `RuleInfo`, and keeps only the ids in its type (so the
  * declaration file lists the ids, not every entry's text again).
@@ -526,6 +610,33 @@ new UdpService(chart, 'dns', { selector: deployment, metadata: 'dns' as never, p
 new UdpService(chart, 'dns', { selector: deployment, metadata: { name: 'dns' }, ports: [{ port: 53 }] });`,
     },
   },
+  UDP150: {
+    id: 'UDP150',
+    severity: Severity.WARNING,
+    title: 'One-way UDP Service (StatsD, syslog) that can scale to zero endpoints',
+    why: 'From Kubernetes 1.32 kube-proxy\'s conntrack reconciler skipped UDP Services with no endpoints: a sender '
+      + 'that never gets a reply (StatsD, syslog) keeps its conntrack entry to the deleted pod, and every datagram '
+      + 'refreshes it, so everything it sends is lost for hours, until a pod comes back (kubernetes #139628, fixed by '
+      + '#139629 in 2026).',
+    fix: 'Keep at least one replica (`minReplicas: 1`, `replicas` above 0) for StatsD and syslog receivers, or run a '
+      + 'kube-proxy that has the fix.',
+    sources: [S.CONNTRACK_SCALE_TO_ZERO, S.CONNTRACK_SCALE_TO_ZERO_FIX, S.CONNTRACK_RECONCILER, S.KEDA_SCALED_OBJECT],
+    bad: { objects: [STATSD_SERVICE, statsdDeployment(), hpa(0)] },
+    good: { objects: [STATSD_SERVICE, statsdDeployment(), hpa(1)] },
+  },
+  UDP151: {
+    id: 'UDP151',
+    severity: Severity.WARNING,
+    title: 'SIP pods that turn not ready on a single failed readiness check',
+    why: 'kube-proxy flushes the UDP conntrack entries of an endpoint as soon as it is not ready: the replies of SIP '
+      + 'transactions in flight (100 Trying, 180 Ringing, 200 OK) no longer reach the caller. Kubernetes keeps this '
+      + 'behaviour (kubernetes #137986 was closed unmerged), so one slow check cuts every call being set up.',
+    fix: 'Let readiness fail only when the SIP server cannot serve: `failureThreshold` 3 or more (the default), and '
+      + 'shed load in the SIP server itself rather than through readiness.',
+    sources: [S.CONNTRACK_NOT_READY, S.CONNTRACK_RECONCILER],
+    bad: { objects: [SIP_SERVICE, sipDeployment(1)] },
+    good: { objects: [SIP_SERVICE, sipDeployment(3)] },
+  },
   UDP201: {
     id: 'UDP201',
     severity: Severity.ERROR,
@@ -622,7 +733,7 @@ new UdpService(chart, 'dns', { selector: deployment, metadata: { name: 'dns' }, 
     fix: 'Split TCP and UDP into two Services (`DualProtocolEndpoint` does it), or use a load balancer that '
       + 'carries both in one Service (the AWS Load Balancer Controller 2.13 or later with its TCP_UDP '
       + 'listener).',
-    sources: [S.AWS_IN_TREE],
+    sources: [S.AWS_IN_TREE, S.GKE_MIXED_PROTOCOL, S.GKE_LOAD_BALANCER_CLASS, S.METALLB_RELEASES, S.KUBE_VIP_MIXED_PROTOCOL],
     bad: { objects: [service({ type: 'LoadBalancer', ports: [UDP_53, TCP_53] })], provider: 'aws-in-tree' },
     good: { objects: [service({ type: 'LoadBalancer', ports: [UDP_53] }), service({ type: 'LoadBalancer', ports: [TCP_53] }, { name: 'dns-tcp' })], provider: 'aws-in-tree' },
   },
@@ -771,6 +882,114 @@ new DualProtocolEndpoint(chart, 'dns', {
   selector: deployment,
   type: ServiceType.NODE_PORT,
   ports: [{ name: 'dns', port: 53, nodePort: 30053 }],
+});`,
+    },
+  },
+  UDP320: {
+    id: 'UDP320',
+    severity: Severity.ERROR,
+    title: 'Two Services request the same Cilium LB IPAM address without one sharing key',
+    why: 'Cilium\'s LB IPAM gives an address requested with `lbipam.cilium.io/ips` to one Service only, unless the '
+      + 'Services carry the same `lbipam.cilium.io/sharing-key` (and use different ports): the other Service stays '
+      + 'pending, with no address.',
+    fix: 'Give both Services the same `lbipam.cilium.io/sharing-key` (`LoadBalancerProvider.cilium({ sharingKey })`), '
+      + 'or request different addresses.',
+    sources: [S.CILIUM_LB_IPAM],
+    bad: {
+      objects: [
+        ciliumService('game-udp', 'games', { 'lbipam.cilium.io/ips': '192.0.2.10' }, GAME_UDP),
+        ciliumService('game-tcp', 'games', { 'lbipam.cilium.io/ips': '192.0.2.10' }, GAME_TCP),
+      ],
+    },
+    good: {
+      objects: [
+        ciliumService('game-udp', 'games', { 'lbipam.cilium.io/ips': '192.0.2.10', 'lbipam.cilium.io/sharing-key': 'game' }, GAME_UDP),
+        ciliumService('game-tcp', 'games', { 'lbipam.cilium.io/ips': '192.0.2.10', 'lbipam.cilium.io/sharing-key': 'game' }, GAME_TCP),
+      ],
+    },
+  },
+  UDP321: {
+    id: 'UDP321',
+    severity: Severity.ERROR,
+    title: 'Cilium LB IPAM sharing across namespaces without the annotation on both Services',
+    why: 'LB IPAM shares a sharing key\'s address between namespaces only when both Services list the other\'s '
+      + 'namespace (or `*`) in `lbipam.cilium.io/sharing-cross-namespace`: otherwise each gets its own address, and '
+      + 'clients of the shared one miss half the ports.',
+    fix: 'Add `lbipam.cilium.io/sharing-cross-namespace` with the other namespace (or `*`) to both Services '
+      + '(`LoadBalancerProvider.cilium({ sharingCrossNamespace })`).',
+    sources: [S.CILIUM_LB_IPAM],
+    bad: {
+      objects: [
+        ciliumService('game-udp', 'games', { 'lbipam.cilium.io/sharing-key': 'game', 'lbipam.cilium.io/sharing-cross-namespace': 'query' }, GAME_UDP),
+        ciliumService('game-tcp', 'query', { 'lbipam.cilium.io/sharing-key': 'game' }, GAME_TCP),
+      ],
+    },
+    good: {
+      objects: [
+        ciliumService('game-udp', 'games', { 'lbipam.cilium.io/sharing-key': 'game', 'lbipam.cilium.io/sharing-cross-namespace': 'query' }, GAME_UDP),
+        ciliumService('game-tcp', 'query', { 'lbipam.cilium.io/sharing-key': 'game', 'lbipam.cilium.io/sharing-cross-namespace': 'games' }, GAME_TCP),
+      ],
+    },
+  },
+  UDP322: {
+    id: 'UDP322',
+    severity: Severity.WARNING,
+    title: 'AKS UDP port that no health probe covers',
+    why: 'The Azure cloud provider creates no health probe for a UDP port of an `externalTrafficPolicy: Cluster` '
+      + 'Service, whatever its `appProtocol` or probe request-path annotation: the load balancer keeps sending datagrams to every node, '
+      + 'healthy or not. Only kube-proxy\'s healthCheckNodePort (Local policy) or the cluster\'s shared health probe '
+      + 'cover it.',
+    fix: 'Use `externalTrafficPolicy: Local` (the load balancer then probes kube-proxy\'s healthCheckNodePort), or turn '
+      + 'on the shared health probe of the cluster (`clusterServiceLoadBalancerHealthProbeMode: shared`) and say so '
+      + 'with `LoadBalancerProvider.aks({ sharedHealthProbe: true })` or `--provider aks:shared-probe`.',
+    sources: [S.AKS_HEALTH_PROBES, S.AKS_SHARED_PROBE],
+    bad: { objects: [service({ type: 'LoadBalancer', ports: [UDP_53] }), deployment()], provider: 'aks' },
+    good: { objects: [service({ type: 'LoadBalancer', externalTrafficPolicy: 'Local', ports: [UDP_53] }), deployment()], provider: 'aks' },
+  },
+  UDP323: {
+    id: 'UDP323',
+    severity: Severity.ERROR,
+    title: 'TCP and UDP in one GKE Service over IPv6 before GKE 1.36.2-gke.1498000',
+    why: 'From 1.34.1-gke.2190000 GKE carries TCP and UDP in one external LoadBalancer Service over IPv4 only; IPv6 '
+      + 'and dual-stack mixed-protocol Services (and internal ones) need 1.36.2-gke.1498000 or later.',
+    fix: 'Keep the mixed Service on IPv4 (`ipFamilies: [IPv4]`, SingleStack), split it into two Services, or upgrade '
+      + 'the cluster to GKE 1.36.2-gke.1498000 or later.',
+    sources: [S.GKE_MIXED_PROTOCOL],
+    bad: {
+      objects: [service({ type: 'LoadBalancer', loadBalancerClass: 'networking.gke.io/l4-regional-external', ipFamilies: ['IPv6'], ports: [UDP_53, TCP_53] })],
+      provider: 'gke:backend-service:1.34.1-gke.2190000',
+    },
+    good: {
+      objects: [service({ type: 'LoadBalancer', loadBalancerClass: 'networking.gke.io/l4-regional-external', ipFamilies: ['IPv4'], ports: [UDP_53, TCP_53] })],
+      provider: 'gke:backend-service:1.34.1-gke.2190000',
+    },
+  },
+  UDP324: {
+    id: 'UDP324',
+    severity: Severity.ERROR,
+    title: 'A provider\'s address, namespace or sharing key that is not one',
+    why: 'MetalLB, Cilium LB IPAM and kube-vip read the requested addresses as a comma-separated list of IP '
+      + 'addresses, and Cilium the namespaces it may share an address with as namespace names: an entry that is neither '
+      + 'leaves the Service pending, with no address; an empty sharing key shares nothing.',
+    fix: 'Give IP addresses (`192.0.2.10`, `2001:db8::10`) in `loadBalancerIps` (an IPv4 address in AKS\'s '
+      + '`ipv4Address`), namespace names or `*` in `sharingCrossNamespace`, and a non-empty `sharingKey`.',
+    sources: [S.CILIUM_LB_IPAM, S.METALLB, S.KUBE_VIP],
+    bad: {
+      code: `
+new DualProtocolEndpoint(chart, 'dns', {
+  selector: deployment,
+  type: ServiceType.LOAD_BALANCER,
+  provider: LoadBalancerProvider.cilium({ loadBalancerIps: ['192.0.2.300'] }),
+  ports: [{ name: 'dns', port: 53 }],
+});`,
+    },
+    good: {
+      code: `
+new DualProtocolEndpoint(chart, 'dns', {
+  selector: deployment,
+  type: ServiceType.LOAD_BALANCER,
+  provider: LoadBalancerProvider.cilium({ loadBalancerIps: ['192.0.2.10'] }),
+  ports: [{ name: 'dns', port: 53 }],
 });`,
     },
   },

@@ -23,6 +23,22 @@ export const Sources = {
   CONNTRACK: 'https://github.com/kubernetes/kubernetes/issues/127780',
   /** cdk8s-plus: one package per Kubernetes minor (cdk8s-plus-28 for 1.28, ... cdk8s-plus-33 for 1.33). */
   CDK8S_PLUS: 'https://cdk8s.io/docs/latest/plus/',
+  /**
+   * The conntrack reconciler of Kubernetes 1.32 skipped UDP Services with no endpoints, so that one-way senders stayed
+   * pointed at a deleted pod (kubernetes #139628, fixed by #139629).
+   */
+  CONNTRACK_SCALE_TO_ZERO: 'https://github.com/kubernetes/kubernetes/issues/139628',
+  /** KEDA's ScaledObject: `minReplicaCount` defaults to 0, so it scales its target to zero unless told otherwise. */
+  KEDA_SCALED_OBJECT: 'https://keda.sh/docs/latest/reference/scaledobject-spec/',
+  /** The fix of the reconciler for UDP Services scaled to zero (2026). */
+  CONNTRACK_SCALE_TO_ZERO_FIX: 'https://github.com/kubernetes/kubernetes/pull/139629',
+  /**
+   * kube-proxy flushes the UDP conntrack entries of an endpoint that stops being ready, which breaks SIP
+   * transactions in flight; the change to keep them was closed unmerged (kubernetes #137986).
+   */
+  CONNTRACK_NOT_READY: 'https://github.com/kubernetes/kubernetes/pull/137986',
+  /** The conntrack reconciler (1.32): only serving endpoints keep their UDP entries. */
+  CONNTRACK_RECONCILER: 'https://github.com/kubernetes/kubernetes/pull/127318',
   /** MixedProtocolLBService (KEP-1435). */
   MIXED_PROTOCOL_LB: 'https://github.com/kubernetes/enhancements/tree/master/keps/sig-network/1435-mixed-protocol-lb',
 
@@ -122,10 +138,29 @@ export const Sources = {
   AWS_IN_TREE: 'https://github.com/kubernetes/cloud-provider-aws/blob/master/pkg/providers/v1/aws.go',
   /** GKE's LoadBalancer Service parameters. */
   GKE: 'https://cloud.google.com/kubernetes-engine/docs/concepts/service-load-balancer-parameters',
+  /** GKE: `spec.loadBalancerClass` selects the backend-service load balancers from 1.33.1-gke.1779000. */
+  GKE_LOAD_BALANCER_CLASS: 'https://cloud.google.com/kubernetes-engine/docs/concepts/service-load-balancer',
+  /**
+   * GKE mixed-protocol LoadBalancer Services: external IPv4 from 1.34.1-gke.2190000; GA (external and internal, IPv4,
+   * IPv6, dual-stack) from 1.36.2-gke.1498000.
+   */
+  GKE_MIXED_PROTOCOL: 'https://cloud.google.com/kubernetes-engine/docs/how-to/mixed-protocol-lb',
   /** AKS's standard load balancer. */
   AKS: 'https://learn.microsoft.com/en-us/azure/aks/load-balancer-standard',
+  /** The Azure cloud provider's default health probes: none for a UDP port under externalTrafficPolicy Cluster. */
+  AKS_HEALTH_PROBES: 'https://cloud-provider-azure.sigs.k8s.io/topics/loadbalancer/#custom-load-balancer-health-probe',
+  /** AKS's shared health probe (`clusterServiceLoadBalancerHealthProbeMode: shared`): kube-proxy's port 10256. */
+  AKS_SHARED_PROBE: 'https://learn.microsoft.com/en-us/azure/aks/shared-health-probes',
   /** MetalLB's IP address sharing. */
   METALLB: 'https://metallb.universe.tf/usage/#ip-address-sharing',
+  /** MetalLB's release notes: mixed protocols validated in 0.13.6, the metallb.io/ prefix in 0.14.9. */
+  METALLB_RELEASES: 'https://metallb.universe.tf/release-notes/',
+  /** Cilium LB IPAM: requested addresses, sharing keys, cross-namespace sharing, load-balancer classes. */
+  CILIUM_LB_IPAM: 'https://github.com/cilium/cilium/blob/main/Documentation/network/lb-ipam.rst',
+  /** kube-vip's LoadBalancer Services: `kube-vip.io/loadbalancerIPs`, several Services on one address. */
+  KUBE_VIP: 'https://kube-vip.io/docs/usage/kubernetes-services/',
+  /** kube-vip serves TCP and UDP in one Service (kube-vip #191). */
+  KUBE_VIP_MIXED_PROTOCOL: 'https://github.com/kube-vip/kube-vip/issues/191',
 
   // Gateway API (L4) and its implementations
   /** Gateway API v1.6: TCPRoute and UDPRoute v1 in the standard channel; one rule, 1-16 backendRefs. */

@@ -14,7 +14,7 @@ export function providerFindingsOf(given: unknown): Finding[] {
     field: 'provider',
     value: given,
     message: 'is not a LoadBalancerProvider',
-    allowed: 'LoadBalancerProvider.awsLoadBalancerController(), .awsInTree(), .gke(), .aks(), .metalLb() or .generic()',
+    allowed: 'LoadBalancerProvider.awsLoadBalancerController(), .awsInTree(), .gke(), .aks(), .metalLb(), .cilium(), .kubeVip() or .generic()',
     hint: typeof given === 'string'
       ? 'a provider written as text is read with LoadBalancerProvider.parse(), for example "aws-lbc:2.13" or "aws-in-tree"'
       : undefined,

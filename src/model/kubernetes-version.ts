@@ -11,6 +11,22 @@ import { findingOf } from '../core/rule-info';
 export class KubernetesVersion {
   /** The version this library's objects are generated for (the cdk8s-plus-28 schema). */
   public static readonly V1_28 = KubernetesVersion.of('1.28');
+  /** Kubernetes 1.29. */
+  public static readonly V1_29 = KubernetesVersion.of('1.29');
+  /** Kubernetes 1.30. */
+  public static readonly V1_30 = KubernetesVersion.of('1.30');
+  /** Kubernetes 1.31. */
+  public static readonly V1_31 = KubernetesVersion.of('1.31');
+  /** Kubernetes 1.32: kube-proxy's conntrack reconciler cleans stale UDP entries. */
+  public static readonly V1_32 = KubernetesVersion.of('1.32');
+  /** Kubernetes 1.33. */
+  public static readonly V1_33 = KubernetesVersion.of('1.33');
+  /** Kubernetes 1.34. */
+  public static readonly V1_34 = KubernetesVersion.of('1.34');
+  /** Kubernetes 1.35. */
+  public static readonly V1_35 = KubernetesVersion.of('1.35');
+  /** Kubernetes 1.36. */
+  public static readonly V1_36 = KubernetesVersion.of('1.36');
 
   /**
    * A version such as `"1.28"`, `"v1.28"` or `"1.28.3"` (the patch is ignored). An invalid text gives a version whose

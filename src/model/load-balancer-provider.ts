@@ -1,178 +1,105 @@
-import { AwsNlbAnnotations } from './aws-load-balancer-controller';
+import { isIP } from 'net';
 import { compareReleases, isRelease, KubernetesVersion } from './kubernetes-version';
-import { NlbTargetType } from './nlb-listeners';
-import { LoadBalancerScheme } from './placement';
-import { Protocol } from './protocol';
+import { checkDns1123Label } from './names';
+import { Aks, AksOptions } from './providers/aks';
+import { AwsInTree, AwsInTreeOptions } from './providers/aws-in-tree';
+import { AwsLoadBalancerController, AwsLoadBalancerControllerOptions } from './providers/aws-load-balancer-controller';
+import { Cilium, CiliumLoadBalancerClass, CiliumOptions } from './providers/cilium';
+import { GenericProviderOptions, Generic } from './providers/generic';
+import { Gke, GkeLoadBalancerMode, GkeOptions, isGkeVersion } from './providers/gke';
+import { KubeVip, KubeVipOptions } from './providers/kube-vip';
+import { MetalLb, MetalLbOptions } from './providers/metallb';
+import { MixedProtocolSupport, ProviderImplementation, ProviderServiceRole, ProviderSettings } from './providers/provider';
 import { RULES } from '../core/catalog';
 import { Finding } from '../core/finding';
 import { findingOf } from '../core/rule-info';
 
-/** Whether one LoadBalancer Service may carry TCP and UDP on the same port, and why. */
-export interface MixedProtocolSupport {
-  /** Whether the provider (leaving the Kubernetes version aside) supports it. */
-  readonly supported: boolean;
-  /** Why, in one line. */
-  readonly reason: string;
-}
-
-/** What a Service of an endpoint is for, so that the provider can emit the right settings. */
-export interface ProviderServiceRole {
-  /** The protocols the Service carries. */
-  readonly protocols: readonly Protocol[];
-  /** Whether it is one of two Services of a split endpoint. */
-  readonly split: boolean;
-  /** The endpoint's name, a default sharing key. */
-  readonly endpointName: string;
-}
-
-/** The fields a provider sets on a LoadBalancer Service. */
-export interface ProviderSettings {
-  /** Annotations to add. */
-  readonly annotations: Readonly<Record<string, string>>;
-  /** `spec.loadBalancerClass`, when the provider is selected by class. */
-  readonly loadBalancerClass?: string;
-}
-
-/** Options of the AWS Load Balancer Controller. */
-export interface AwsLoadBalancerControllerOptions {
-  /**
-   * The controller's version, such as `"2.13"`. One Service with TCP and UDP on one port needs 2.13 or later (the
-   * TCP_UDP listener).
-   * @default - unknown: TCP+UDP endpoints are split, the safe choice
-   */
-  readonly version?: string;
-  /**
-   * Internal or internet-facing.
-   * @default LoadBalancerScheme.INTERNAL
-   */
-  readonly scheme?: LoadBalancerScheme;
-  /**
-   * How pods are registered: by IP (the VPC CNI) or through the nodes' NodePorts.
-   * @default NlbTargetType.IP
-   */
-  readonly targetType?: NlbTargetType;
-  /**
-   * Select the controller with `spec.loadBalancerClass: service.k8s.aws/nlb` instead of the
-   * `aws-load-balancer-type: external` annotation.
-   * @default false
-   */
-  readonly useLoadBalancerClass?: boolean;
-}
-
-/** Options of the legacy in-tree AWS cloud provider. */
-export interface AwsInTreeOptions {
-  /**
-   * Internal or internet-facing. The in-tree provider's own default is internet-facing; this library's is internal.
-   * @default LoadBalancerScheme.INTERNAL
-   */
-  readonly scheme?: LoadBalancerScheme;
-}
-
-/** How GKE implements an external LoadBalancer Service. */
-export enum GkeLoadBalancerMode {
-  /** Target-pool-based external passthrough load balancer (the long-standing default): one protocol per Service. */
-  TARGET_POOL = 'target-pool',
-  /** Backend-service-based external passthrough load balancer (`cloud.google.com/l4-rbs: enabled`): mixed protocols. */
-  BACKEND_SERVICE = 'backend-service',
-}
-
-/** Options of GKE. */
-export interface GkeOptions {
-  /**
-   * The load-balancer implementation.
-   * @default GkeLoadBalancerMode.TARGET_POOL
-   */
-  readonly mode?: GkeLoadBalancerMode;
-  /**
-   * The name of a reserved static address, so that two split Services share it
-   * (`networking.gke.io/load-balancer-ip-addresses`).
-   * @default - none: split Services get two addresses
-   */
-  readonly reservedAddressName?: string;
-}
-
-/** Options of AKS (the Azure cloud provider). */
-export interface AksOptions {
-  /**
-   * An internal load balancer (`azure-load-balancer-internal: "true"`).
-   * @default true
-   */
-  readonly internal?: boolean;
-  /**
-   * The IPv4 address both split Services use (`azure-load-balancer-ipv4`).
-   * @default - none
-   */
-  readonly ipv4Address?: string;
-  /**
-   * The public IP resource both split Services use (`azure-pip-name`; public load balancers only).
-   * @default - none
-   */
-  readonly publicIpName?: string;
-}
-
-/** Options of MetalLB. */
-export interface MetalLbOptions {
-  /**
-   * MetalLB's version, such as `"0.14"`. One Service with TCP and UDP needs 0.13.6 or later.
-   * @default - unknown: TCP+UDP endpoints are split, on one shared address
-   */
-  readonly version?: string;
-  /**
-   * The sharing key that lets two split Services share one address (`allow-shared-ip`).
-   * @default - the endpoint's name
-   */
-  readonly sharingKey?: string;
-  /**
-   * The address pool to allocate from.
-   * @default - MetalLB's choice
-   */
-  readonly addressPool?: string;
-  /**
-   * The addresses to request (`loadBalancerIPs`).
-   * @default - allocated by MetalLB
-   */
-  readonly loadBalancerIps?: string[];
-}
-
-/** Options of an implementation this library has no knowledge of. */
-export interface GenericProviderOptions {
-  /**
-   * Whether it supports TCP and UDP in one LoadBalancer Service.
-   * @default false
-   */
-  readonly mixedProtocol?: boolean;
-  /**
-   * `spec.loadBalancerClass` selecting it.
-   * @default - none
-   */
-  readonly loadBalancerClass?: string;
-  /**
-   * Annotations it needs on every LoadBalancer Service.
-   * @default - none
-   */
-  readonly annotations?: Record<string, string>;
-}
-
+export type { AksOptions } from './providers/aks';
+export type { AwsInTreeOptions } from './providers/aws-in-tree';
+export type { AwsLoadBalancerControllerOptions } from './providers/aws-load-balancer-controller';
+export { CiliumLoadBalancerClass } from './providers/cilium';
+export type { CiliumOptions } from './providers/cilium';
+export type { GenericProviderOptions } from './providers/generic';
+export { GkeLoadBalancerMode } from './providers/gke';
+export type { GkeOptions } from './providers/gke';
+export type { KubeVipOptions } from './providers/kube-vip';
+export type { MetalLbOptions } from './providers/metallb';
+export type { MixedProtocolSupport, ProviderImplementation, ProviderServiceRole, ProviderSettings } from './providers/provider';
 
 /** The forms `LoadBalancerProvider.parse` reads, as help and messages spell them (one spelling everywhere). */
-export const PROVIDER_FORMS = 'aws-lbc[:version], aws-in-tree, gke[:backend-service], aks, metallb[:version], generic[:mixed]';
+export const PROVIDER_FORMS = 'aws-lbc[:version], aws-in-tree, gke[:backend-service|:internal][:version], aks[:shared-probe], '
+  + 'metallb[:version], cilium[:bgp-control-plane|:l2-announcer], kube-vip, generic[:mixed]';
 
-/** Every provider's option names, to tell a user whose option they passed. */
-const OPTION_OWNERS: Record<string, string[]> = {
-  'aws-load-balancer-controller': ['version', 'scheme', 'targetType', 'useLoadBalancerClass'],
-  'aws-in-tree': ['scheme'],
-  'gke': ['mode', 'reservedAddressName'],
-  'aks': ['internal', 'ipv4Address', 'publicIpName'],
-  'metallb': ['version', 'sharingKey', 'addressPool', 'loadBalancerIps'],
-  'generic': ['mixedProtocol', 'loadBalancerClass', 'annotations'],
+/** The type an option takes: a string, a switch, a list of strings, a record of strings, or one of some values. */
+type OptionType = 'string' | 'boolean' | 'strings' | 'record' | readonly string[] | 'as-given';
+
+/**
+ * Every provider's options with their types, to tell a user whose option they passed and to refuse a value of the
+ * wrong type (untyped input) before it reaches the provider. The AWS providers' options are taken as given.
+ */
+const OPTION_TYPES: Record<string, Record<string, OptionType>> = {
+  'aws-load-balancer-controller': { version: 'as-given', scheme: 'as-given', targetType: 'as-given', useLoadBalancerClass: 'as-given' },
+  'aws-in-tree': { scheme: 'as-given' },
+  'gke': { mode: Object.values(GkeLoadBalancerMode), reservedAddressName: 'string', version: 'string', internal: 'boolean' },
+  'aks': { internal: 'boolean', ipv4Address: 'string', publicIpName: 'string', sharedHealthProbe: 'boolean' },
+  'metallb': { version: 'string', sharingKey: 'string', addressPool: 'string', loadBalancerIps: 'strings' },
+  'cilium': { loadBalancerClass: Object.values(CiliumLoadBalancerClass), sharingKey: 'string', loadBalancerIps: 'strings', sharingCrossNamespace: 'strings' },
+  'kube-vip': { loadBalancerIps: 'strings' },
+  'generic': { mixedProtocol: 'boolean', loadBalancerClass: 'string', annotations: 'record' },
 };
+
+function hasType(value: unknown, type: OptionType): boolean {
+  if (type === 'as-given') return true;
+  if (Array.isArray(type)) return (type as readonly unknown[]).includes(value);
+  switch (type) {
+    case 'string': return typeof value === 'string';
+    case 'boolean': return typeof value === 'boolean';
+    case 'strings': return Array.isArray(value) && value.every((x) => typeof x === 'string');
+    default: return typeof value === 'object' && value !== null && !Array.isArray(value)
+      && Object.values(value).every((x) => typeof x === 'string');
+  }
+}
+
+function typeText(type: OptionType): string {
+  if (Array.isArray(type)) return `one of ${type.map((x) => JSON.stringify(x)).join(', ')}`;
+  return { 'string': 'a string', 'boolean': 'true or false', 'strings': 'a list of strings', 'record': 'an object of strings', 'as-given': 'any value' }[type as string] ?? String(type);
+}
+
+/** UDP324: the addresses and namespaces a provider's options give are addresses and namespaces. */
+function optionValueFindings(id: string, field: string, key: string, value: unknown): Finding[] {
+  const findings: Finding[] = [];
+  const each = (values: unknown[], check: (x: string) => string | undefined, allowed: string) => values.forEach((x, i) => {
+    const problem = check(String(x));
+    if (problem) findings.push(findingOf(RULES.UDP324, { field: Array.isArray(value) ? `${field}[${i}]` : field, value: x, message: problem, allowed }));
+  });
+  if (key === 'loadBalancerIps' && Array.isArray(value)) {
+    each(value, (x) => (isIP(x) ? undefined : 'is not an IP address'), 'IPv4 or IPv6 addresses, such as "192.0.2.10"');
+  } else if (key === 'ipv4Address' && id === 'aks') {
+    each([value], (x) => (isIP(x) === 4 ? undefined : 'is not an IPv4 address'), 'an IPv4 address, such as "192.0.2.10"');
+  } else if (key === 'sharingCrossNamespace' && Array.isArray(value)) {
+    each(value, (x) => (x === '*' ? undefined : checkDns1123Label(x) && `is not a namespace name: ${checkDns1123Label(x)}`),
+      'namespace names, or "*" for every namespace');
+  } else if (key === 'sharingKey' && typeof value === 'string' && value.trim().length === 0) {
+    each([value], () => 'must not be empty', 'a key that the Services sharing one address have in common');
+  }
+  return findings;
+}
+
+/** The options of provider `id` without the values of the wrong type (reported by `checkOptions`). */
+function wellTyped<T extends object>(id: string, options: T): T {
+  const types = OPTION_TYPES[id] ?? {};
+  const given = typeof options === 'object' && options !== null ? options : {};
+  return Object.fromEntries(Object.entries(given).filter(([key, value]) =>
+    value === undefined || types[key] === undefined || hasType(value, types[key]))) as T;
+}
+
 
 /**
  * The implementation that turns a LoadBalancer Service into a load balancer: what it supports and which annotations
  * or class it needs. Used by `UdpService` (`provider`) and `DualProtocolEndpoint`, which splits a TCP+UDP endpoint into
  * two Services when the provider (or the Kubernetes version) cannot carry both in one.
  */
-export abstract class LoadBalancerProvider {
+export class LoadBalancerProvider {
   /**
    * Whether `value` is a provider (of this copy of the library or another), as untyped input may give a string such
    * as `'aws'` instead: constructs report that (UDP143) rather than fail.
@@ -186,41 +113,56 @@ export abstract class LoadBalancerProvider {
 
   /** The AWS Load Balancer Controller (v2.x): an NLB, internal and with IP targets unless told otherwise. */
   public static awsLoadBalancerController(options: AwsLoadBalancerControllerOptions = {}): LoadBalancerProvider {
-    return new AwsLoadBalancerController(options);
+    return new LoadBalancerProvider(new AwsLoadBalancerController(options));
   }
 
   /** The legacy in-tree AWS cloud provider (`aws-load-balancer-type: nlb`): UDP yes, mixed protocols never. */
   public static awsInTree(options: AwsInTreeOptions = {}): LoadBalancerProvider {
-    return new AwsInTree(options);
+    return new LoadBalancerProvider(new AwsInTree(options));
   }
 
   /** Google Kubernetes Engine. */
   public static gke(options: GkeOptions = {}): LoadBalancerProvider {
-    return new Gke(options);
+    return new LoadBalancerProvider(new Gke(wellTyped('gke', options)), options);
   }
 
   /** Azure Kubernetes Service. */
   public static aks(options: AksOptions = {}): LoadBalancerProvider {
-    return new Aks(options);
+    return new LoadBalancerProvider(new Aks(wellTyped('aks', options)), options);
   }
 
   /** MetalLB, on bare metal. */
   public static metalLb(options: MetalLbOptions = {}): LoadBalancerProvider {
-    return new MetalLb(options);
+    return new LoadBalancerProvider(new MetalLb(wellTyped('metallb', options)), options);
+  }
+
+  /**
+   * Cilium's LB IPAM (with its BGP control plane or L2 announcer): split Services share one address by
+   * `lbipam.cilium.io/sharing-key`.
+   */
+  public static cilium(options: CiliumOptions = {}): LoadBalancerProvider {
+    return new LoadBalancerProvider(new Cilium(wellTyped('cilium', options)), options);
+  }
+
+  /** kube-vip, with the addresses it serves a Service on (`kube-vip.io/loadbalancerIPs`). */
+  public static kubeVip(options: KubeVipOptions = {}): LoadBalancerProvider {
+    return new LoadBalancerProvider(new KubeVip(wellTyped('kube-vip', options)), options);
   }
 
   /** Any other implementation: say what it supports. */
   public static generic(options: GenericProviderOptions = {}): LoadBalancerProvider {
-    return new Generic(options);
+    return new LoadBalancerProvider(new Generic(wellTyped('generic', options)), options);
   }
 
   /**
-   * Reads a provider from its command-line form: `aws-lbc[:version]`, `aws-in-tree`, `gke[:backend-service]`, `aks`,
-   * `metallb[:version]`, `generic[:mixed]`.
+   * Reads a provider from its command-line form (`PROVIDER_FORMS`): `aws-lbc[:version]`, `aws-in-tree`,
+   * `gke[:backend-service|:internal][:version]`, `aks[:shared-probe]`, `metallb[:version]`,
+   * `cilium[:bgp-control-plane|:l2-announcer]`, `kube-vip`, `generic[:mixed]`.
    * @throws on an unknown form
    */
   public static parse(text: string): LoadBalancerProvider {
-    const [name, arg] = text.trim().split(':', 2);
+    const [name, ...args] = text.trim().split(':');
+    const arg = args.length > 0 ? args.join(':') : undefined;
     const refuse = () => new Error(`"${text}" is not a provider (${PROVIDER_FORMS})`);
     switch (name) {
       case 'aws-lbc':
@@ -229,13 +171,21 @@ export abstract class LoadBalancerProvider {
       case 'aws-in-tree':
         return LoadBalancerProvider.awsInTree();
       case 'gke':
-        if (arg !== undefined && arg !== 'backend-service' && arg !== 'l4-rbs' && arg !== 'target-pool') throw refuse();
-        return LoadBalancerProvider.gke({ mode: arg === 'backend-service' || arg === 'l4-rbs' ? GkeLoadBalancerMode.BACKEND_SERVICE : GkeLoadBalancerMode.TARGET_POOL });
+        return parseGke(args, refuse);
       case 'aks':
-        if (arg !== undefined) throw refuse();
-        return LoadBalancerProvider.aks();
+        if (arg !== undefined && arg !== 'shared-probe') throw refuse();
+        return LoadBalancerProvider.aks(arg === 'shared-probe' ? { sharedHealthProbe: true } : {});
       case 'metallb':
         return LoadBalancerProvider.metalLb({ version: arg });
+      case 'cilium': {
+        if (arg === undefined) return LoadBalancerProvider.cilium();
+        const cls = Object.values(CiliumLoadBalancerClass).find((c) => c === `io.cilium/${arg}`);
+        if (!cls) throw refuse();
+        return LoadBalancerProvider.cilium({ loadBalancerClass: cls });
+      }
+      case 'kube-vip':
+        if (arg !== undefined) throw refuse();
+        return LoadBalancerProvider.kubeVip();
       case 'generic':
         if (arg !== undefined && arg !== 'mixed') throw refuse();
         return LoadBalancerProvider.generic({ mixedProtocol: arg === 'mixed' });
@@ -245,12 +195,28 @@ export abstract class LoadBalancerProvider {
   }
 
   /** The provider's id, for example `aws-load-balancer-controller`. */
-  public abstract readonly id: string;
+  public readonly id: string;
 
-  protected constructor(private readonly rawOptions: object) {}
+  private readonly rawOptions: object;
+
+  protected constructor(private readonly implementation: ProviderImplementation, rawOptions: object = implementation.options) {
+    this.id = implementation.id;
+    this.rawOptions = typeof rawOptions === 'object' && rawOptions !== null ? rawOptions : {};
+  }
 
   /** The provider as a phrase, with its version when known: `the AWS Load Balancer Controller 2.13`. */
-  public abstract get description(): string;
+  public get description(): string {
+    return this.implementation.description;
+  }
+
+  /**
+   * Whether the load balancer health-checks the pods themselves (AWS Network Load Balancers), so that a UDP-only pod
+   * needs a TCP or HTTP health endpoint such as the health-check sidecar; false where it checks nodes (kube-proxy's
+   * health port) or nothing.
+   */
+  public get checksPods(): boolean {
+    return this.implementation.checksPods;
+  }
 
   /** The version given in the provider's options (the AWS Load Balancer Controller's, MetalLB's), if any. */
   public get version(): string | undefined {
@@ -261,7 +227,8 @@ export abstract class LoadBalancerProvider {
   /** Whether the version is given, is a release number, and is at least `release`. */
   public isAtLeast(release: string): boolean {
     const version = this.version;
-    return version !== undefined && isRelease(version) && compareReleases(version, release) >= 0;
+    if (version === undefined || !this.isVersion(version)) return false;
+    return (this.implementation.compareVersions ?? compareReleases)(version, release) >= 0;
   }
 
   /**
@@ -273,23 +240,40 @@ export abstract class LoadBalancerProvider {
   }
 
   /** Whether one LoadBalancer Service may carry TCP and UDP on one port (the Kubernetes version aside). */
-  public abstract mixedProtocol(): MixedProtocolSupport;
+  public mixedProtocol(): MixedProtocolSupport {
+    return this.implementation.mixedProtocol();
+  }
 
   /**
    * How two split Services share one address (a phrase), or `undefined` when they cannot and get two addresses.
    */
-  public abstract sharedAddress(endpointName: string): string | undefined;
+  public sharedAddress(endpointName: string): string | undefined {
+    return this.implementation.sharedAddress(endpointName);
+  }
 
   /** The annotations and class of one LoadBalancer Service. */
-  public abstract settings(role: ProviderServiceRole): ProviderSettings;
+  public settings(role: ProviderServiceRole): ProviderSettings {
+    return this.implementation.settings(role);
+  }
 
   /** Problems with the options: options of another provider, versions that are not versions. */
   public checkOptions(field: string): Finding[] {
-    const known = OPTION_OWNERS[this.id] ?? [];
+    const types = OPTION_TYPES[this.id] ?? {};
+    const known = Object.keys(types);
     const findings: Finding[] = [];
     for (const [key, value] of Object.entries(this.rawOptions)) {
-      if (value === undefined || known.includes(key)) continue;
-      const owners = Object.entries(OPTION_OWNERS).filter(([, keys]) => keys.includes(key)).map(([id]) => id);
+      if (value === undefined) continue;
+      if (known.includes(key)) {
+        if (key !== 'version' && !hasType(value, types[key])) {
+          findings.push(findingOf(RULES.UDP146, {
+            field: `${field}.${key}`, value, message: `must be ${typeText(types[key])}`, allowed: typeText(types[key]),
+          }));
+        } else {
+          findings.push(...optionValueFindings(this.id, `${field}.${key}`, key, value));
+        }
+        continue;
+      }
+      const owners = Object.entries(OPTION_TYPES).filter(([, keys]) => key in keys).map(([id]) => id);
       findings.push(findingOf(RULES.UDP312, {
         field: `${field}.${key}`,
         value,
@@ -300,187 +284,36 @@ export abstract class LoadBalancerProvider {
       }));
     }
     const version = (this.rawOptions as { version?: unknown }).version;
-    if (version !== undefined && (typeof version !== 'string' || !isRelease(version))) {
+    if (version !== undefined && (typeof version !== 'string' || !this.isVersion(version))) {
       findings.push(findingOf(RULES.UDP313, {
         field: `${field}.version`,
         value: version,
-        message: 'is not a release number',
-        allowed: 'a version such as "2.13" or "v2.13.0"',
+        message: this.id === 'gke' ? 'is not a GKE version' : 'is not a release number',
+        allowed: this.id === 'gke' ? 'a GKE version such as "1.34.1-gke.2190000"' : 'a version such as "2.13" or "v2.13.0"',
       }));
     }
     return findings;
   }
-}
 
-class AwsLoadBalancerController extends LoadBalancerProvider {
-  public readonly id = 'aws-load-balancer-controller';
-  constructor(private readonly options: AwsLoadBalancerControllerOptions) { super(options); }
-
-  public get description(): string {
-    return `the AWS Load Balancer Controller${this.options.version ? ` ${this.options.version}` : ' (version unknown)'}`;
-  }
-
-  public mixedProtocol(): MixedProtocolSupport {
-    const version = this.options.version;
-    if (version === undefined) {
-      return { supported: false, reason: 'the AWS Load Balancer Controller version is unknown: TCP+UDP on one port needs 2.13 or later' };
-    }
-    if (isRelease(version) && compareReleases(version, '2.13') >= 0) {
-      return { supported: true, reason: `the AWS Load Balancer Controller ${version} supports a TCP_UDP listener (2.13 or later)` };
-    }
-    return { supported: false, reason: `the AWS Load Balancer Controller ${version} has no TCP_UDP listener (it needs 2.13 or later)` };
-  }
-
-  public sharedAddress(): string | undefined {
-    return undefined;
-  }
-
-  public settings(role: ProviderServiceRole): ProviderSettings {
-    const annotations: Record<string, string> = {};
-    if (!this.options.useLoadBalancerClass) annotations[AwsNlbAnnotations.TYPE] = 'external';
-    annotations[AwsNlbAnnotations.TARGET_TYPE] = this.options.targetType ?? NlbTargetType.IP;
-    annotations[AwsNlbAnnotations.SCHEME] = this.options.scheme ?? LoadBalancerScheme.INTERNAL;
-    if (role.protocols.includes(Protocol.TCP) && role.protocols.includes(Protocol.UDP)) {
-      annotations[AwsNlbAnnotations.ENABLE_TCP_UDP_LISTENER] = 'true';
-    }
-    return { annotations, loadBalancerClass: this.options.useLoadBalancerClass ? 'service.k8s.aws/nlb' : undefined };
+  /** Whether `version` is a version in this provider's numbering. */
+  private isVersion(version: string): boolean {
+    return this.implementation.isVersion ? this.implementation.isVersion(version) : isRelease(version);
   }
 }
 
-class AwsInTree extends LoadBalancerProvider {
-  public readonly id = 'aws-in-tree';
-  constructor(private readonly options: AwsInTreeOptions) { super(options); }
-
-  public get description(): string {
-    return 'the in-tree AWS cloud provider';
+/** `gke` with its arguments: a mode (`backend-service`, `l4-rbs`, `target-pool`), `internal`, a GKE version. */
+function parseGke(args: string[], refuse: () => Error): LoadBalancerProvider {
+  let mode = GkeLoadBalancerMode.TARGET_POOL;
+  let internal: boolean | undefined;
+  let version: string | undefined;
+  for (const arg of args) {
+    if (arg === 'backend-service' || arg === 'l4-rbs') mode = GkeLoadBalancerMode.BACKEND_SERVICE;
+    else if (arg === 'target-pool') mode = GkeLoadBalancerMode.TARGET_POOL;
+    else if (arg === 'internal') internal = true;
+    else if (version === undefined && isGkeVersion(arg)) version = arg;
+    else throw refuse();
   }
-
-  public mixedProtocol(): MixedProtocolSupport {
-    return { supported: false, reason: 'the in-tree AWS cloud provider never supports mixed protocols ("mixed protocol is not supported for LoadBalancer")' };
-  }
-
-  public sharedAddress(): string | undefined {
-    return undefined;
-  }
-
-  public settings(): ProviderSettings {
-    const annotations: Record<string, string> = { [AwsNlbAnnotations.TYPE]: 'nlb' };
-    if ((this.options.scheme ?? LoadBalancerScheme.INTERNAL) === LoadBalancerScheme.INTERNAL) {
-      annotations[AwsNlbAnnotations.INTERNAL] = 'true';
-    }
-    return { annotations };
-  }
-}
-
-class Gke extends LoadBalancerProvider {
-  public readonly id = 'gke';
-  constructor(private readonly options: GkeOptions) { super(options); }
-
-  public get description(): string {
-    return `GKE (${this.options.mode ?? GkeLoadBalancerMode.TARGET_POOL} load balancer)`;
-  }
-
-  public mixedProtocol(): MixedProtocolSupport {
-    return this.options.mode === GkeLoadBalancerMode.BACKEND_SERVICE
-      ? { supported: true, reason: 'GKE backend-service-based load balancers support mixed protocols' }
-      : { supported: false, reason: 'GKE target-pool load balancers carry one protocol (use GkeLoadBalancerMode.BACKEND_SERVICE)' };
-  }
-
-  public sharedAddress(): string | undefined {
-    return this.options.reservedAddressName ? `the reserved GKE address "${this.options.reservedAddressName}"` : undefined;
-  }
-
-  public settings(role: ProviderServiceRole): ProviderSettings {
-    const annotations: Record<string, string> = {};
-    if (this.options.mode === GkeLoadBalancerMode.BACKEND_SERVICE) annotations['cloud.google.com/l4-rbs'] = 'enabled';
-    if (role.split && this.options.reservedAddressName) {
-      annotations['networking.gke.io/load-balancer-ip-addresses'] = this.options.reservedAddressName;
-    }
-    return { annotations };
-  }
-}
-
-class Aks extends LoadBalancerProvider {
-  public readonly id = 'aks';
-  constructor(private readonly options: AksOptions) { super(options); }
-
-  public get description(): string {
-    return 'AKS';
-  }
-
-  public mixedProtocol(): MixedProtocolSupport {
-    return { supported: true, reason: 'AKS load balancers support mixed protocols' };
-  }
-
-  public sharedAddress(): string | undefined {
-    if (this.options.ipv4Address) return `the address ${this.options.ipv4Address}`;
-    if (this.options.publicIpName) return `the public IP "${this.options.publicIpName}"`;
-    return undefined;
-  }
-
-  public settings(role: ProviderServiceRole): ProviderSettings {
-    const annotations: Record<string, string> = {};
-    if (this.options.internal ?? true) annotations['service.beta.kubernetes.io/azure-load-balancer-internal'] = 'true';
-    if (role.split && this.options.ipv4Address) annotations['service.beta.kubernetes.io/azure-load-balancer-ipv4'] = this.options.ipv4Address;
-    if (role.split && this.options.publicIpName) annotations['service.beta.kubernetes.io/azure-pip-name'] = this.options.publicIpName;
-    return { annotations };
-  }
-}
-
-class MetalLb extends LoadBalancerProvider {
-  public readonly id = 'metallb';
-  constructor(private readonly options: MetalLbOptions) { super(options); }
-
-  public get description(): string {
-    return `MetalLB${this.options.version ? ` ${this.options.version}` : ' (version unknown)'}`;
-  }
-
-  public mixedProtocol(): MixedProtocolSupport {
-    const version = this.options.version;
-    if (version === undefined) return { supported: false, reason: 'the MetalLB version is unknown: mixed protocols need 0.13.6 or later' };
-    if (isRelease(version) && compareReleases(version, '0.13.6') >= 0) {
-      return { supported: true, reason: `MetalLB ${version} supports mixed protocols (0.13.6 or later)` };
-    }
-    return { supported: false, reason: `MetalLB ${version} does not support mixed protocols (it needs 0.13.6 or later)` };
-  }
-
-  public sharedAddress(endpointName: string): string | undefined {
-    return `the MetalLB sharing key "${this.options.sharingKey ?? endpointName}"`;
-  }
-
-  public settings(role: ProviderServiceRole): ProviderSettings {
-    const annotations: Record<string, string> = {};
-    // MetalLB renamed its annotation prefix; releases that read the new one still read the old one.
-    for (const prefix of ['metallb.io/', 'metallb.universe.tf/']) {
-      if (role.split) annotations[`${prefix}allow-shared-ip`] = this.options.sharingKey ?? role.endpointName;
-      if (this.options.addressPool) annotations[`${prefix}address-pool`] = this.options.addressPool;
-      if (this.options.loadBalancerIps?.length) annotations[`${prefix}loadBalancerIPs`] = this.options.loadBalancerIps.join(',');
-    }
-    return { annotations };
-  }
-}
-
-class Generic extends LoadBalancerProvider {
-  public readonly id = 'generic';
-  constructor(private readonly options: GenericProviderOptions) { super(options); }
-
-  public get description(): string {
-    return 'a generic load balancer';
-  }
-
-  public mixedProtocol(): MixedProtocolSupport {
-    return this.options.mixedProtocol
-      ? { supported: true, reason: 'the load balancer is declared to support mixed protocols' }
-      : { supported: false, reason: 'the load balancer is not declared to support mixed protocols (generic({ mixedProtocol: true }))' };
-  }
-
-  public sharedAddress(): string | undefined {
-    return undefined;
-  }
-
-  public settings(): ProviderSettings {
-    return { annotations: { ...this.options.annotations }, loadBalancerClass: this.options.loadBalancerClass };
-  }
+  return LoadBalancerProvider.gke({ mode, internal, version });
 }
 
 /** The first Kubernetes version whose API server accepts TCP and UDP in one LoadBalancer Service by default. */

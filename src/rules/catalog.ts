@@ -1,9 +1,11 @@
 import { AWS_NLB_RULES } from './aws-nlb';
+import { CONNTRACK_RULES } from './conntrack';
 import { EXTERNAL_DNS_RULES } from './external-dns';
 import { GATEWAY_RULES } from './gateway-routes';
 import { METADATA_RULES } from './metadata';
 import { MIXED_PROTOCOL_RULES } from './mixed-protocol';
 import { NETWORK_POLICY_RULES } from './network-policy';
+import { PROVIDER_RULES } from './providers';
 import { Rule } from './rule';
 import { SERVICE_PORT_RULES } from './service-ports';
 import { SERVICE_SPEC_RULES } from './service-spec';
@@ -24,6 +26,8 @@ export const OBJECT_RULES: readonly Rule[] = [
   ...METADATA_RULES,
   ...WORKLOAD_RULES,
   ...MIXED_PROTOCOL_RULES,
+  ...PROVIDER_RULES,
+  ...CONNTRACK_RULES,
   ...EXTERNAL_DNS_RULES,
   ...AWS_NLB_RULES,
   ...GATEWAY_RULES,

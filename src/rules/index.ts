@@ -20,6 +20,8 @@ export * from './service-spec';
 export * from './metadata';
 export * from './workload';
 export * from './mixed-protocol';
+export * from './providers';
+export * from './conntrack';
 export * from './aws-nlb';
 export * from './external-dns';
 export * from './gateway-routes';

@@ -1,4 +1,5 @@
 import { containerPorts, containersOf, kindOf, KubeObject, nameOf, PodTemplate, podTemplateOf, record, selectedPods, servicePorts, specOf, str, udpServicesSelecting } from './manifest';
+import { readinessAdvice } from './provider-of';
 import { Rule } from './rule';
 import { RULES } from '../core/catalog';
 import { Violation } from '../core/finding';
@@ -105,10 +106,13 @@ function probePortNumber(container: Record<string, unknown>, port: unknown): num
 export const TCP_PROBE_ON_UDP_PORT: Rule = {
   ...RULES.UDP203,
   kinds: WORKLOADS,
-  check(owner) {
+  check(owner, context) {
     const pod = podTemplateOf(owner);
     if (!pod) return [];
     const result: Violation[] = [];
+    const hint = () => readinessAdvice(udpServicesSelecting(owner, context.objects), context,
+      'use the UDP health-check sidecar (UdpHealthCheck) and an httpGet readinessProbe on it, or an exec probe',
+      'use an exec probe that fails when the UDP server is dead');
     containersOf(pod.spec).forEach((container, i) => {
       const ports = containerPorts({ containers: [container] });
       for (const { probe, action, port } of tcpProbes(container)) {
@@ -120,7 +124,7 @@ export const TCP_PROBE_ON_UDP_PORT: Rule = {
           value: port,
           message: `probes port ${number} over TCP, but container "${str(container.name) ?? i}" declares it only as UDP, so the probe never passes`,
           allowed: 'a probe on a TCP or HTTP port that reflects the UDP server\'s health',
-          hint: 'use the UDP health-check sidecar (UdpHealthCheck) and an httpGet readinessProbe on it, or an exec probe',
+          hint: hint(),
         });
       }
     });
@@ -194,7 +198,8 @@ export const UDP_WITHOUT_READINESS: Rule = {
       value: containersOf(pod.spec).map((c) => c.name),
       message: `no container has a readinessProbe, yet UDP Service "${nameOf(services[0])}" sends traffic to these pods`,
       allowed: 'a readinessProbe that fails when the UDP server is dead',
-      hint: 'add the UDP health-check sidecar (UdpHealthCheck.addTo) or an exec readinessProbe',
+      hint: readinessAdvice(services, context, 'add the UDP health-check sidecar (UdpHealthCheck.addTo) or an exec readinessProbe',
+        'add an exec readinessProbe that fails when the UDP server is dead'),
     }];
   },
 };

@@ -34,7 +34,7 @@ test('SARIF names the tool\'s home (informationUri)', async () => {
 });
 
 test('providers are read in one spelling, and a form that is none is refused rather than read as another', () => {
-  expect(PROVIDER_FORMS).toBe('aws-lbc[:version], aws-in-tree, gke[:backend-service], aks, metallb[:version], generic[:mixed]');
+  expect(PROVIDER_FORMS).toBe('aws-lbc[:version], aws-in-tree, gke[:backend-service|:internal][:version], aks[:shared-probe], metallb[:version], cilium[:bgp-control-plane|:l2-announcer], kube-vip, generic[:mixed]');
   expect(LoadBalancerProvider.parse('gke:backend-service').mixedProtocol().supported).toBe(true);
   for (const bad of ['gke:foo', 'aks:x', 'generic:yes', 'azure']) {
     expect(() => LoadBalancerProvider.parse(bad)).toThrow(`"${bad}" is not a provider (${PROVIDER_FORMS})`);

@@ -239,7 +239,7 @@ describe('usage errors exit 2', () => {
     [['lint', 'x.yaml', '--severity', 'UDP205=fatal'], 'k8s-udp lint: --severity: severity "fatal" is not error, warning or info\n'],
     [['lint', 'x.yaml', '--node-port-range', '30000'], 'k8s-udp lint: --node-port-range: PortRange "30000": expected "<min>-<max>", for example "30000-32767"\n'],
     [['lint', 'x.yaml', '--kubernetes-version', 'latest'], 'k8s-udp lint: --kubernetes-version: "latest" is not a Kubernetes version (expected 1.<minor>, for example 1.28)\n'],
-    [['lint', 'x.yaml', '--provider', 'azure'], 'k8s-udp lint: --provider: "azure" is not a provider (aws-lbc[:version], aws-in-tree, gke[:backend-service], aks, metallb[:version], generic[:mixed])\n'],
+    [['lint', 'x.yaml', '--provider', 'azure'], 'k8s-udp lint: --provider: "azure" is not a provider (aws-lbc[:version], aws-in-tree, gke[:backend-service|:internal][:version], aks[:shared-probe], metallb[:version], cilium[:bgp-control-plane|:l2-announcer], kube-vip, generic[:mixed])\n'],
     [['frobnicate'], "error: unknown command 'frobnicate'\n"],
   ])('%j', async (argv, message) => {
     const result = await run(argv);

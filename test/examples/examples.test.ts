@@ -5,7 +5,9 @@ import { CorednsDual } from '../../examples/coredns-dual/main';
 import { DnsClusterIp } from '../../examples/dns-clusterip/main';
 import { DnsNodePort } from '../../examples/dns-nodeport/main';
 import { EchoSplit } from '../../examples/echo-split/main';
+import { GameCilium } from '../../examples/game-cilium/main';
 import { Http3Nlb } from '../../examples/http3-nlb/main';
+import { KerberosGke } from '../../examples/kerberos-gke/main';
 import { KerberosMetalLb } from '../../examples/kerberos-metallb/main';
 import { NlbDnsDual } from '../../examples/nlb-dns-dual/main';
 import { NlbInstanceLocal } from '../../examples/nlb-instance-local/main';
@@ -30,6 +32,8 @@ const EXAMPLES: Record<string, (app: ReturnType<typeof Testing.app>) => Chart> =
   'echo-split': (app) => new EchoSplit(app, 'echo-split'),
   'coredns-dual': (app) => new CorednsDual(app, 'coredns-dual'),
   'kerberos-metallb': (app) => new KerberosMetalLb(app, 'kerberos-metallb'),
+  'kerberos-gke': (app) => new KerberosGke(app, 'kerberos-gke'),
+  'game-cilium': (app) => new GameCilium(app, 'game-cilium'),
   'nlb-udp-eks': (app) => new NlbUdpEks(app, 'nlb-udp-eks'),
   'nlb-instance-local': (app) => new NlbInstanceLocal(app, 'nlb-instance-local'),
   'nlb-dns-dual': (app) => new NlbDnsDual(app, 'nlb-dns-dual'),
@@ -228,5 +232,26 @@ test('nlb-dns-dual: one TCP_UDP listener for 53', () => {
   expect(service.spec.ports.map((p: any) => `${p.name} ${p.port}/${p.protocol} -> ${p.targetPort}`)).toEqual([
     'dns-tcp 53/TCP -> 1053',
     'dns-udp 53/UDP -> 1053',
+  ]);
+});
+
+test('kerberos-gke: one internal Service with TCP and UDP on 88, selected by GKE\'s internal class', () => {
+  const chart = EXAMPLES['kerberos-gke'](Testing.app()) as KerberosGke;
+  const services = Testing.synth(chart).filter((o) => o.kind === 'Service' && o.spec.type === 'LoadBalancer');
+  expect(chart.endpoint.split).toBe(false);
+  expect(chart.endpoint.reason).toBe('GKE 1.36.2-gke.1498000 carries TCP and UDP in one internal LoadBalancer Service (1.36.2-gke.1498000 or later)');
+  expect(services.map((s) => [s.metadata.name, s.metadata.annotations, s.spec.loadBalancerClass, s.spec.ports.map((p: any) => `${p.name} ${p.port}/${p.protocol}`)])).toEqual([
+    ['kerberos', undefined, 'networking.gke.io/l4-regional-internal', ['kerberos-tcp 88/TCP', 'kerberos-udp 88/UDP']],
+  ]);
+});
+
+test('game-cilium: two Services, one Cilium sharing key and one requested address, announced by the L2 announcer', () => {
+  const chart = EXAMPLES['game-cilium'](Testing.app()) as GameCilium;
+  const services = Testing.synth(chart).filter((o) => o.kind === 'Service' && o.spec.type === 'LoadBalancer');
+  expect(chart.endpoint.split).toBe(true);
+  expect(chart.endpoint.sharedAddress).toBe('the Cilium LB IPAM sharing key "game"');
+  expect(services.map((s) => [s.metadata.name, s.metadata.annotations, s.spec.loadBalancerClass, s.spec.ports.map((p: any) => `${p.port}/${p.protocol}`)])).toEqual([
+    ['game-tcp', { 'lbipam.cilium.io/sharing-key': 'game', 'lbipam.cilium.io/ips': '192.0.2.27' }, 'io.cilium/l2-announcer', ['27015/TCP']],
+    ['game-udp', { 'lbipam.cilium.io/sharing-key': 'game', 'lbipam.cilium.io/ips': '192.0.2.27' }, 'io.cilium/l2-announcer', ['27015/UDP']],
   ]);
 });

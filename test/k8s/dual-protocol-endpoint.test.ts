@@ -225,7 +225,7 @@ describe('DualProtocolEndpoint bad input', () => {
   test('a provider option given to the wrong provider (a MetalLB sharing key on AWS)', () => {
     const options = { version: '2.13', sharingKey: 'dns' } as AwsLoadBalancerControllerOptions;
     expect(messages({ type: ServiceType.LOAD_BALANCER, provider: LoadBalancerProvider.awsLoadBalancerController(options) })).toEqual([
-      `[UDP312] test/dns: provider.sharingKey "dns": is an option of metallb, not of aws-load-balancer-controller, which ignores it (aws-load-balancer-controller options: version, scheme, targetType, useLoadBalancerClass; ${Sources.LBC_ANNOTATIONS})`,
+      `[UDP312] test/dns: provider.sharingKey "dns": is an option of metallb and cilium, not of aws-load-balancer-controller, which ignores it (aws-load-balancer-controller options: version, scheme, targetType, useLoadBalancerClass; ${Sources.LBC_ANNOTATIONS})`,
     ]);
   });
 

@@ -21,7 +21,7 @@ function messagesOf(build: (c: any) => void): string[] {
 }
 
 test('provider given as a name is UDP143 with the way to read a name, not "provider.settings is not a function"', () => {
-  const expected = `[UDP143] test/s: provider "aws": is not a LoadBalancerProvider (LoadBalancerProvider.awsLoadBalancerController(), .awsInTree(), .gke(), .aks(), .metalLb() or .generic(); ${KEP}) Fix: a provider written as text is read with LoadBalancerProvider.parse(), for example "aws-lbc:2.13" or "aws-in-tree"`;
+  const expected = `[UDP143] test/s: provider "aws": is not a LoadBalancerProvider (LoadBalancerProvider.awsLoadBalancerController(), .awsInTree(), .gke(), .aks(), .metalLb(), .cilium(), .kubeVip() or .generic(); ${KEP}) Fix: a provider written as text is read with LoadBalancerProvider.parse(), for example "aws-lbc:2.13" or "aws-in-tree"`;
   expect(messagesOf((c) => new UdpService(c, 's', {
     selector: { app: 'dns' }, type: ServiceType.LOAD_BALANCER, provider: 'aws' as any, ports: [{ port: 53 }],
   }))).toEqual([expected]);
