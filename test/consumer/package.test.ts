@@ -86,10 +86,11 @@ test('the package holds the code, its types and maps, the docs and the example s
   // its examples in lib/core, the typed bindings of the Gateway API and AWS gateway CRDs in lib/imports (their maps are
   // not shipped), API.md, docs/rules.md and the example pictures; raised with the NetworkPolicy rules and with the
   // Gateway API constructs and bindings: about 800 KiB packed and 3.8 MiB unpacked with both; the QUIC rules and the
-  // load-balancer provider rules, their examples and pictures take it to about 930 KiB packed. What would shrink it:
-  // the catalog's bad and good examples out of the runtime catalog, into a table only docgen and tests load)
+  // load-balancer provider rules, their examples and pictures take it to about 930 KiB packed and 4.1 MiB unpacked.
+  // What would shrink it: the catalog's bad and good examples out of the runtime catalog, into a table only docgen and
+  // tests load)
   expect(pack.size).toBeLessThan(1000 * 1024);
-  expect(pack.unpackedSize).toBeLessThan(4 * 1024 * 1024);
+  expect(pack.unpackedSize).toBeLessThan(4.5 * 1024 * 1024);
 });
 
 test('no cdk8s-plus but the app\'s own is installed', () => {
