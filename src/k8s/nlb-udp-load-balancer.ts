@@ -15,6 +15,7 @@ import {
 import { checkHealthCheck, HealthCheck, HealthCheckProtocol } from '../model/health-check';
 import { KubernetesVersion, kubernetesVersionFindings } from '../model/kubernetes-version';
 import { decideMixedProtocol, LoadBalancerProvider } from '../model/load-balancer-provider';
+import { checkExternalDnsVersion } from '../model/dns';
 import { describeNlb, NlbDescription } from '../model/nlb';
 import { isQuicProtocol, NlbProtocol, NlbTargetType } from '../model/nlb-listeners';
 import { NlbDnsOptions, NlbHealthCheck, NlbIpAddressType, NlbOptions } from '../model/nlb-options';
@@ -702,6 +703,8 @@ export class NlbUdpLoadBalancer extends Construct {
       ...this.sidecarFindings(),
       // the options every NLB shares, checked once by the model, named as on the Pulumi side
       ...this.describe(ports).findings,
+      // (the SRV records this NLB makes leave their props to it: their ExternalDNS release is checked here, once)
+      ...checkExternalDnsVersion(isRecord(p.dns) ? (p.dns as NlbExternalDnsOptions).externalDnsVersion : undefined, 'dns.externalDnsVersion'),
       // the health check the NLB really gets (with the sidecar's or kube-proxy's HTTP defaults), as the user named it;
       // an interval or timeout left unset is the controller's default (10 s), not AWS's, as the linter's UDP563 says
       ...isRecord(p.healthCheck) || p.healthCheck === undefined || p.healthCheck === null

@@ -603,3 +603,14 @@ test('an internet-facing NLB without Elastic IPs gets a note (UDP579), not a war
   const plan = planNlb('nlb', { vpcId: 'vpc-0123456789abcdef0', subnets: ['subnet-0a1b2c3d4e5f60001'], ports: [{ port: 1234 }], scheme: 'internet-facing' });
   expect(plan.warnings.filter((f) => f.ruleId === 'UDP579').map((f) => [f.severity, f.field, f.message])).toEqual(notes.map((f) => [f.severity, f.field, f.message]));
 });
+
+test('dns.externalDnsVersion: targets without the dot for ExternalDNS 0.20; a version that is no release is UDP436, named as the NLB prop', () => {
+  const provider = LoadBalancerProvider.awsLoadBalancerController({ version: '2.13' });
+  const srv = [{ service: 'kerberos', protocol: SrvProtocol.UDP, domain: 'example.com' }];
+  const old = build({ provider, dns: { hostname: 'kdc.example.com', srv, externalDnsVersion: '0.20' } });
+  expect(objectsOf(old.c, 'DNSEndpoint').map((o) => o.spec.endpoints[0].targets)).toEqual([['10 100 1234 kdc.example.com']]);
+  const bad = build({ provider, dns: { hostname: 'kdc.example.com', srv, externalDnsVersion: 'latest' } });
+  expect(bad.messages().filter((m) => m.includes('UDP436'))).toEqual([
+    '[UDP436] test/nlb: dns.externalDnsVersion "latest": is not a release number (an ExternalDNS release such as "0.20" or "v0.22.0"; https://github.com/kubernetes-sigs/external-dns/pull/6383)',
+  ]);
+});
